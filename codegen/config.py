@@ -1,0 +1,89 @@
+"""Project configuration: ``[tool.codegen]`` in the nearest pyproject.toml, overridden by flags."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .render import Options
+
+DEFAULT_TARGETS = ("python", "typescript", "go")
+
+
+class ConfigError(Exception):
+    """Configuration that cannot be used; the CLI reports it and exits with status 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    catalogs: Path = Path("catalogs")
+    out: Path = Path("out")
+    targets: tuple[str, ...] = DEFAULT_TARGETS
+    options: Options = field(default_factory=Options)
+    max_file_bytes: int = 20 * 1024 * 1024
+    source: Path | None = None
+    """The pyproject.toml the settings came from, if any."""
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for directory in (start, *start.parents):
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Read ``[tool.codegen]``; paths in it are relative to the pyproject.toml that holds it."""
+    pyproject = find_pyproject((start or Path.cwd()).absolute())
+    if pyproject is None:
+        return Config()
+    try:
+        data = tomllib.loads(pyproject.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+    table: dict[str, Any] = data.get("tool", {}).get("codegen", {})
+    if not table:
+        return Config()
+    where = pyproject.parent
+    known = {"catalogs", "out", "targets", "python_package", "go_module", "max_file_bytes"}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise ConfigError(
+            f"{pyproject}: [tool.codegen] has unknown setting {', '.join(unknown)}"
+            f" (known: {', '.join(sorted(known))})"
+        )
+
+    def text(key: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{pyproject}: [tool.codegen] {key} must be a non-empty string")
+        return value
+
+    targets = table.get("targets", list(DEFAULT_TARGETS))
+    if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+        raise ConfigError(f"{pyproject}: [tool.codegen] targets must be a list of target names")
+    max_bytes = table.get("max_file_bytes", Config.max_file_bytes)
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
+        raise ConfigError(f"{pyproject}: [tool.codegen] max_file_bytes must be a positive integer")
+    return Config(
+        catalogs=_relative(where / text("catalogs", "catalogs")),
+        out=_relative(where / text("out", "out")),
+        targets=tuple(targets),
+        options=Options(
+            python_package=text("python_package", Options.python_package),
+            go_module=text("go_module", Options.go_module),
+        ),
+        max_file_bytes=max_bytes,
+        source=pyproject,
+    )
+
+
+def _relative(path: Path) -> Path:
+    """A path relative to the working directory when it is inside it (for stable messages)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

@@ -1,0 +1,299 @@
+"""Stage 1, load: bytes on disk to a YAML tree whose every node knows its line and column.
+
+The tree is plain ``dict``/``list``/scalars (so that jsonschema can validate it as is), built
+from PyYAML's event stream rather than its constructor: that is where anchors, tags and
+duplicate keys are still visible. Plain scalars are resolved by a strict YAML 1.2 core
+schema; anything YAML 1.1 would silently turn into something else (``NO``, ``0123``,
+``1_000``, ``12:30``, dates) is rejected with a hint to quote it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+import yaml
+
+from .diagnostics import CatalogError, Diagnostic, Location, Severity
+
+try:  # libyaml's parser is several times faster; fall back to pure Python without it.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+LOAD_ERROR = "YAML"
+UNREADABLE = "UNREADABLE"
+
+Mark = tuple[int, int]
+"""A 1-based (line, column)."""
+
+
+class YamlMap(dict[str, Any]):
+    """A mapping that remembers where it, its keys and its values are."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+
+class YamlSeq(list[Any]):
+    """A sequence that remembers where it and each item are."""
+
+    __slots__ = ("mark", "item_marks")
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__()
+        self.mark = mark
+        self.item_marks: list[Mark] = []
+
+
+Node = Union[YamlMap, YamlSeq, str, int, float, bool, None]
+
+
+@dataclass
+class Document:
+    """A loaded file: its tree and the problems found while loading it."""
+
+    path: str
+    root: Node
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def mark_of(tree: Node, path: tuple[str | int, ...]) -> Mark:
+    """The position of the node at ``path``, or of its nearest existing ancestor."""
+    node: Node = tree
+    mark: Mark = node.mark if isinstance(node, (YamlMap, YamlSeq)) else (1, 1)
+    for part in path:
+        if isinstance(node, YamlMap) and isinstance(part, str) and part in node:
+            mark = node.value_marks[part]
+            node = node[part]
+        elif isinstance(node, YamlSeq) and isinstance(part, int) and 0 <= part < len(node):
+            mark = node.item_marks[part]
+            node = node[part]
+        else:
+            break
+    return mark
+
+
+def key_mark_of(tree: Node, path: tuple[str | int, ...]) -> Mark:
+    """The position of the last key of ``path`` (falls back to the node's position)."""
+    if path and isinstance(path[-1], str):
+        parent = _node_at(tree, path[:-1])
+        if isinstance(parent, YamlMap) and path[-1] in parent.key_marks:
+            return parent.key_marks[path[-1]]
+    return mark_of(tree, path)
+
+
+def _node_at(tree: Node, path: tuple[str | int, ...]) -> Node:
+    node = tree
+    for part in path:
+        if isinstance(node, YamlMap) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, YamlSeq) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+# --- scalar resolution -------------------------------------------------------------------
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+# What YAML 1.1 (PyYAML's default) reads differently from YAML 1.2, with why.
+_AMBIGUOUS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"),
+        "is a boolean in YAML 1.1 but text in YAML 1.2",
+    ),
+    (re.compile(r"^[-+]?0[0-9_]+$"), "has a leading zero: YAML 1.1 reads it as an octal number"),
+    (re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]*$"), "is a hexadecimal, octal or binary literal"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?$"), "has '_' digit separators (YAML 1.1 only)"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), "is a base-60 number in YAML 1.1"),
+    (re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$"), "is a date in YAML 1.1"),
+    (re.compile(r"^=$"), "is YAML 1.1's value key"),
+]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _resolve_plain(text: str) -> tuple[Node, str | None]:
+    """Resolve an untagged plain scalar; the second item explains a rejection."""
+    if _NULL.match(text):
+        return None, None
+    if text in _BOOL:
+        return _BOOL[text], None
+    if _INT.match(text):
+        return int(text), None
+    for pattern, why in _AMBIGUOUS:
+        if pattern.match(text):
+            return text, why
+    if _FLOAT.match(text):
+        return float(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan")), None
+    return text, None
+
+
+# --- loading -----------------------------------------------------------------------------
+
+
+def load_bytes(data: bytes, name: str) -> Document:
+    """Parse catalogue bytes. Raises CatalogError for input that is not a YAML document."""
+    text = _decode(data, name)
+    return _Builder(name).build(text)
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise CatalogError(
+            Diagnostic(
+                UNREADABLE,
+                Severity.ERROR,
+                Location(name, line, col),
+                f"not UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character",
+            )
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+class _Builder:
+    """Folds PyYAML events into a tree, collecting every problem it meets on the way."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.diagnostics: list[Diagnostic] = []
+
+    def _error(self, mark: Mark, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, *mark), message)
+        )
+
+    def build(self, text: str) -> Document:
+        try:
+            root = self._fold(yaml.parse(text, Loader=_Loader))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and exc.problem:
+                problem = f"{exc.context}: {exc.problem}"
+            raise CatalogError(
+                Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, *where), problem)
+            ) from None
+        except yaml.YAMLError as exc:  # e.g. a reader error on control characters
+            raise CatalogError(
+                Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, 1, 1), str(exc))
+            ) from None
+        return Document(self.name, root, self.diagnostics)
+
+    def _fold(self, events: Any) -> Node:
+        # An explicit stack rather than recursion: a 10,000-deep document must not crash us.
+        stack: list[tuple[YamlMap | YamlSeq, list[Any]]] = []  # (container, pending key)
+        root: Node = None
+        documents = 0
+        for event in events:
+            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self._error(mark, "a catalogue is a single YAML document; found a second one")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done, _ = stack.pop()
+                if not stack:
+                    root = done if documents == 1 else root
+                else:
+                    self._attach(stack[-1], done, done.mark)
+                continue
+
+            if isinstance(event, yaml.AliasEvent):
+                self._error(mark, f"aliases (*{event.anchor}) are not allowed in a catalogue")
+                value: Node = None
+            else:
+                if getattr(event, "anchor", None):
+                    self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
+                tag = getattr(event, "tag", None)
+                if isinstance(event, yaml.ScalarEvent):
+                    value = self._scalar(event, mark)
+                else:
+                    if tag is not None and not (event.implicit and tag in ("!", None)):
+                        self._error(mark, f"tag {tag} is not allowed in a catalogue")
+                    value = YamlMap(mark) if isinstance(event, yaml.MappingStartEvent) else YamlSeq(mark)
+                    stack.append((value, []))
+                    continue
+            if not stack:
+                if documents == 1:
+                    root = value
+            else:
+                self._attach(stack[-1], value, mark)
+        return root
+
+    def _scalar(self, event: Any, mark: Mark) -> Node:
+        tag = event.tag
+        if tag is not None and not event.implicit[0] and not event.implicit[1]:
+            if tag == _STR_TAG:
+                return str(event.value)
+            self._error(mark, f"tag {tag} is not allowed in a catalogue")
+            return str(event.value)
+        if event.style:  # quoted or block scalar: always text (plain is None, or '' from libyaml)
+            return str(event.value)
+        value, why = _resolve_plain(event.value)
+        if why is not None:
+            self._error(mark, f"plain value {event.value!r} {why}; quote it to say what you mean")
+        return value
+
+    def _attach(self, top: tuple[YamlMap | YamlSeq, list[Any]], value: Node, mark: Mark) -> None:
+        container, pending = top
+        if isinstance(container, YamlSeq):
+            container.append(value)
+            container.item_marks.append(mark)
+            return
+        if not pending:  # this is a key
+            if isinstance(value, (YamlMap, YamlSeq)):
+                self._error(mark, "a mapping key must be a plain value, not a collection")
+                key = f"<collection at {mark[0]}:{mark[1]}>"
+            elif value is None:
+                key = "null"
+                self._error(mark, "a mapping key must not be empty or null")
+            else:
+                key = value if isinstance(value, str) else _key_text(value)
+            if key == "<<":
+                self._error(mark, "merge keys (<<) are not allowed in a catalogue")
+            if key in container.key_marks:
+                first = container.key_marks[key]
+                self._error(
+                    mark,
+                    f"duplicate key {key!r}, first defined at {self.name}:{first[0]}:{first[1]}"
+                    " (YAML would silently keep only the last)",
+                )
+            pending.append((key, mark))
+            return
+        key, key_mark = pending.pop()
+        if key in container.key_marks:
+            return  # a duplicate key: reported above; the first definition stands
+        container[key] = value
+        container.key_marks[key] = key_mark
+        container.value_marks[key] = mark
+
+
+def _key_text(value: Node) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,84 @@
+"""The catalogue model: what every later stage works on. Frozen, and every part knows its place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .diagnostics import Location
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+"""A placeholder in message text: ``{name}``. Other braces are literal text."""
+
+FALLBACK_LANGUAGES = ("en", "zh")
+"""The default message is English, else Chinese, else the language whose tag sorts first
+(an order every target can reproduce: Go maps have none of their own)."""
+
+Code = int | str
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    reason: str
+    replaced_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One error code of a catalogue."""
+
+    code: Code
+    name: str
+    message: Mapping[str, str]
+    solution: Mapping[str, str] = field(default_factory=dict)
+    category: str | None = None
+    http_status: int | None = None
+    retryable: bool | None = None
+    deprecated: Deprecation | None = None
+    locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, key: str) -> Location:
+        """Where a field ('code', 'message.en', ...) is, else the entry itself."""
+        while key:
+            if key in self.locations:
+                return self.locations[key]
+            key = key.rpartition(".")[0]
+        return self.locations[""]
+
+    @property
+    def default_message(self) -> str:
+        return default_text(self.message) or ""
+
+    @property
+    def default_solution(self) -> str | None:
+        return default_text(self.solution)
+
+
+def default_text(texts: Mapping[str, str]) -> str | None:
+    for language in FALLBACK_LANGUAGES:
+        if language in texts:
+            return texts[language]
+    return texts[min(texts)] if texts else None
+
+
+def placeholders(text: str) -> frozenset[str]:
+    return frozenset(PLACEHOLDER.findall(text))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One platform's catalogue, as loaded from ``path``."""
+
+    path: str
+    platform: str
+    title: str
+    source: str
+    code_type: str
+    errors: tuple[Entry, ...]
+    digest: str
+    """sha256 of the file's bytes: generated files name it, so that drift can be explained."""
+    locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, key: str) -> Location:
+        return self.locations.get(key, self.locations[""])

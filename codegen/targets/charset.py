@@ -1,0 +1,32 @@
+"""Which characters every target writes as escapes rather than as themselves.
+
+Generated source stays printable and unambiguous: control characters, line and paragraph
+separators, format characters (bidirectional overrides among them: "Trojan Source"),
+surrogates, private-use and unassigned code points, and spaces other than U+0020 are all
+escaped in string literals, and replaced by their escape in comments.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable
+
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
+
+
+@functools.lru_cache(maxsize=4096)
+def must_escape(char: str) -> bool:
+    return char != " " and unicodedata.category(char) in _ESCAPED_CATEGORIES
+
+
+def comment_text(text: str, escape: Callable[[str], str], forbidden: tuple[str, ...] = ()) -> str:
+    """``text`` made safe to sit on one comment line: escapes instead of invisible characters.
+
+    ``forbidden`` lists sequences that would end the comment (``*/``); a backslash goes
+    between their characters.
+    """
+    out = "".join(escape(c) if must_escape(c) else c for c in text.strip())
+    for sequence in forbidden:
+        out = out.replace(sequence, sequence[0] + "\\" + sequence[1:])
+    return out

@@ -1,0 +1,106 @@
+"""Go target: a module (out/go/go.mod) with one package per platform: a typed Code,
+its constants, a map from code to Info, String() and Lookup.
+
+Output is laid out the way gofmt prints it (tabs, aligned keyed fields), so generation does
+not need a Go toolchain; the tests check that gofmt leaves every file unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from .. import naming
+from ..model import Catalog, Entry
+from ..render import Files, Options, header, template
+from .charset import comment_text, must_escape
+
+_SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+GO_VERSION = "1.22"
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if code < 0x80:
+        return f"\\x{code:02x}"  # in Go, \x is a byte: only ASCII is the same code point
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def go_str(text: str) -> str:
+    """A Go interpreted string literal for ``text``."""
+    return '"' + "".join(
+        _SIMPLE_ESCAPES.get(c) or (_escape_char(c) if must_escape(c) else c) for c in text
+    ) + '"'
+
+
+def go_comment(text: str) -> str:
+    """``text`` as the body of one ``//`` comment line."""
+    return comment_text(text, _escape_char)
+
+
+def go_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return go_str(value)
+    return str(value)
+
+
+def go_map(texts: dict[str, str]) -> str:
+    """A ``map[string]string`` literal on one line, keys in catalogue order."""
+    items = ", ".join(f"{go_str(k)}: {go_str(v)}" for k, v in texts.items())
+    return f"map[string]string{{{items}}}"
+
+
+def go_fields(entry: Entry) -> list[str]:
+    """The keyed fields of an entry's Info literal, aligned as gofmt aligns them."""
+    identifier = naming.go_identifier(entry.name)
+    fields: list[tuple[str, str]] = [
+        ("Code", identifier),
+        ("Name", go_str(entry.name)),
+        ("Messages", go_map(dict(entry.message))),
+    ]
+    if entry.solution:
+        fields.append(("Solutions", go_map(dict(entry.solution))))
+    if entry.category is not None:
+        fields.append(("Category", go_str(entry.category)))
+    if entry.http_status is not None:
+        fields.append(("HTTPStatus", str(entry.http_status)))
+    if entry.retryable is not None:
+        fields.append(("Retryable", f"ptr({go_value(entry.retryable)})"))
+    if entry.deprecated is not None:
+        parts = [f"Reason: {go_str(entry.deprecated.reason)}"]
+        if entry.deprecated.replaced_by is not None:
+            parts.append(f"ReplacedBy: {go_str(entry.deprecated.replaced_by)}")
+        fields.append(("Deprecated", f"&Deprecation{{{', '.join(parts)}}}"))
+    width = max(len(key) for key, _ in fields) + 1
+    return [f"{key + ':':<{width}} {value}," for key, value in fields]
+
+
+FILTERS = {
+    "go_str": go_str,
+    "go_comment": go_comment,
+    "go_value": go_value,
+    "go_identifier": naming.go_identifier,
+    "go_fields": go_fields,
+}
+
+
+def render(catalogs: Sequence[Catalog], options: Options) -> Files:
+    files: Files = {
+        PurePosixPath("go", "go.mod"): template("go", "go.mod.j2", FILTERS).render(
+            header=header("//", catalogs), module=options.go_module, go_version=GO_VERSION
+        )
+    }
+    package = template("go", "package.go.j2", FILTERS)
+    for catalog in catalogs:
+        name = naming.go_package(catalog.platform)
+        files[PurePosixPath("go", name, name + ".go")] = package.render(
+            header=header("//", [catalog]),
+            catalog=catalog,
+            package=name,
+            go_type="int64" if catalog.code_type == "integer" else "string",
+        )
+    return files

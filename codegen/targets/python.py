@@ -1,0 +1,90 @@
+"""Python target: one stdlib-only module per platform with an IntEnum/StrEnum of its codes.
+
+Output is written directly in the layout black produces (exploded literals with magic
+trailing commas, black's choice of quotes), so generation never runs black: the tests
+check that black leaves every generated file unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from .. import naming
+from ..model import Catalog
+from ..render import Files, Options, header, template
+from .charset import comment_text, must_escape
+
+_SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def py_str(text: str) -> str:
+    """A Python string literal for ``text``, quoted the way black would quote it."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    out = [quote]
+    for char in text:
+        if char in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[char])
+        elif char == quote:
+            out.append("\\" + char)
+        elif must_escape(char):
+            out.append(_escape_char(char))
+        else:
+            out.append(char)
+    out.append(quote)
+    return "".join(out)
+
+
+def py_comment(text: str) -> str:
+    """``text`` as the body of a one-line ``#`` comment."""
+    return comment_text(text, _escape_char)
+
+
+def py_value(value: object) -> str:
+    """A literal for a code, status or flag."""
+    if isinstance(value, str):
+        return py_str(value)
+    return repr(value)
+
+
+def docstring_safe(text: str) -> bool:
+    """Whether ``text`` can sit in a docstring verbatim (black rewrites some docstrings)."""
+    return not any(c in '"\\' or must_escape(c) for c in text) and text == text.strip()
+
+
+FILTERS = {"py_str": py_str, "py_comment": py_comment, "py_value": py_value}
+
+
+def module_path(options: Options, platform: str) -> PurePosixPath:
+    return PurePosixPath("python", options.python_package, naming.python_module(platform) + ".py")
+
+
+def render(catalogs: Sequence[Catalog], options: Options) -> Files:
+    files: Files = {}
+    module = template("python", "module.py.j2", FILTERS)
+    for catalog in catalogs:
+        files[module_path(options, catalog.platform)] = module.render(
+            header=header("#", [catalog]),
+            catalog=catalog,
+            class_name=naming.python_class(catalog.platform),
+            base="IntEnum" if catalog.code_type == "integer" else "StrEnum",
+            code_type="int" if catalog.code_type == "integer" else "str",
+            title_doc=catalog.title if docstring_safe(catalog.title) else catalog.platform,
+        )
+    package = template("python", "__init__.py.j2", FILTERS)
+    files[PurePosixPath("python", options.python_package, "__init__.py")] = package.render(
+        header=header("#", catalogs),
+        modules=[
+            (naming.python_module(c.platform), naming.python_class(c.platform)) for c in catalogs
+        ],
+    )
+    return files

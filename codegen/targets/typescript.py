@@ -1,0 +1,89 @@
+"""TypeScript target: per platform an ES module exporting an ``as const`` object of codes,
+their union type, a read-only info record keyed by code, a type guard and lookup functions;
+index.ts re-exports each module as a namespace (``weex.Code``, ``weex.lookup``).
+
+Every module exports the same short names, so no line's length depends on the platform's
+name: output is laid out exactly as prettier prints it, and the tests require
+``prettier --check`` to pass without generation running node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+from .. import naming
+from ..model import Catalog
+from ..render import Files, Options, header, template
+from .charset import comment_text, must_escape
+
+_SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
+_SIMPLE_NUMBER = re.compile(r"^(?:0|[1-9][0-9]*)$")
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\u{{{code:x}}}"
+
+
+def ts_str(text: str) -> str:
+    """A string literal for ``text``, quoted as prettier quotes: double unless that needs more escapes."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    out = [quote]
+    for char in text:
+        if char in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[char])
+        elif char == quote:
+            out.append("\\" + char)
+        elif must_escape(char):
+            out.append(_escape_char(char))
+        else:
+            out.append(char)
+    out.append(quote)
+    return "".join(out)
+
+
+def ts_key(key: str | int) -> str:
+    """An object key: bare when it is an identifier or a plain non-negative integer."""
+    text = str(key)
+    if _IDENTIFIER.match(text) or _SIMPLE_NUMBER.match(text) and len(text) < 16:
+        return text
+    return ts_str(text)
+
+
+def ts_doc(text: str) -> str:
+    """``text`` as one line of a ``/** */`` comment: it can never close the comment."""
+    return comment_text(text, _escape_char, forbidden=("*/",))
+
+
+def ts_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return ts_str(value)
+    return str(value)
+
+
+FILTERS = {"ts_str": ts_str, "ts_key": ts_key, "ts_doc": ts_doc, "ts_value": ts_value}
+
+
+def render(catalogs: Sequence[Catalog], options: Options) -> Files:
+    files: Files = {}
+    module = template("typescript", "module.ts.j2", FILTERS)
+    for catalog in catalogs:
+        files[PurePosixPath("typescript", naming.ts_module(catalog.platform) + ".ts")] = module.render(
+            header=header("//", [catalog]),
+            catalog=catalog,
+            code_type="number" if catalog.code_type == "integer" else "string",
+        )
+    files[PurePosixPath("typescript", "index.ts")] = template("typescript", "index.ts.j2", FILTERS).render(
+        header=header("//", catalogs),
+        modules=[naming.ts_module(c.platform) for c in catalogs],
+    )
+    return files

@@ -1,0 +1,226 @@
+"""Stage 2, validate: the YAML tree against ``schema/catalog.schema.json``, then into the model.
+
+Every schema error is mapped through its instance path to the line and column of the
+offending node, and phrased for a person editing YAML rather than for a JSON Schema expert.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import PurePosixPath
+from typing import Any
+
+import jsonschema
+
+from .diagnostics import Diagnostic, Location, Severity
+from .load import Document, Mark, YamlMap, YamlSeq, key_mark_of, mark_of
+from .model import Catalog, Deprecation, Entry
+
+SCHEMA = "SCHEMA"
+PLATFORM_NAME = "PLATFORM_NAME"
+TEXT = "TEXT"
+
+
+@functools.cache
+def catalog_schema() -> dict[str, Any]:
+    text = resources.files("codegen.schema").joinpath("catalog.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@functools.cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(catalog_schema())
+    return cls(catalog_schema())
+
+
+def validate(document: Document, data: bytes) -> tuple[Catalog | None, list[Diagnostic]]:
+    """Check a loaded document; return its model when it is valid, and what was wrong."""
+    diagnostics = list(document.diagnostics)
+    diagnostics += _schema_errors(document)
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return None, diagnostics
+    catalog = _build(document, hashlib.sha256(data).hexdigest())
+    diagnostics += _text_errors(catalog)
+    stem = PurePosixPath(document.path).name.removesuffix(".yaml").removesuffix(".yml")
+    if catalog.platform != stem:
+        diagnostics.append(
+            Diagnostic(
+                PLATFORM_NAME,
+                Severity.ERROR,
+                catalog.where("platform"),
+                f"platform {catalog.platform!r} must equal the file name {stem!r}",
+            )
+        )
+    return catalog, diagnostics
+
+
+def _schema_errors(document: Document) -> Iterator[Diagnostic]:
+    root = document.root
+    if not isinstance(root, YamlMap):
+        kind = "an empty file" if root is None else f"a {_kind(root)}"
+        where = root.mark if isinstance(root, YamlSeq) else (1, 1)
+        yield Diagnostic(
+            SCHEMA,
+            Severity.ERROR,
+            Location(document.path, *where),
+            f"a catalogue is a mapping with platform, title, source, code_type and errors; found {kind}",
+        )
+        return
+    errors = sorted(_validator().iter_errors(root), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        path = tuple(error.absolute_path)
+        for mark, message in _explain(root, path, error):
+            yield Diagnostic(SCHEMA, Severity.ERROR, Location(document.path, *mark), message)
+
+
+def _explain(root: YamlMap, path: tuple[Any, ...], error: Any) -> Iterator[tuple[Mark, str]]:
+    """Turn one jsonschema error into (position, message) pairs a YAML author understands."""
+    at = _dotted(path)
+    where = f"{at}: " if at else ""
+    validator, expected, instance = error.validator, error.validator_value, error.instance
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        for key in instance:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                yield key_mark_of(root, (*path, key)), f"{where}unknown field {key!r} (expected one of: {known})"
+        return
+    mark = mark_of(root, path)
+    if validator == "required":
+        missing = [k for k in expected if k not in instance]
+        message = f"{where}missing required field {', '.join(repr(k) for k in missing)}"
+    elif validator == "type":
+        message = f"{where}expected {_article(expected)}, found {_kind(instance)} {_show(instance)}"
+    elif validator == "pattern":
+        message = f"{where}{_show(instance)} does not match {expected}"
+    elif validator in ("enum", "const"):
+        options = expected if validator == "enum" else [expected]
+        message = f"{where}{_show(instance)} is not one of {', '.join(map(repr, options))}"
+    elif validator in ("minimum", "maximum"):
+        bound = "at least" if validator == "minimum" else "at most"
+        message = f"{where}{instance} is out of range: must be {bound} {expected}"
+    elif validator in ("minItems", "minProperties", "minLength"):
+        message = f"{where}must not be empty"
+    elif validator == "propertyNames":
+        message = f"{where}{error.message}"
+        if isinstance(instance, dict):
+            for key in instance:
+                if not isinstance(key, str) or not _language_ok(key):
+                    yield key_mark_of(root, (*path, key)), f"{where}{key!r} is not a language tag such as en, zh or zh-Hant"
+            return
+    else:
+        message = f"{where}{error.message}"
+    yield mark, message
+
+
+def _language_ok(key: str) -> bool:
+    import re
+
+    return re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", key) is not None
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    return "null"
+
+
+def _article(expected: Any) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
+             "boolean": "true or false", "number": "a number", "null": "null"}
+    if isinstance(expected, list):
+        return " or ".join(names.get(t, t) for t in expected)
+    return names.get(expected, str(expected))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return ""
+    text = "null" if value is None else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _location(path: str, mark: Mark) -> Location:
+    return Location(path, mark[0], mark[1])
+
+
+def _build(document: Document, digest: str) -> Catalog:
+    root = document.root
+    assert isinstance(root, YamlMap)  # guaranteed by the schema
+    path = document.path
+    entries = []
+    errors = root["errors"]
+    for index, node in enumerate(errors):
+        locations = {"": _location(path, errors.item_marks[index])}
+        for key, mark in node.value_marks.items():
+            locations[key] = _location(path, mark)
+            value = node[key]
+            if isinstance(value, YamlMap):
+                for sub, sub_mark in value.value_marks.items():
+                    locations[f"{key}.{sub}"] = _location(path, sub_mark)
+        deprecated = node.get("deprecated")
+        entries.append(
+            Entry(
+                code=node["code"],
+                name=node["name"],
+                message=dict(node["message"]),
+                solution=dict(node.get("solution", {})),
+                category=node.get("category"),
+                http_status=node.get("http_status"),
+                retryable=node.get("retryable"),
+                deprecated=None
+                if deprecated is None
+                else Deprecation(deprecated["reason"], deprecated.get("replaced_by")),
+                locations=locations,
+            )
+        )
+    locations = {"": Location(path, *root.mark)}
+    locations.update({k: _location(path, m) for k, m in root.value_marks.items()})
+    return Catalog(
+        path=path,
+        platform=root["platform"],
+        title=root["title"],
+        source=root["source"],
+        code_type=root["code_type"],
+        errors=tuple(entries),
+        digest=digest,
+        locations=locations,
+    )
+
+
+def _text_errors(catalog: Catalog) -> Iterator[Diagnostic]:
+    """Text every target can carry exactly: no lone surrogates (they have no UTF-8 form)."""
+    for entry in catalog.errors:
+        for field_name in ("message", "solution"):
+            for language, text in getattr(entry, field_name).items():
+                bad = next((c for c in text if "\ud800" <= c <= "\udfff"), None)
+                if bad is not None:
+                    yield Diagnostic(
+                        TEXT,
+                        Severity.ERROR,
+                        entry.where(f"{field_name}.{language}"),
+                        f"{field_name}.{language} holds a lone surrogate U+{ord(bad):04X}, which no"
+                        " target can encode; write the character itself",
+                    )

@@ -1,0 +1,1 @@
+"""The catalogue JSON Schema, shipped inside the codegen package as codegen.schema."""
