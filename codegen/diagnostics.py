@@ -33,7 +33,8 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One finding of a check, at one place, optionally pointing at a related place."""
+    """One finding of a check, at one place. ``related`` is the other place of a pair
+    (a duplicate's first definition): the message names it for people, the field for tools."""
 
     check_id: str
     severity: Severity
@@ -42,10 +43,7 @@ class Diagnostic:
     related: Location | None = None
 
     def render(self) -> str:
-        text = f"{self.location}: {self.severity}[{self.check_id}]: {self.message}"
-        if self.related is not None:
-            text += f" (see {self.related})"
-        return text
+        return f"{self.location}: {self.severity}[{self.check_id}]: {self.message}"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

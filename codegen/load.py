@@ -118,7 +118,7 @@ _AMBIGUOUS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"^[-+]?0[0-9_]+$"), "has a leading zero: YAML 1.1 reads it as an octal number"),
     (re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]*$"), "is a hexadecimal, octal or binary literal"),
-    (re.compile(r"^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?$"), "has '_' digit separators (YAML 1.1 only)"),
+    (re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?$"), "has '_' digit separators (YAML 1.1 only)"),
     (re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), "is a base-60 number in YAML 1.1"),
     (re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$"), "is a date in YAML 1.1"),
     (re.compile(r"^=$"), "is YAML 1.1's value key"),

@@ -35,19 +35,24 @@ Files = dict[PurePosixPath, str]
 Renderer = Callable[[Sequence[Catalog], Options], Files]
 
 
-def header(comment: str, sources: Sequence[Catalog]) -> str:
+def header(comment: str, catalog: Catalog) -> str:
     """The first line of a generated file: generator, version, source and its hash, DO NOT EDIT.
 
     Go requires ``^// Code generated .* DO NOT EDIT\\.$``; the other languages use the
     same sentence behind their own comment leader.
     """
-    if len(sources) == 1:
-        origin = f"{sources[0].path} (sha256 {sources[0].digest[:16]})"
-    else:
-        digest = hashlib.sha256()
-        for catalog in sorted(sources, key=lambda c: c.path):
-            digest.update(f"{catalog.path}\0{catalog.digest}\n".encode())
-        origin = f"{len(sources)} catalogues (sha256 {digest.hexdigest()[:16]})"
+    return _header(comment, f"{catalog.path} (sha256 {catalog.digest[:16]})")
+
+
+def aggregate_header(comment: str, catalogs: Sequence[Catalog]) -> str:
+    """The header of a file that gathers every catalogue (go.mod, index.ts, __init__.py):
+    it depends only on which platforms exist, so it hashes their names, not their texts."""
+    platforms = "\n".join(sorted(c.platform for c in catalogs))
+    digest = hashlib.sha256(platforms.encode()).hexdigest()[:16]
+    return _header(comment, f"{len(catalogs)} catalogues (platforms sha256 {digest})")
+
+
+def _header(comment: str, origin: str) -> str:
     return f"{comment} {MARKER} {__version__} from {origin}. DO NOT EDIT."
 
 

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from .. import naming
 from ..model import Catalog, Entry
-from ..render import Files, Options, header, template
+from ..render import Files, Options, aggregate_header, header, template
 from .charset import comment_text, must_escape
 
 _SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -91,14 +91,14 @@ FILTERS = {
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {
         PurePosixPath("go", "go.mod"): template("go", "go.mod.j2", FILTERS).render(
-            header=header("//", catalogs), module=options.go_module, go_version=GO_VERSION
+            header=aggregate_header("//", catalogs), module=options.go_module, go_version=GO_VERSION
         )
     }
     package = template("go", "package.go.j2", FILTERS)
     for catalog in catalogs:
         name = naming.go_package(catalog.platform)
         files[PurePosixPath("go", name, name + ".go")] = package.render(
-            header=header("//", [catalog]),
+            header=header("//", catalog),
             catalog=catalog,
             package=name,
             go_type="int64" if catalog.code_type == "integer" else "string",

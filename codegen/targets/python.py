@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from .. import naming
 from ..model import Catalog
-from ..render import Files, Options, header, template
+from ..render import Files, Options, aggregate_header, header, template
 from .charset import comment_text, must_escape
 
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -73,7 +73,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     module = template("python", "module.py.j2", FILTERS)
     for catalog in catalogs:
         files[module_path(options, catalog.platform)] = module.render(
-            header=header("#", [catalog]),
+            header=header("#", catalog),
             catalog=catalog,
             class_name=naming.python_class(catalog.platform),
             base="IntEnum" if catalog.code_type == "integer" else "StrEnum",
@@ -82,7 +82,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
         )
     package = template("python", "__init__.py.j2", FILTERS)
     files[PurePosixPath("python", options.python_package, "__init__.py")] = package.render(
-        header=header("#", catalogs),
+        header=aggregate_header("#", catalogs),
         modules=[
             (naming.python_module(c.platform), naming.python_class(c.platform)) for c in catalogs
         ],

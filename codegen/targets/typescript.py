@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from .. import naming
 from ..model import Catalog
-from ..render import Files, Options, header, template
+from ..render import Files, Options, aggregate_header, header, template
 from .charset import comment_text, must_escape
 
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -78,12 +78,12 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     module = template("typescript", "module.ts.j2", FILTERS)
     for catalog in catalogs:
         files[PurePosixPath("typescript", naming.ts_module(catalog.platform) + ".ts")] = module.render(
-            header=header("//", [catalog]),
+            header=header("//", catalog),
             catalog=catalog,
             code_type="number" if catalog.code_type == "integer" else "string",
         )
     files[PurePosixPath("typescript", "index.ts")] = template("typescript", "index.ts.j2", FILTERS).render(
-        header=header("//", catalogs),
+        header=aggregate_header("//", catalogs),
         modules=[naming.ts_module(c.platform) for c in catalogs],
     )
     return files

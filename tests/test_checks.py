@@ -1,0 +1,136 @@
+"""Checks: each one triggered and not triggered, asserting the exact ID and place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from codegen.checks import CHECKS
+from codegen.load import load_bytes
+from codegen.pipeline import process
+from codegen.validate import validate
+
+HEAD = """\
+platform: demo
+title: Demo API
+source: https://example.com/errors
+code_type: integer
+errors:
+"""
+
+
+def entry(code: object, name: str, en: str = "some error", extra: str = "") -> str:
+    return f"  - code: {code}\n    name: {name}\n    message:\n      en: {en!r}\n{extra}"
+
+
+def findings(write: Callable[[str, str], Path], body: str, head: str = HEAD) -> list[str]:
+    path = write("demo", head + body)
+    return [
+        f"{d.location.line}:{d.location.col} {d.check_id}"
+        for d in process([path]).diagnostics
+    ]
+
+
+def test_a_clean_catalogue_has_no_findings(write_catalog: Callable[[str, str], Path]) -> None:
+    body = entry(1, "FIRST", "first") + entry(2, "SECOND", "second")
+    assert findings(write_catalog, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # DUPLICATE_CODE at the second definition (line 10), naming the first.
+        (entry(1, "A", "a") + entry(1, "B", "b"), ["10:11 DUPLICATE_CODE"]),
+        (entry(1, "A", "a") + entry(2, "A", "b"), ["11:11 DUPLICATE_NAME"]),
+        # HTTP_2 and HTTP2 are distinct names but both become Go's HTTP2... no: Http2 vs HTTP2.
+        (entry(1, "ID_2", "a") + entry(2, "ID2", "b"), []),
+        (entry(1, "LIMIT_2_X", "a") + entry(2, "LIMIT2_X", "b"), ["11:11 IDENTIFIER_COLLISION"]),
+        (entry(1, "LOOKUP", "a"), ["7:11 RESERVED_NAME"]),
+        (entry(1, "CODE", "a"), ["7:11 RESERVED_NAME"]),
+        (entry(1, "SAME", "Too  many requests") + entry(2, "OTHER", "too many requests"), ["13:11 DUPLICATE_MESSAGE"]),
+        (
+            entry(1, "A", "limit {limit} reached", "      zh: '超过限制 {max}'\n"),
+            ["9:7 PLACEHOLDER_MISMATCH"],
+        ),
+        (entry(1, "A", "limit {limit} reached", "      zh: '超过限制 {limit}'\n"), []),
+        (
+            entry(1, "OLD", "a", "    deprecated:\n      reason: gone\n      replaced_by: NEW\n"),
+            ["12:20 UNKNOWN_REPLACEMENT"],
+        ),
+        (
+            entry(1, "OLD", "a", "    deprecated:\n      reason: gone\n      replaced_by: NEW\n")
+            + entry(2, "NEW", "b"),
+            [],
+        ),
+    ],
+)
+def test_check(write_catalog: Callable[[str, str], Path], body: str, expected: list[str]) -> None:
+    assert findings(write_catalog, body) == expected
+
+
+def test_reserved_platform_name(write_catalog: Callable[[str, str], Path]) -> None:
+    path = write_catalog("func", HEAD.replace("demo", "func") + entry(1, "A"))
+    found = [(d.location.line, d.check_id) for d in process([path]).diagnostics]
+    assert found == [(1, "RESERVED_NAME")]
+
+
+def test_duplicate_names_both_places(write_catalog: Callable[[str, str], Path]) -> None:
+    path = write_catalog("demo", HEAD + entry(1, "A", "a") + entry(1, "B", "b"))
+    [diagnostic] = process([path]).diagnostics
+    assert diagnostic.render() == (
+        f"{path}:10:11: error[DUPLICATE_CODE]: code 1 (B) already defined at {path}:6:11 (A)"
+    )
+    assert diagnostic.related is not None and diagnostic.related.line == 6
+
+
+@pytest.mark.parametrize(
+    ("body", "head", "expected"),
+    [
+        (entry(1, "bad_name"), HEAD, ["7:11 SCHEMA"]),
+        (entry('"1"', "A"), HEAD, ["6:11 SCHEMA"]),
+        (entry(2**53, "A"), HEAD, ["6:11 SCHEMA"]),
+        (entry(-(2**53 - 1), "A"), HEAD, []),
+        (entry(1, "A"), HEAD.replace("integer", "string"), ["6:11 SCHEMA"]),
+        (entry('"00000"', "A"), HEAD.replace("integer", "string"), []),
+        (entry(1, "A", extra="    http_status: 600\n"), HEAD, ["10:18 SCHEMA"]),
+        (entry(1, "A", extra="    colour: red\n"), HEAD, ["10:5 SCHEMA"]),
+        (entry(1, "A", extra="    retryable: 'yes'\n"), HEAD, ["10:16 SCHEMA"]),
+        ("  - code: 1\n    name: A\n    message: {}\n", HEAD, ["8:14 SCHEMA"]),
+        ("  - code: 1\n    name: A\n    message:\n      EN: x\n", HEAD, ["9:7 SCHEMA"]),
+        ("  - code: 1\n    message:\n      en: x\n", HEAD, ["6:5 SCHEMA"]),
+        ("", HEAD.replace("errors:\n", "errors: []\n"), ["5:9 SCHEMA"]),
+        (entry(1, "A"), HEAD.replace("platform: demo", "platform: other"), ["1:11 PLATFORM_NAME"]),
+        (entry(1, "A", en="\\ud800"), HEAD.replace("'", ""), []),
+    ],
+)
+def test_schema_errors_point_at_the_node(
+    write_catalog: Callable[[str, str], Path], body: str, head: str, expected: list[str]
+) -> None:
+    assert findings(write_catalog, body, head) == expected
+
+
+def test_lone_surrogate_is_rejected(write_catalog: Callable[[str, str], Path]) -> None:
+    body = '  - code: 1\n    name: A\n    message:\n      en: "bad \\ud800 text"\n'
+    assert findings(write_catalog, body) == ["9:18 YAML"]  # libyaml refuses the escape
+    # Without libyaml, PyYAML's pure-Python parser lets it through: validation stops it.
+    data = (HEAD + entry(1, "A", "placeholder")).encode()
+    document = load_bytes(data, "demo.yaml")
+    assert isinstance(document.root, dict)
+    document.root["errors"][0]["message"]["en"] = "bad \ud800 text"
+    _, diagnostics = validate(document, data)
+    assert [(d.location.line, d.check_id) for d in diagnostics] == [(9, "TEXT")]
+
+
+def test_not_a_mapping(write_catalog: Callable[[str, str], Path]) -> None:
+    assert findings(write_catalog, "", head="- 1\n- 2\n") == ["1:1 SCHEMA"]
+    assert findings(write_catalog, "", head="") == ["1:1 SCHEMA"]
+
+
+def test_every_registered_check_is_exercised() -> None:
+    exercised = {
+        "DUPLICATE_CODE", "DUPLICATE_NAME", "IDENTIFIER_COLLISION", "RESERVED_NAME",
+        "DUPLICATE_MESSAGE", "PLACEHOLDER_MISMATCH", "UNKNOWN_REPLACEMENT",
+    }
+    assert set(CHECKS) == exercised

@@ -1,0 +1,187 @@
+"""The command line: exit statuses, what generate writes and leaves alone, what check reports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, ROOT, Run
+
+GOOD = CASES / "features" / "catalogs"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of a good catalogue directory to break at will."""
+    shutil.copytree(GOOD, tmp_path / "catalogs")
+    return tmp_path
+
+
+def snapshot(directory: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(directory).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_validate_clean_exits_0(codegen: Callable[..., Run]) -> None:
+    result = codegen("validate", "--catalogs", GOOD)
+    assert (result.status, result.stdout) == (0, "")
+    assert "1 catalogue(s), 8 code(s): 0 error(s)" in result.stderr
+
+
+def test_validate_named_files(codegen: Callable[..., Run]) -> None:
+    assert codegen("validate", GOOD / "features.yaml").status == 0
+    assert codegen("validate", CASES / "invalid" / "catalogs" / "broken.yaml").status == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("validate", "--catalogs", "no/such/dir"),
+        ("validate", "no/such/file.yaml"),
+        ("generate", "--target", "cobol", "--catalogs", str(GOOD)),
+        ("frobnicate",),
+        (),
+    ],
+)
+def test_usage_and_unreadable_input_exit_2(codegen: Callable[..., Run], argv: tuple[str, ...]) -> None:
+    result = codegen(*argv)
+    assert result.status == 2
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_not_utf8_exits_2(codegen: Callable[..., Run], project: Path) -> None:
+    (project / "catalogs" / "latin1.yaml").write_bytes(b"platform: caf\xe9\n")
+    result = codegen("validate", "--catalogs", project / "catalogs")
+    assert result.status == 2
+    assert "latin1.yaml:1:14: error[UNREADABLE]: not UTF-8" in result.stdout
+
+
+def test_generate_is_idempotent_and_leaves_mtimes(codegen: Callable[..., Run], project: Path) -> None:
+    out = project / "out"
+    assert codegen("generate", "--catalogs", project / "catalogs", "--out", out).status == 0
+    before = snapshot(out)
+    result = codegen("generate", "--catalogs", project / "catalogs", "--out", out)
+    assert result.status == 0
+    assert "0 written, 0 removed, 6 unchanged" in result.stdout
+    assert snapshot(out) == before
+
+
+def test_generate_writes_nothing_on_error(codegen: Callable[..., Run], project: Path) -> None:
+    out = project / "out"
+    assert codegen("generate", "--catalogs", project / "catalogs", "--out", out).status == 0
+    before = snapshot(out)
+    catalog = project / "catalogs" / "features.yaml"
+    catalog.write_text(catalog.read_text().replace("name: OK", "name: ok"))
+    (project / "catalogs" / "second.yaml").write_text(
+        "platform: second\ntitle: t\nsource: s\ncode_type: integer\nerrors:\n"
+        "  - code: 1\n    name: A\n    message:\n      en: a\n"
+    )
+    result = codegen("generate", "--catalogs", project / "catalogs", "--out", out)
+    assert result.status == 1
+    assert "features.yaml:9:11: error[SCHEMA]" in result.stdout
+    assert snapshot(out) == before
+
+
+def test_generate_removes_only_its_own_orphans(codegen: Callable[..., Run], project: Path) -> None:
+    out = project / "out"
+    extra = project / "catalogs" / "extra.yaml"
+    extra.write_text(
+        "platform: extra\ntitle: t\nsource: s\ncode_type: integer\nerrors:\n"
+        "  - code: 1\n    name: A\n    message:\n      en: a\n"
+    )
+    codegen("generate", "--catalogs", project / "catalogs", "--out", out)
+    assert (out / "go" / "extra" / "extra.go").exists()
+    handwritten = out / "go" / "extra" / "helpers.go"
+    handwritten.write_text("package extra\n")
+    extra.unlink()
+    result = codegen("generate", "--catalogs", project / "catalogs", "--out", out)
+    assert result.status == 0
+    assert not (out / "go" / "extra" / "extra.go").exists()
+    assert not (out / "python" / "errcodes" / "extra.py").exists()
+    assert not (out / "typescript" / "extra.ts").exists()
+    assert handwritten.read_text() == "package extra\n"
+
+
+def test_target_selection(codegen: Callable[..., Run], project: Path) -> None:
+    out = project / "out"
+    assert codegen("generate", "--catalogs", project / "catalogs", "--out", out, "--target", "go").status == 0
+    assert sorted(p.name for p in out.iterdir()) == ["go"]
+
+
+def test_check_names_every_kind_of_drift(codegen: Callable[..., Run], project: Path) -> None:
+    out = project / "out"
+    catalogs = project / "catalogs"
+    assert codegen("check", "--catalogs", catalogs, "--out", out).status == 1
+    codegen("generate", "--catalogs", catalogs, "--out", out)
+    clean = codegen("check", "--catalogs", catalogs, "--out", out)
+    assert clean.status == 0, clean.stdout
+
+    python = out / "python" / "errcodes" / "features.py"
+    python.write_text(python.read_text().replace('"ok"', '"OK!"'))
+    (out / "typescript" / "features.ts").unlink()
+    orphan = out / "go" / "gone" / "gone.go"
+    orphan.parent.mkdir()
+    orphan.write_text("// Code generated by codegen 0.1.0 from x. DO NOT EDIT.\npackage gone\n")
+    catalog = catalogs / "features.yaml"
+    catalog.write_text(catalog.read_text().replace("Feature removed", "Feature retired"))
+
+    result = codegen("check", "--catalogs", catalogs, "--out", out)
+    assert result.status == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith(str(out))]
+    assert lines == [
+        f"{out}/go/features/features.go: stale: generated from another version of its catalogue or of codegen",
+        f"{out}/python/errcodes/features.py: stale: generated from another version of its catalogue or of codegen",
+        f"{out}/typescript/features.ts: missing: not generated yet",
+        f"{out}/go/gone/gone.go: orphaned: generated for a catalogue or target that no longer exists",
+    ]
+    assert '-            "en": "OK!",' in result.stdout
+    assert '+            "en": "ok",' in result.stdout
+
+
+def test_check_tells_hand_edits_from_staleness(codegen: Callable[..., Run], project: Path) -> None:
+    out = project / "out"
+    codegen("generate", "--catalogs", project / "catalogs", "--out", out)
+    go = out / "go" / "features" / "features.go"
+    go.write_text(go.read_text().replace("Code(", "Kode("))
+    result = codegen("check", "--catalogs", project / "catalogs", "--out", out)
+    assert result.status == 1
+    assert f"{go}: hand-edited: edited after generation: its header matches, its body does not" in result.stdout
+
+
+def test_config_from_pyproject(codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.codegen]\ncatalogs = "catalogs"\nout = "generated"\ntargets = ["python"]\n'
+        'python_package = "vendor_errors"\n'
+    )
+    monkeypatch.chdir(project)
+    assert codegen("generate").status == 0
+    assert (project / "generated" / "python" / "vendor_errors" / "features.py").exists()
+    assert not (project / "generated" / "go").exists()
+
+
+def test_bad_config_is_a_usage_error(codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "pyproject.toml").write_text('[tool.codegen]\ncatalog = "catalogs"\n')
+    monkeypatch.chdir(project)
+    result = codegen("validate")
+    assert result.status == 2
+    assert "unknown setting catalog" in result.stderr
+
+
+def test_console_script_and_module_agree() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    module = subprocess.run(
+        [sys.executable, "-m", "codegen", "validate", "--catalogs", str(CASES / "invalid" / "catalogs")],
+        capture_output=True, text=True, env=env, cwd=ROOT,
+    )
+    assert module.returncode == 1
+    assert module.stdout == (CASES / "invalid" / "validate.txt").read_text()
+    assert "Traceback" not in module.stderr
