@@ -39,7 +39,9 @@ class Check:
 CHECKS: dict[str, Check] = {}
 
 
-def check(check_id: str, severity: Severity, summary: str) -> Callable[[CheckFunction], CheckFunction]:
+def check(
+    check_id: str, severity: Severity, summary: str
+) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check under a stable ID."""
 
     def register(function: CheckFunction) -> CheckFunction:
@@ -100,7 +102,9 @@ def duplicate_name(catalog: Catalog) -> Iterator[Finding]:
         )
 
 
-@check("IDENTIFIER_COLLISION", Severity.ERROR, "two names that become the same identifier in a target")
+@check(
+    "IDENTIFIER_COLLISION", Severity.ERROR, "two names that become the same identifier in a target"
+)
 def identifier_collision(catalog: Catalog) -> Iterator[Finding]:
     for target in TARGET_NAMES:
         distinct = {e.name: e for e in reversed(catalog.errors)}  # duplicates: DUPLICATE_NAME
@@ -161,7 +165,9 @@ def duplicate_message(catalog: Catalog) -> Iterator[Finding]:
                 )
 
 
-@check("PLACEHOLDER_MISMATCH", Severity.ERROR, "placeholders differ between the languages of a text")
+@check(
+    "PLACEHOLDER_MISMATCH", Severity.ERROR, "placeholders differ between the languages of a text"
+)
 def placeholder_mismatch(catalog: Catalog) -> Iterator[Finding]:
     for entry in catalog.errors:
         for field_name in ("message", "solution"):
@@ -169,7 +175,8 @@ def placeholder_mismatch(catalog: Catalog) -> Iterator[Finding]:
             sets = {language: placeholders(text) for language, text in texts.items()}
             if len(set(sets.values())) > 1:
                 shown = "; ".join(
-                    f"{lang}: {', '.join('{' + p + '}' for p in sorted(s)) or 'none'}" for lang, s in sets.items()
+                    f"{lang}: {', '.join('{' + p + '}' for p in sorted(s)) or 'none'}"
+                    for lang, s in sets.items()
                 )
                 yield Finding(
                     entry.where(field_name),
@@ -177,7 +184,9 @@ def placeholder_mismatch(catalog: Catalog) -> Iterator[Finding]:
                 )
 
 
-@check("UNKNOWN_REPLACEMENT", Severity.ERROR, "deprecated.replaced_by names no entry of the catalogue")
+@check(
+    "UNKNOWN_REPLACEMENT", Severity.ERROR, "deprecated.replaced_by names no entry of the catalogue"
+)
 def unknown_replacement(catalog: Catalog) -> Iterator[Finding]:
     names = {e.name for e in catalog.errors}
     for entry in catalog.errors:
@@ -185,7 +194,9 @@ def unknown_replacement(catalog: Catalog) -> Iterator[Finding]:
             continue
         replacement = entry.deprecated.replaced_by
         if replacement == entry.name:
-            yield Finding(entry.where("deprecated.replaced_by"), f"{entry.name} is replaced by itself")
+            yield Finding(
+                entry.where("deprecated.replaced_by"), f"{entry.name} is replaced by itself"
+            )
         elif replacement not in names:
             yield Finding(
                 entry.where("deprecated.replaced_by"),

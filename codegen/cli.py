@@ -39,28 +39,53 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     validate = commands.add_parser("validate", help="run every check and print diagnostics")
-    validate.add_argument("files", nargs="*", type=Path, metavar="FILE", help="catalogues (default: all in --catalogs)")
+    validate.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="catalogues (default: all in --catalogs)",
+    )
 
-    generate = commands.add_parser("generate", help="validate, then write the generated code to --out")
+    generate = commands.add_parser(
+        "generate", help="validate, then write the generated code to --out"
+    )
     generate.add_argument("--out", type=Path, help="output directory (default from [tool.codegen])")
     generate.add_argument(
-        "--target", action="append", dest="targets", metavar="NAME",
+        "--target",
+        action="append",
+        dest="targets",
+        metavar="NAME",
         help=f"a target to generate, repeatable (one of: {', '.join(targets())}; default: all configured)",
     )
 
-    check = commands.add_parser("check", help="fail when --out differs from what generate would write")
+    check = commands.add_parser(
+        "check", help="fail when --out differs from what generate would write"
+    )
     check.add_argument("--out", type=Path, help="output directory (default from [tool.codegen])")
-    check.add_argument("--target", action="append", dest="targets", metavar="NAME", help="a target to check, repeatable")
+    check.add_argument(
+        "--target",
+        action="append",
+        dest="targets",
+        metavar="NAME",
+        help="a target to check, repeatable",
+    )
 
-    checks = commands.add_parser("checks", help="list the checks with their IDs and default severities")
+    checks = commands.add_parser(
+        "checks", help="list the checks with their IDs and default severities"
+    )
     del checks
 
     for sub in (validate, generate, check):
-        sub.add_argument("--catalogs", type=Path, help="catalogue directory (default from [tool.codegen])")
+        sub.add_argument(
+            "--catalogs", type=Path, help="catalogue directory (default from [tool.codegen])"
+        )
     return parser
 
 
-def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
         args = _parser().parse_args(argv)
@@ -101,13 +126,20 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return status
     if status != EXIT_OK:
         _summary(result, err)
-        print("codegen: nothing written: fix the errors above first", file=err) if args.command == "generate" else None
+        (
+            print("codegen: nothing written: fix the errors above first", file=err)
+            if args.command == "generate"
+            else None
+        )
         return status
 
     chosen = tuple(args.targets or config.targets)
     unknown = [t for t in chosen if t not in targets()]
     if unknown:
-        print(f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(targets())})", file=err)
+        print(
+            f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(targets())})",
+            file=err,
+        )
         return EXIT_USAGE
     out_dir: Path = args.out or config.out
     rendered = render(result.catalogs, chosen, config.options)
@@ -154,7 +186,10 @@ def _check(out_dir: Path, rendered: dict, chosen: tuple[str, ...], out: TextIO) 
         if item.diff:
             print(item.diff, end="", file=out)
     if found:
-        print(f"codegen: {len(found)} file(s) in {out_dir} differ from the catalogues; run `codegen generate`", file=out)
+        print(
+            f"codegen: {len(found)} file(s) in {out_dir} differ from the catalogues; run `codegen generate`",
+            file=out,
+        )
         return EXIT_FINDINGS
     print(f"codegen: {out_dir} is up to date ({len(rendered)} files)", file=out)
     return EXIT_OK

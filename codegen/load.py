@@ -103,7 +103,6 @@ def _node_at(tree: Node, path: tuple[str | int, ...]) -> Node:
 
 # --- scalar resolution -------------------------------------------------------------------
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT = re.compile(
@@ -112,35 +111,48 @@ _FLOAT = re.compile(
 )
 # What YAML 1.1 (PyYAML's default) reads differently from YAML 1.2, with why.
 _AMBIGUOUS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"),
-        "is a boolean in YAML 1.1 but text in YAML 1.2",
-    ),
     (re.compile(r"^[-+]?0[0-9_]+$"), "has a leading zero: YAML 1.1 reads it as an octal number"),
     (re.compile(r"^[-+]?0[xXoObB][0-9a-fA-F_]*$"), "is a hexadecimal, octal or binary literal"),
-    (re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?$"), "has '_' digit separators (YAML 1.1 only)"),
-    (re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), "is a base-60 number in YAML 1.1"),
+    (
+        re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?$"),
+        "has '_' digit separators (YAML 1.1 only)",
+    ),
+    (
+        re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"),
+        "is a base-60 number in YAML 1.1",
+    ),
     (re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$"), "is a date in YAML 1.1"),
-    (re.compile(r"^=$"), "is YAML 1.1's value key"),
 ]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+_WORDS: dict[str, tuple[Node, str | None]] = {
+    **{w: (None, None) for w in ("~", "null", "Null", "NULL", "")},
+    **{w: (v, None) for w, v in _BOOL.items()},
+    **{
+        w: (w, "is a boolean in YAML 1.1 but text in YAML 1.2")
+        for w in "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+    },
+    "=": ("=", "is YAML 1.1's value key"),
+}
+
+
 def _resolve_plain(text: str) -> tuple[Node, str | None]:
     """Resolve an untagged plain scalar; the second item explains a rejection."""
-    if _NULL.match(text):
-        return None, None
-    if text in _BOOL:
-        return _BOOL[text], None
+    known = _WORDS.get(text)
+    if known is not None:
+        return known
+    if text[0].isalpha() and text[0] not in ".-+":  # the common case: a word, never a number
+        return text, None
     if _INT.match(text):
         return int(text), None
     for pattern, why in _AMBIGUOUS:
         if pattern.match(text):
             return text, why
     if _FLOAT.match(text):
-        return float(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan")), None
+        lowered = text.lower()
+        return float(lowered.replace(".inf", "inf").replace(".nan", "nan")), None
     return text, None
 
 
@@ -203,50 +215,57 @@ class _Builder:
 
     def _fold(self, events: Any) -> Node:
         # An explicit stack rather than recursion: a 10,000-deep document must not crash us.
+        # Dispatch on the exact event class, scalars first: this loop is the loader's hot path.
         stack: list[tuple[YamlMap | YamlSeq, list[Any]]] = []  # (container, pending key)
         root: Node = None
         documents = 0
+        value: Node
         for event in events:
-            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
-            if isinstance(event, yaml.DocumentStartEvent):
+            cls = type(event)
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1)
+            if cls is yaml.ScalarEvent:
+                if event.anchor:
+                    self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
+                value = self._scalar(event, mark)
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                if event.anchor:
+                    self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
+                if event.tag is not None and not (event.implicit and event.tag == "!"):
+                    self._error(mark, f"tag {event.tag} is not allowed in a catalogue")
+                stack.append(
+                    (YamlMap(mark) if cls is yaml.MappingStartEvent else YamlSeq(mark), [])
+                )
+                continue
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                done, _ = stack.pop()
+                if stack:
+                    self._attach(stack[-1], done, done.mark)
+                elif documents == 1:
+                    root = done
+                continue
+            elif cls is yaml.AliasEvent:
+                self._error(mark, f"aliases (*{event.anchor}) are not allowed in a catalogue")
+                value = None
+            elif cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     self._error(mark, "a catalogue is a single YAML document; found a second one")
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+            else:  # stream start and end, document end
                 continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                done, _ = stack.pop()
-                if not stack:
-                    root = done if documents == 1 else root
-                else:
-                    self._attach(stack[-1], done, done.mark)
-                continue
-
-            if isinstance(event, yaml.AliasEvent):
-                self._error(mark, f"aliases (*{event.anchor}) are not allowed in a catalogue")
-                value: Node = None
-            else:
-                if getattr(event, "anchor", None):
-                    self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
-                tag = getattr(event, "tag", None)
-                if isinstance(event, yaml.ScalarEvent):
-                    value = self._scalar(event, mark)
-                else:
-                    if tag is not None and not (event.implicit and tag in ("!", None)):
-                        self._error(mark, f"tag {tag} is not allowed in a catalogue")
-                    value = YamlMap(mark) if isinstance(event, yaml.MappingStartEvent) else YamlSeq(mark)
-                    stack.append((value, []))
-                    continue
-            if not stack:
-                if documents == 1:
-                    root = value
-            else:
+            if stack:
                 self._attach(stack[-1], value, mark)
+            elif documents == 1:
+                root = value
         return root
 
     def _scalar(self, event: Any, mark: Mark) -> Node:
         tag = event.tag
+        if tag is None and not event.style:  # plain, untagged: the common case
+            text = event.value
+            if text[:1].isalpha() and text not in _WORDS:
+                return str(text)
         if tag is not None and not event.implicit[0] and not event.implicit[1]:
             if tag == _STR_TAG:
                 return str(event.value)

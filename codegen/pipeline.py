@@ -60,7 +60,9 @@ def process(paths: Sequence[Path], max_bytes: int | None = None) -> Result:
             data = path.read_bytes()
         except OSError as exc:
             result.diagnostics.append(
-                Diagnostic(UNREADABLE, Severity.ERROR, Location(name), f"cannot read: {exc.strerror}")
+                Diagnostic(
+                    UNREADABLE, Severity.ERROR, Location(name), f"cannot read: {exc.strerror}"
+                )
             )
             continue
         try:
@@ -75,4 +77,3 @@ def process(paths: Sequence[Path], max_bytes: int | None = None) -> Result:
             result.catalogs.append(catalog)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
-

@@ -57,7 +57,9 @@ def _header(comment: str, origin: str) -> str:
 
 
 @functools.cache
-def environment(target: str, filters: tuple[tuple[str, Callable[..., object]], ...]) -> jinja2.Environment:
+def environment(
+    target: str, filters: tuple[tuple[str, Callable[..., object]], ...]
+) -> jinja2.Environment:
     """A strict Jinja2 environment over ``templates/<target>/`` with the target's filters."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("codegen.templates").joinpath(target))),
@@ -71,7 +73,9 @@ def environment(target: str, filters: tuple[tuple[str, Callable[..., object]], .
     return env
 
 
-def template(target: str, name: str, filters: Mapping[str, Callable[..., object]]) -> jinja2.Template:
+def template(
+    target: str, name: str, filters: Mapping[str, Callable[..., object]]
+) -> jinja2.Template:
     return environment(target, tuple(sorted(filters.items()))).get_template(name)
 
 

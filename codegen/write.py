@@ -121,14 +121,22 @@ def drift(out: Path, files: Files, roots: Sequence[str]) -> list[Drift]:
         actual = on_disk.decode("utf-8", "replace")
         first, expected_first = actual.partition("\n")[0], text.partition("\n")[0]
         if MARKER not in first:
-            kind, reason = "hand-edited", "has no generated-code header: written or replaced by hand"
+            kind, reason = (
+                "hand-edited",
+                "has no generated-code header: written or replaced by hand",
+            )
         elif first != expected_first:
             kind, reason = "stale", "generated from another version of its catalogue or of codegen"
         else:
-            kind, reason = "hand-edited", "edited after generation: its header matches, its body does not"
+            kind, reason = (
+                "hand-edited",
+                "edited after generation: its header matches, its body does not",
+            )
         found.append(Drift(relative, kind, reason, _diff(out / relative, actual, text)))
     for relative in sorted(set(_existing(out, roots)) - set(files)):
-        found.append(Drift(relative, "orphaned", "generated for a catalogue or target that no longer exists"))
+        found.append(
+            Drift(relative, "orphaned", "generated for a catalogue or target that no longer exists")
+        )
     return found
 
 

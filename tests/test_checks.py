@@ -27,10 +27,7 @@ def entry(code: object, name: str, en: str = "some error", extra: str = "") -> s
 
 def findings(write: Callable[[str, str], Path], body: str, head: str = HEAD) -> list[str]:
     path = write("demo", head + body)
-    return [
-        f"{d.location.line}:{d.location.col} {d.check_id}"
-        for d in process([path]).diagnostics
-    ]
+    return [f"{d.location.line}:{d.location.col} {d.check_id}" for d in process([path]).diagnostics]
 
 
 def test_a_clean_catalogue_has_no_findings(write_catalog: Callable[[str, str], Path]) -> None:
@@ -49,7 +46,10 @@ def test_a_clean_catalogue_has_no_findings(write_catalog: Callable[[str, str], P
         (entry(1, "LIMIT_2_X", "a") + entry(2, "LIMIT2_X", "b"), ["11:11 IDENTIFIER_COLLISION"]),
         (entry(1, "LOOKUP", "a"), ["7:11 RESERVED_NAME"]),
         (entry(1, "CODE", "a"), ["7:11 RESERVED_NAME"]),
-        (entry(1, "SAME", "Too  many requests") + entry(2, "OTHER", "too many requests"), ["13:11 DUPLICATE_MESSAGE"]),
+        (
+            entry(1, "SAME", "Too  many requests") + entry(2, "OTHER", "too many requests"),
+            ["13:11 DUPLICATE_MESSAGE"],
+        ),
         (
             entry(1, "A", "limit {limit} reached", "      zh: '超过限制 {max}'\n"),
             ["9:7 PLACEHOLDER_MISMATCH"],
@@ -130,7 +130,12 @@ def test_not_a_mapping(write_catalog: Callable[[str, str], Path]) -> None:
 
 def test_every_registered_check_is_exercised() -> None:
     exercised = {
-        "DUPLICATE_CODE", "DUPLICATE_NAME", "IDENTIFIER_COLLISION", "RESERVED_NAME",
-        "DUPLICATE_MESSAGE", "PLACEHOLDER_MISMATCH", "UNKNOWN_REPLACEMENT",
+        "DUPLICATE_CODE",
+        "DUPLICATE_NAME",
+        "IDENTIFIER_COLLISION",
+        "RESERVED_NAME",
+        "DUPLICATE_MESSAGE",
+        "PLACEHOLDER_MISMATCH",
+        "UNKNOWN_REPLACEMENT",
     }
     assert set(CHECKS) == exercised

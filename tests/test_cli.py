@@ -52,7 +52,9 @@ def test_validate_named_files(codegen: Callable[..., Run]) -> None:
         (),
     ],
 )
-def test_usage_and_unreadable_input_exit_2(codegen: Callable[..., Run], argv: tuple[str, ...]) -> None:
+def test_usage_and_unreadable_input_exit_2(
+    codegen: Callable[..., Run], argv: tuple[str, ...]
+) -> None:
     result = codegen(*argv)
     assert result.status == 2
     assert "Traceback" not in result.stdout + result.stderr
@@ -65,7 +67,9 @@ def test_not_utf8_exits_2(codegen: Callable[..., Run], project: Path) -> None:
     assert "latin1.yaml:1:14: error[UNREADABLE]: not UTF-8" in result.stdout
 
 
-def test_generate_is_idempotent_and_leaves_mtimes(codegen: Callable[..., Run], project: Path) -> None:
+def test_generate_is_idempotent_and_leaves_mtimes(
+    codegen: Callable[..., Run], project: Path
+) -> None:
     out = project / "out"
     assert codegen("generate", "--catalogs", project / "catalogs", "--out", out).status == 0
     before = snapshot(out)
@@ -113,7 +117,12 @@ def test_generate_removes_only_its_own_orphans(codegen: Callable[..., Run], proj
 
 def test_target_selection(codegen: Callable[..., Run], project: Path) -> None:
     out = project / "out"
-    assert codegen("generate", "--catalogs", project / "catalogs", "--out", out, "--target", "go").status == 0
+    assert (
+        codegen(
+            "generate", "--catalogs", project / "catalogs", "--out", out, "--target", "go"
+        ).status
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == ["go"]
 
 
@@ -154,10 +163,15 @@ def test_check_tells_hand_edits_from_staleness(codegen: Callable[..., Run], proj
     go.write_text(go.read_text().replace("Code(", "Kode("))
     result = codegen("check", "--catalogs", project / "catalogs", "--out", out)
     assert result.status == 1
-    assert f"{go}: hand-edited: edited after generation: its header matches, its body does not" in result.stdout
+    assert (
+        f"{go}: hand-edited: edited after generation: its header matches, its body does not"
+        in result.stdout
+    )
 
 
-def test_config_from_pyproject(codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_from_pyproject(
+    codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (project / "pyproject.toml").write_text(
         '[tool.codegen]\ncatalogs = "catalogs"\nout = "generated"\ntargets = ["python"]\n'
         'python_package = "vendor_errors"\n'
@@ -168,7 +182,9 @@ def test_config_from_pyproject(codegen: Callable[..., Run], project: Path, monke
     assert not (project / "generated" / "go").exists()
 
 
-def test_bad_config_is_a_usage_error(codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_config_is_a_usage_error(
+    codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (project / "pyproject.toml").write_text('[tool.codegen]\ncatalog = "catalogs"\n')
     monkeypatch.chdir(project)
     result = codegen("validate")
@@ -179,8 +195,18 @@ def test_bad_config_is_a_usage_error(codegen: Callable[..., Run], project: Path,
 def test_console_script_and_module_agree() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     module = subprocess.run(
-        [sys.executable, "-m", "codegen", "validate", "--catalogs", str(CASES / "invalid" / "catalogs")],
-        capture_output=True, text=True, env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "codegen",
+            "validate",
+            "--catalogs",
+            str(CASES / "invalid" / "catalogs"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     assert module.returncode == 1
     assert module.stdout == (CASES / "invalid" / "validate.txt").read_text()

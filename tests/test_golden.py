@@ -25,7 +25,9 @@ def tree(directory: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("case", GENERATING)
-def test_generated_output(case: str, tmp_path: Path, codegen: Callable[..., Run], update_golden: bool) -> None:
+def test_generated_output(
+    case: str, tmp_path: Path, codegen: Callable[..., Run], update_golden: bool
+) -> None:
     directory = CASES / case
     result = codegen("generate", "--catalogs", directory / "catalogs", "--out", tmp_path / "out")
     assert result.status == 0, result.stdout + result.stderr

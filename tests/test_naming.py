@@ -77,7 +77,7 @@ HOSTILE = [
     "plain",
     'say "hi"',
     "it's",
-    "both ' and \"\"",
+    'both \' and ""',
     "back\\slash",
     "line\nbreak\r\n",
     "tab\tand\x00nul",
@@ -133,7 +133,14 @@ def test_typescript_doc_never_closes_the_comment() -> None:
 
 
 @pytest.mark.parametrize(
-    ("key", "literal"), [(40001, "40001"), (-1021, '"-1021"'), ("en", "en"), ("zh-Hant", '"zh-Hant"'), ("22P02", '"22P02"')]
+    ("key", "literal"),
+    [
+        (40001, "40001"),
+        (-1021, '"-1021"'),
+        ("en", "en"),
+        ("zh-Hant", '"zh-Hant"'),
+        ("22P02", '"22P02"'),
+    ],
 )
 def test_typescript_key(key: str | int, literal: str) -> None:
     assert ts_key(key) == literal

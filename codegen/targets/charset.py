@@ -8,16 +8,13 @@ escaped in string literals, and replaced by their escape in comments.
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Callable
 
-_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
 
-
-@functools.lru_cache(maxsize=4096)
 def must_escape(char: str) -> bool:
-    return char != " " and unicodedata.category(char) in _ESCAPED_CATEGORIES
+    # str.isprintable is False exactly for the categories Cc, Cf, Cs, Co, Cn, Zl, Zp and
+    # Zs other than U+0020: the set above, answered in C.
+    return not char.isprintable()
 
 
 def comment_text(text: str, escape: Callable[[str], str], forbidden: tuple[str, ...] = ()) -> str:

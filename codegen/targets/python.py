@@ -7,7 +7,7 @@ check that black leaves every generated file unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 from .. import naming
@@ -30,6 +30,8 @@ def _escape_char(char: str) -> str:
 def py_str(text: str) -> str:
     """A Python string literal for ``text``, quoted the way black would quote it."""
     quote = "'" if text.count('"') > text.count("'") else '"'
+    if text.isprintable() and "\\" not in text and quote not in text:
+        return quote + text + quote  # nothing to escape: the common case, kept fast
     out = [quote]
     for char in text:
         if char in _SIMPLE_ESCAPES:
@@ -61,7 +63,11 @@ def docstring_safe(text: str) -> bool:
     return not any(c in '"\\' or must_escape(c) for c in text) and text == text.strip()
 
 
-FILTERS = {"py_str": py_str, "py_comment": py_comment, "py_value": py_value}
+FILTERS: dict[str, Callable[..., object]] = {
+    "py_str": py_str,
+    "py_comment": py_comment,
+    "py_value": py_value,
+}
 
 
 def module_path(options: Options, platform: str) -> PurePosixPath:

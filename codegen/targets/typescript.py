@@ -10,7 +10,7 @@ name: output is laid out exactly as prettier prints it, and the tests require
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 from .. import naming
@@ -35,6 +35,8 @@ def _escape_char(char: str) -> str:
 def ts_str(text: str) -> str:
     """A string literal for ``text``, quoted as prettier quotes: double unless that needs more escapes."""
     quote = "'" if text.count('"') > text.count("'") else '"'
+    if text.isprintable() and "\\" not in text and quote not in text:
+        return quote + text + quote  # nothing to escape: the common case, kept fast
     out = [quote]
     for char in text:
         if char in _SIMPLE_ESCAPES:
@@ -70,19 +72,28 @@ def ts_value(value: object) -> str:
     return str(value)
 
 
-FILTERS = {"ts_str": ts_str, "ts_key": ts_key, "ts_doc": ts_doc, "ts_value": ts_value}
+FILTERS: dict[str, Callable[..., object]] = {
+    "ts_str": ts_str,
+    "ts_key": ts_key,
+    "ts_doc": ts_doc,
+    "ts_value": ts_value,
+}
 
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
     module = template("typescript", "module.ts.j2", FILTERS)
     for catalog in catalogs:
-        files[PurePosixPath("typescript", naming.ts_module(catalog.platform) + ".ts")] = module.render(
-            header=header("//", catalog),
-            catalog=catalog,
-            code_type="number" if catalog.code_type == "integer" else "string",
+        files[PurePosixPath("typescript", naming.ts_module(catalog.platform) + ".ts")] = (
+            module.render(
+                header=header("//", catalog),
+                catalog=catalog,
+                code_type="number" if catalog.code_type == "integer" else "string",
+            )
         )
-    files[PurePosixPath("typescript", "index.ts")] = template("typescript", "index.ts.j2", FILTERS).render(
+    files[PurePosixPath("typescript", "index.ts")] = template(
+        "typescript", "index.ts.j2", FILTERS
+    ).render(
         header=aggregate_header("//", catalogs),
         modules=[naming.ts_module(c.platform) for c in catalogs],
     )
