@@ -16,8 +16,9 @@ from . import __version__
 from .checks import BUILTIN, CHECKS
 from .config import Config, ConfigError, load_config
 from .diagnostics import Severity
-from .pipeline import Result, catalog_files, process
-from .render import render, targets
+from .cache import Cache
+from .pipeline import Outcome, catalog_files, run
+from .render import Files, targets
 from .write import drift, write
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -71,14 +72,14 @@ def _parser() -> argparse.ArgumentParser:
         help="a target to check, repeatable",
     )
 
-    checks = commands.add_parser(
-        "checks", help="list the checks with their IDs and default severities"
-    )
-    del checks
+    commands.add_parser("checks", help="list the checks with their IDs and default severities")
 
     for sub in (validate, generate, check):
         sub.add_argument(
             "--catalogs", type=Path, help="catalogue directory (default from [tool.codegen])"
+        )
+        sub.add_argument(
+            "--no-cache", action="store_true", help="neither read nor write the result cache"
         )
     return parser
 
@@ -117,55 +118,50 @@ def main(
             print(f"codegen: no catalogues (*.yaml) in {catalogs_dir}", file=err)
             return EXIT_USAGE
 
-    result = process(files, config.max_file_bytes)
-    for diagnostic in result.diagnostics:
+    chosen: tuple[str, ...] = ()
+    if args.command != "validate":
+        chosen = tuple(args.targets or config.targets)
+        unknown = [t for t in chosen if t not in targets()]
+        if unknown:
+            print(
+                f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(targets())})",
+                file=err,
+            )
+            return EXIT_USAGE
+    cache = Cache(None if args.no_cache else config.cache_dir)
+    outcome = run(files, chosen, config.options, config.max_file_bytes, cache)
+    for diagnostic in outcome.diagnostics:
         print(diagnostic.render(), file=out)
-    status = _status(result)
-    if args.command == "validate":
-        _summary(result, err)
-        return status
-    if status != EXIT_OK:
-        _summary(result, err)
-        (
+    status = _status(outcome)
+    if args.command == "validate" or outcome.files is None:
+        _summary(outcome, err)
+        if args.command == "generate":
             print("codegen: nothing written: fix the errors above first", file=err)
-            if args.command == "generate"
-            else None
-        )
         return status
 
-    chosen = tuple(args.targets or config.targets)
-    unknown = [t for t in chosen if t not in targets()]
-    if unknown:
-        print(
-            f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(targets())})",
-            file=err,
-        )
-        return EXIT_USAGE
     out_dir: Path = args.out or config.out
-    rendered = render(result.catalogs, chosen, config.options)
     if args.command == "generate":
-        return _generate(out_dir, rendered, chosen, out)
-    return _check(out_dir, rendered, chosen, out)
+        return _generate(out_dir, outcome.files, chosen, out)
+    return _check(out_dir, outcome.files, chosen, out)
 
 
-def _status(result: Result) -> int:
-    if result.unreadable:
+def _status(outcome: Outcome) -> int:
+    if outcome.unreadable:
         return EXIT_USAGE
-    return EXIT_FINDINGS if result.errors else EXIT_OK
+    return EXIT_FINDINGS if outcome.errors else EXIT_OK
 
 
-def _summary(result: Result, err: TextIO) -> None:
-    counts = {s: sum(d.severity is s for d in result.diagnostics) for s in Severity}
-    codes = sum(len(c.errors) for c in result.catalogs)
+def _summary(outcome: Outcome, err: TextIO) -> None:
+    counts = {s: sum(d.severity is s for d in outcome.diagnostics) for s in Severity}
     print(
-        f"codegen: {len(result.catalogs)} catalogue(s), {codes} code(s):"
+        f"codegen: {outcome.catalogs} catalogue(s), {outcome.codes} code(s):"
         f" {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s),"
         f" {counts[Severity.INFO]} info",
         file=err,
     )
 
 
-def _generate(out_dir: Path, rendered: dict, chosen: tuple[str, ...], out: TextIO) -> int:  # type: ignore[type-arg]
+def _generate(out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO) -> int:
     summary = write(out_dir, rendered, chosen)
     for path in summary.written:
         print(f"wrote {out_dir / path}", file=out)
@@ -179,7 +175,7 @@ def _generate(out_dir: Path, rendered: dict, chosen: tuple[str, ...], out: TextI
     return EXIT_OK
 
 
-def _check(out_dir: Path, rendered: dict, chosen: tuple[str, ...], out: TextIO) -> int:  # type: ignore[type-arg]
+def _check(out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO) -> int:
     found = drift(out_dir, rendered, chosen)
     for item in found:
         print(f"{out_dir / item.path}: {item.kind}: {item.reason}", file=out)

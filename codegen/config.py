@@ -23,6 +23,8 @@ class Config:
     targets: tuple[str, ...] = DEFAULT_TARGETS
     options: Options = field(default_factory=Options)
     max_file_bytes: int = 20 * 1024 * 1024
+    cache_dir: Path | None = Path(".codegen_cache")
+    """Where whole-run results are cached; None turns the cache off."""
     source: Path | None = None
     """The pyproject.toml the settings came from, if any."""
 
@@ -48,7 +50,15 @@ def load_config(start: Path | None = None) -> Config:
     if not table:
         return Config()
     where = pyproject.parent
-    known = {"catalogs", "out", "targets", "python_package", "go_module", "max_file_bytes"}
+    known = {
+        "catalogs",
+        "out",
+        "targets",
+        "python_package",
+        "go_module",
+        "max_file_bytes",
+        "cache_dir",
+    }
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(
@@ -77,6 +87,7 @@ def load_config(start: Path | None = None) -> Config:
             go_module=text("go_module", Options.go_module),
         ),
         max_file_bytes=max_bytes,
+        cache_dir=_relative(where / text("cache_dir", ".codegen_cache")),
         source=pyproject,
     )
 

@@ -1,15 +1,19 @@
-"""Load, validate and check a set of catalogue files: the front half every command shares."""
+"""The front half every command shares: read, load, validate, check and render a set of
+catalogue files, through the cache so that an unchanged set costs only its hashes."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache as cache_module
 from .checks import run_checks
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
 from .load import UNREADABLE, load_bytes
 from .model import Catalog
+from .render import Files, Options, render
 from .validate import validate
 
 
@@ -17,6 +21,25 @@ from .validate import validate
 class Result:
     catalogs: list[Catalog] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def unreadable(self) -> bool:
+        return any(d.check_id == UNREADABLE for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a command needs of a run: diagnostics, counts, and the rendered files
+    (None when there were errors or no targets were asked for)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    catalogs: int
+    codes: int
+    files: Files | None
 
     @property
     def errors(self) -> bool:
@@ -40,31 +63,39 @@ def catalog_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file())
 
 
-def process(paths: Sequence[Path], max_bytes: int | None = None) -> Result:
-    """Load, validate and check each file; a broken file never stops the others."""
-    result = Result()
+def read(
+    paths: Sequence[Path], max_bytes: int | None
+) -> tuple[list[tuple[str, bytes]], list[Diagnostic]]:
+    """The bytes of each readable file, by display name, and a diagnostic for each other."""
+    inputs, problems = [], []
     for path in paths:
         name = display_path(path)
         try:
             size = path.stat().st_size
             if max_bytes is not None and size > max_bytes:
-                result.diagnostics.append(
+                problems.append(
                     Diagnostic(
                         UNREADABLE,
                         Severity.ERROR,
                         Location(name),
-                        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
+                        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes (max_file_bytes)",
                     )
                 )
                 continue
-            data = path.read_bytes()
+            inputs.append((name, path.read_bytes()))
         except OSError as exc:
-            result.diagnostics.append(
+            problems.append(
                 Diagnostic(
                     UNREADABLE, Severity.ERROR, Location(name), f"cannot read: {exc.strerror}"
                 )
             )
-            continue
+    return inputs, problems
+
+
+def process(inputs: Sequence[tuple[str, bytes]]) -> Result:
+    """Load, validate and check each file; a broken file never stops the others."""
+    result = Result()
+    for name, data in inputs:
         try:
             document = load_bytes(data, name)
         except CatalogError as exc:
@@ -77,3 +108,35 @@ def process(paths: Sequence[Path], max_bytes: int | None = None) -> Result:
             result.catalogs.append(catalog)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def run(
+    paths: Sequence[Path],
+    targets: Sequence[str],
+    options: Options,
+    max_bytes: int | None = None,
+    cache: cache_module.Cache | None = None,
+) -> Outcome:
+    """Everything about ``paths`` that validate, generate and check print or write."""
+    inputs, problems = read(paths, max_bytes)
+    store = cache or cache_module.Cache(None)
+    key = cache_module.key(
+        [(name, hashlib.sha256(data).hexdigest()) for name, data in inputs], tuple(targets), options
+    )
+    outcome = store.get(key)
+    if not isinstance(outcome, Outcome):
+        result = process(inputs)
+        files = None
+        if targets and not result.errors:
+            files = render(result.catalogs, targets, options)
+        outcome = Outcome(
+            tuple(result.diagnostics),
+            len(result.catalogs),
+            sum(len(c.errors) for c in result.catalogs),
+            files,
+        )
+        store.put(key, outcome)
+    if problems:
+        diagnostics = sorted([*outcome.diagnostics, *problems], key=Diagnostic.sort_key)
+        return Outcome(tuple(diagnostics), outcome.catalogs, outcome.codes, None)
+    return outcome

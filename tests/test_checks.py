@@ -9,7 +9,7 @@ import pytest
 
 from codegen.checks import CHECKS
 from codegen.load import load_bytes
-from codegen.pipeline import process
+from codegen.pipeline import process, read
 from codegen.validate import validate
 
 HEAD = """\
@@ -27,7 +27,10 @@ def entry(code: object, name: str, en: str = "some error", extra: str = "") -> s
 
 def findings(write: Callable[[str, str], Path], body: str, head: str = HEAD) -> list[str]:
     path = write("demo", head + body)
-    return [f"{d.location.line}:{d.location.col} {d.check_id}" for d in process([path]).diagnostics]
+    return [
+        f"{d.location.line}:{d.location.col} {d.check_id}"
+        for d in process(read([path], None)[0]).diagnostics
+    ]
 
 
 def test_a_clean_catalogue_has_no_findings(write_catalog: Callable[[str, str], Path]) -> None:
@@ -72,13 +75,13 @@ def test_check(write_catalog: Callable[[str, str], Path], body: str, expected: l
 
 def test_reserved_platform_name(write_catalog: Callable[[str, str], Path]) -> None:
     path = write_catalog("func", HEAD.replace("demo", "func") + entry(1, "A"))
-    found = [(d.location.line, d.check_id) for d in process([path]).diagnostics]
+    found = [(d.location.line, d.check_id) for d in process(read([path], None)[0]).diagnostics]
     assert found == [(1, "RESERVED_NAME")]
 
 
 def test_duplicate_names_both_places(write_catalog: Callable[[str, str], Path]) -> None:
     path = write_catalog("demo", HEAD + entry(1, "A", "a") + entry(1, "B", "b"))
-    [diagnostic] = process([path]).diagnostics
+    [diagnostic] = process(read([path], None)[0]).diagnostics
     assert diagnostic.render() == (
         f"{path}:10:11: error[DUPLICATE_CODE]: code 1 (B) already defined at {path}:6:11 (A)"
     )

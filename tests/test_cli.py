@@ -211,3 +211,18 @@ def test_console_script_and_module_agree() -> None:
     assert module.returncode == 1
     assert module.stdout == (CASES / "invalid" / "validate.txt").read_text()
     assert "Traceback" not in module.stderr
+
+
+def test_cached_run_matches_and_damaged_cache_is_ignored(
+    codegen: Callable[..., Run], project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = project / ".codegen_cache"
+    (project / "pyproject.toml").write_text(f'[tool.codegen]\ncache_dir = "{cache}"\n')
+    monkeypatch.chdir(project)
+    first = codegen("validate")
+    assert list(cache.iterdir())
+    assert codegen("validate") == first
+    for entry in cache.iterdir():
+        entry.write_bytes(b"not a pickle")
+    assert codegen("validate") == first
+    assert codegen("validate", "--no-cache") == first

@@ -22,7 +22,7 @@ import pytest
 from codegen import naming
 from codegen.config import load_config
 from codegen.model import Catalog, default_text
-from codegen.pipeline import catalog_files, process
+from codegen.pipeline import catalog_files, process, read
 from conftest import CASES, ROOT, toolchain
 
 RUNNERS = ROOT / "tests" / "runners"
@@ -38,7 +38,7 @@ OPTIONS = load_config(ROOT).options
 
 
 def catalogs_of(tree: str) -> list[Catalog]:
-    result = process(catalog_files(TREES[tree][0]))
+    result = process(read(catalog_files(TREES[tree][0]), None)[0])
     assert not result.errors
     return sorted(result.catalogs, key=lambda c: c.platform)
 
