@@ -142,3 +142,33 @@ def test_every_registered_check_is_exercised() -> None:
         "UNKNOWN_REPLACEMENT",
     }
     assert set(CHECKS) == exercised
+
+
+SCHEMA_CASES = [
+    HEAD + entry(1, "A"),
+    HEAD + entry(1, "bad_name"),
+    HEAD + entry('"1"', "A"),
+    HEAD + entry(2**53, "A"),
+    HEAD.replace("integer", "string") + entry(1, "A"),
+    HEAD.replace("integer", "string") + entry('"00000"', "A"),
+    HEAD.replace("integer", "string") + entry('"-x"', "A"),
+    HEAD + entry(1, "A", extra="    http_status: 600\n"),
+    HEAD + entry(1, "A", extra="    colour: red\n"),
+    HEAD + entry(1, "A", extra="    deprecated:\n      replaced_by: B\n"),
+    HEAD + "  - code: 1\n    name: A\n    message:\n      EN: x\n",
+    HEAD + "  - code: 1\n    name: A\n    message:\n      en: ''\n",
+    HEAD.replace("errors:\n", "errors: []\n"),
+    HEAD.replace("code_type: integer\n", "") + entry(1, "A"),
+    HEAD.replace("title: Demo API\n", "title: 7\n") + entry(1, "A"),
+]
+
+
+@pytest.mark.parametrize("text", SCHEMA_CASES)
+def test_fast_schema_check_agrees_with_jsonschema(text: str) -> None:
+    """fastjsonschema decides validity alone when it passes: it must never pass what
+    jsonschema (the reference) fails, nor fail what it passes."""
+    from codegen.validate import _is_valid, _validator
+
+    root = load_bytes(text.encode(), "demo.yaml").root
+    assert isinstance(root, dict)
+    assert _is_valid(root) == (not list(_validator().iter_errors(root)))
