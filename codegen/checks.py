@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from . import naming
 from .diagnostics import Diagnostic, Location, Severity
@@ -25,13 +25,22 @@ class Finding:
     related: Location | None = None
 
 
-CheckFunction = Callable[[Catalog], Iterator[Finding]]
+@dataclass(frozen=True)
+class Context:
+    """What checks know besides the catalogue itself."""
+
+    categories: Mapping[str, str] = field(default_factory=dict)
+    """The category taxonomy: name to description."""
+
+
+CheckFunction = Callable[[Catalog, Context], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
 class Check:
     id: str
-    severity: Severity
+    severity: Severity | None
+    """The default severity; None: off unless configuration turns it on."""
     summary: str
     run: CheckFunction
 
@@ -40,7 +49,7 @@ CHECKS: dict[str, Check] = {}
 
 
 def check(
-    check_id: str, severity: Severity, summary: str
+    check_id: str, severity: Severity | None, summary: str
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check under a stable ID."""
 
@@ -61,12 +70,24 @@ BUILTIN = {
 }
 
 
-def run_checks(catalog: Catalog) -> list[Diagnostic]:
-    return [
-        Diagnostic(c.id, c.severity, f.location, f.message, f.related)
-        for c in CHECKS.values()
-        for f in c.run(catalog)
-    ]
+Severities = Mapping[str, Severity | None]
+"""Per check ID, the severity configured for it; None turns the check off."""
+
+
+def run_checks(
+    catalog: Catalog, context: Context | None = None, severities: Severities | None = None
+) -> list[Diagnostic]:
+    context = context or Context()
+    found = []
+    for check_id, check in CHECKS.items():
+        severity = (severities or {}).get(check_id, check.severity)
+        if severity is None:
+            continue
+        for finding in check.run(catalog, context):
+            found.append(
+                Diagnostic(check_id, severity, finding.location, finding.message, finding.related)
+            )
+    return found
 
 
 def _first_seen(
@@ -83,7 +104,7 @@ def _first_seen(
 
 
 @check("DUPLICATE_CODE", Severity.ERROR, "a code defined twice")
-def duplicate_code(catalog: Catalog) -> Iterator[Finding]:
+def duplicate_code(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for first, again in _first_seen(catalog.errors, lambda e: e.code):
         yield Finding(
             again.where("code"),
@@ -93,7 +114,7 @@ def duplicate_code(catalog: Catalog) -> Iterator[Finding]:
 
 
 @check("DUPLICATE_NAME", Severity.ERROR, "a name used twice")
-def duplicate_name(catalog: Catalog) -> Iterator[Finding]:
+def duplicate_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for first, again in _first_seen(catalog.errors, lambda e: e.name):
         yield Finding(
             again.where("name"),
@@ -105,7 +126,7 @@ def duplicate_name(catalog: Catalog) -> Iterator[Finding]:
 @check(
     "IDENTIFIER_COLLISION", Severity.ERROR, "two names that become the same identifier in a target"
 )
-def identifier_collision(catalog: Catalog) -> Iterator[Finding]:
+def identifier_collision(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for target in TARGET_NAMES:
         distinct = {e.name: e for e in reversed(catalog.errors)}  # duplicates: DUPLICATE_NAME
         by_identifier: dict[str, Entry] = {}
@@ -124,7 +145,7 @@ def identifier_collision(catalog: Catalog) -> Iterator[Finding]:
 
 
 @check("RESERVED_NAME", Severity.ERROR, "a name or platform that is a reserved word in a target")
-def reserved_name(catalog: Catalog) -> Iterator[Finding]:
+def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for target in TARGET_NAMES:
         module = naming.platform_identifier(target, catalog.platform)
         if module in naming.platform_reserved(target):
@@ -151,7 +172,7 @@ def normalise_text(text: str) -> str:
 
 
 @check("DUPLICATE_MESSAGE", Severity.WARNING, "two codes with the same message text")
-def duplicate_message(catalog: Catalog) -> Iterator[Finding]:
+def duplicate_message(catalog: Catalog, context: Context) -> Iterator[Finding]:
     seen: dict[tuple[str, str], Entry] = {}
     for entry in catalog.errors:
         for language, text in entry.message.items():
@@ -168,7 +189,7 @@ def duplicate_message(catalog: Catalog) -> Iterator[Finding]:
 @check(
     "PLACEHOLDER_MISMATCH", Severity.ERROR, "placeholders differ between the languages of a text"
 )
-def placeholder_mismatch(catalog: Catalog) -> Iterator[Finding]:
+def placeholder_mismatch(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for entry in catalog.errors:
         for field_name in ("message", "solution"):
             texts = getattr(entry, field_name)
@@ -187,7 +208,7 @@ def placeholder_mismatch(catalog: Catalog) -> Iterator[Finding]:
 @check(
     "UNKNOWN_REPLACEMENT", Severity.ERROR, "deprecated.replaced_by names no entry of the catalogue"
 )
-def unknown_replacement(catalog: Catalog) -> Iterator[Finding]:
+def unknown_replacement(catalog: Catalog, context: Context) -> Iterator[Finding]:
     names = {e.name for e in catalog.errors}
     for entry in catalog.errors:
         if entry.deprecated is None or entry.deprecated.replaced_by is None:
@@ -202,3 +223,23 @@ def unknown_replacement(catalog: Catalog) -> Iterator[Finding]:
                 entry.where("deprecated.replaced_by"),
                 f"{entry.name} is replaced by {replacement}, which is not an entry of {catalog.path}",
             )
+
+
+@check("UNKNOWN_CATEGORY", Severity.ERROR, "a category that is not in the taxonomy")
+def unknown_category(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    if not context.categories:
+        return
+    for entry in catalog.errors:
+        if entry.category is not None and entry.category not in context.categories:
+            known = ", ".join(sorted(context.categories))
+            yield Finding(
+                entry.where("category"),
+                f"category {entry.category!r} of {entry.name} is not in the taxonomy ({known})",
+            )
+
+
+@check("CATEGORY_REQUIRED", None, "an entry without a category (off unless configured)")
+def category_required(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    for entry in catalog.errors:
+        if entry.category is None:
+            yield Finding(entry.where(""), f"{entry.name} (code {entry.code!r}) has no category")

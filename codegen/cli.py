@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .checks import BUILTIN, CHECKS
+from .checks import BUILTIN, CHECKS, Context
 from .config import Config, ConfigError, load_config
 from .diagnostics import Severity
 from .cache import Cache
-from .pipeline import Outcome, catalog_files, run
+from .pipeline import Outcome, catalog_files, display_path, run
 from .render import Files, targets
+from .taxonomy import default_path, load_taxonomy
 from .write import drift, write
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -104,7 +105,8 @@ def main(
         for check_id, summary in sorted(BUILTIN.items()):
             print(f"{check_id:22} error    {summary}", file=out)
         for check_id, check in sorted(CHECKS.items()):
-            print(f"{check_id:22} {str(check.severity):8} {check.summary}", file=out)
+            severity = config.severity.get(check_id, check.severity)
+            print(f"{check_id:22} {str(severity or 'off'):8} {check.summary}", file=out)
         return EXIT_OK
 
     catalogs_dir = args.catalogs or config.catalogs
@@ -128,8 +130,17 @@ def main(
                 file=err,
             )
             return EXIT_USAGE
+    taxonomy_path = config.categories or default_path()
+    categories, problems = load_taxonomy(taxonomy_path, display_path(taxonomy_path))
+    if problems:
+        for diagnostic in problems:
+            print(diagnostic.render(), file=out)
+        return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
     cache = Cache(None if args.no_cache else config.cache_dir)
-    outcome = run(files, chosen, config.options, config.max_file_bytes, cache)
+    context = Context(categories=categories)
+    outcome = run(
+        files, chosen, config.options, config.max_file_bytes, cache, context, config.severity
+    )
     for diagnostic in outcome.diagnostics:
         print(diagnostic.render(), file=out)
     status = _status(outcome)

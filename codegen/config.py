@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .diagnostics import Severity
 from .render import Options
 
 DEFAULT_TARGETS = ("python", "typescript", "go")
@@ -25,6 +26,10 @@ class Config:
     max_file_bytes: int = 20 * 1024 * 1024
     cache_dir: Path | None = Path(".codegen_cache")
     """Where whole-run results are cached; None turns the cache off."""
+    categories: Path | None = None
+    """The category taxonomy; None: the one shipped with codegen (schema/categories.yaml)."""
+    severity: dict[str, Severity | None] = field(default_factory=dict)
+    """Per check ID, a severity other than the default; None turns the check off."""
     source: Path | None = None
     """The pyproject.toml the settings came from, if any."""
 
@@ -58,6 +63,8 @@ def load_config(start: Path | None = None) -> Config:
         "go_module",
         "max_file_bytes",
         "cache_dir",
+        "categories",
+        "severity",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -88,6 +95,8 @@ def load_config(start: Path | None = None) -> Config:
         ),
         max_file_bytes=max_bytes,
         cache_dir=_relative(where / text("cache_dir", ".codegen_cache")),
+        categories=_relative(where / table["categories"]) if "categories" in table else None,
+        severity=_severities(pyproject, table.get("severity", {})),
         source=pyproject,
     )
 
@@ -98,3 +107,35 @@ def _relative(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+_SEVERITIES = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "off": None,
+}
+
+
+def _severities(pyproject: Path, table: object) -> dict[str, Severity | None]:
+    """``[tool.codegen.severity]``: check ID to error, warning, info or off."""
+    from .checks import BUILTIN, CHECKS
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.codegen.severity] must be a table of check IDs")
+    result = {}
+    for check_id, value in table.items():
+        if check_id in BUILTIN:
+            raise ConfigError(f"{pyproject}: [tool.codegen.severity] {check_id} is always an error")
+        if check_id not in CHECKS:
+            raise ConfigError(
+                f"{pyproject}: [tool.codegen.severity] names unknown check {check_id}"
+                f" (known: {', '.join(sorted(CHECKS))})"
+            )
+        if value not in _SEVERITIES:
+            raise ConfigError(
+                f"{pyproject}: [tool.codegen.severity] {check_id} must be one of"
+                f" {', '.join(_SEVERITIES)}, not {value!r}"
+            )
+        result[check_id] = _SEVERITIES[value]
+    return result

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache as cache_module
-from .checks import run_checks
+from .checks import Context, Severities, run_checks
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
 from .load import UNREADABLE, load_bytes
 from .model import Catalog
@@ -92,7 +92,11 @@ def read(
     return inputs, problems
 
 
-def process(inputs: Sequence[tuple[str, bytes]]) -> Result:
+def process(
+    inputs: Sequence[tuple[str, bytes]],
+    context: Context | None = None,
+    severities: Severities | None = None,
+) -> Result:
     """Load, validate and check each file; a broken file never stops the others."""
     result = Result()
     for name, data in inputs:
@@ -104,7 +108,7 @@ def process(inputs: Sequence[tuple[str, bytes]]) -> Result:
         catalog, diagnostics = validate(document, data)
         result.diagnostics += diagnostics
         if catalog is not None:
-            result.diagnostics += run_checks(catalog)
+            result.diagnostics += run_checks(catalog, context, severities)
             result.catalogs.append(catalog)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
@@ -116,16 +120,22 @@ def run(
     options: Options,
     max_bytes: int | None = None,
     cache: cache_module.Cache | None = None,
+    context: Context | None = None,
+    severities: Severities | None = None,
 ) -> Outcome:
     """Everything about ``paths`` that validate, generate and check print or write."""
     inputs, problems = read(paths, max_bytes)
     store = cache or cache_module.Cache(None)
     key = cache_module.key(
-        [(name, hashlib.sha256(data).hexdigest()) for name, data in inputs], tuple(targets), options
+        [(name, hashlib.sha256(data).hexdigest()) for name, data in inputs],
+        tuple(targets),
+        options,
+        context,
+        sorted((severities or {}).items()),
     )
     outcome = store.get(key)
     if not isinstance(outcome, Outcome):
-        result = process(inputs)
+        result = process(inputs, context, severities)
         files = None
         if targets and not result.errors:
             files = render(result.catalogs, targets, options)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen.checks import CHECKS
+from codegen.checks import CHECKS, Context
+from codegen.diagnostics import Severity
 from codegen.load import load_bytes
 from codegen.pipeline import process, read
 from codegen.validate import validate
@@ -140,6 +141,8 @@ def test_every_registered_check_is_exercised() -> None:
         "DUPLICATE_MESSAGE",
         "PLACEHOLDER_MISMATCH",
         "UNKNOWN_REPLACEMENT",
+        "UNKNOWN_CATEGORY",
+        "CATEGORY_REQUIRED",
     }
     assert set(CHECKS) == exercised
 
@@ -172,3 +175,28 @@ def test_fast_schema_check_agrees_with_jsonschema(text: str) -> None:
     root = load_bytes(text.encode(), "demo.yaml").root
     assert isinstance(root, dict)
     assert _is_valid(root) == (not list(_validator().iter_errors(root)))
+
+
+@pytest.mark.parametrize(
+    ("category", "severities", "expected"),
+    [
+        ("rate_limit", {}, []),
+        ("ratelimit", {}, ["10:15 UNKNOWN_CATEGORY"]),
+        (None, {}, []),  # CATEGORY_REQUIRED is off by default
+        (None, {"CATEGORY_REQUIRED": Severity.ERROR}, ["6:5 CATEGORY_REQUIRED"]),
+        ("ratelimit", {"UNKNOWN_CATEGORY": None}, []),
+    ],
+)
+def test_categories(
+    write_catalog: Callable[[str, str], Path],
+    category: str | None,
+    severities: dict[str, Severity | None],
+    expected: list[str],
+) -> None:
+    extra = f"    category: {category}\n" if category else ""
+    path = write_catalog("demo", HEAD + entry(1, "A", extra=extra))
+    context = Context(categories={"rate_limit": "too many requests"})
+    result = process(read([path], None)[0], context, severities)
+    assert [
+        f"{d.location.line}:{d.location.col} {d.check_id}" for d in result.diagnostics
+    ] == expected

@@ -17,10 +17,17 @@ GOOD = CASES / "features" / "catalogs"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of a good catalogue directory to break at will."""
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of a good catalogue directory to break at will, as the working directory."""
     shutil.copytree(GOOD, tmp_path / "catalogs")
+    monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def in_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the golden case's directory, under its own (default) configuration."""
+    monkeypatch.chdir(GOOD.parent)
 
 
 def snapshot(directory: Path) -> dict[str, tuple[bytes, int]]:
@@ -31,13 +38,13 @@ def snapshot(directory: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
-def test_validate_clean_exits_0(codegen: Callable[..., Run]) -> None:
+def test_validate_clean_exits_0(codegen: Callable[..., Run], in_case: None) -> None:
     result = codegen("validate", "--catalogs", GOOD)
     assert (result.status, result.stdout) == (0, "")
     assert "1 catalogue(s), 8 code(s): 0 error(s)" in result.stderr
 
 
-def test_validate_named_files(codegen: Callable[..., Run]) -> None:
+def test_validate_named_files(codegen: Callable[..., Run], in_case: None) -> None:
     assert codegen("validate", GOOD / "features.yaml").status == 0
     assert codegen("validate", CASES / "invalid" / "catalogs" / "broken.yaml").status == 1
 
@@ -200,13 +207,12 @@ def test_console_script_and_module_agree() -> None:
             "-m",
             "codegen",
             "validate",
-            "--catalogs",
-            str(CASES / "invalid" / "catalogs"),
+            "--no-cache",
         ],
         capture_output=True,
         text=True,
         env=env,
-        cwd=ROOT,
+        cwd=CASES / "invalid",
     )
     assert module.returncode == 1
     assert module.stdout == (CASES / "invalid" / "validate.txt").read_text()
@@ -226,3 +232,50 @@ def test_cached_run_matches_and_damaged_cache_is_ignored(
         entry.write_bytes(b"not a pickle")
     assert codegen("validate") == first
     assert codegen("validate", "--no-cache") == first
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[tool.codegen.severity]\nNO_SUCH_CHECK = "error"\n', "names unknown check NO_SUCH_CHECK"),
+        (
+            '[tool.codegen.severity]\nDUPLICATE_CODE = "fatal"\n',
+            "must be one of error, warning, info, off",
+        ),
+        ('[tool.codegen.severity]\nSCHEMA = "off"\n', "SCHEMA is always an error"),
+    ],
+)
+def test_bad_severity_configuration(
+    codegen: Callable[..., Run], project: Path, table: str, message: str
+) -> None:
+    (project / "pyproject.toml").write_text(table)
+    result = codegen("validate")
+    assert result.status == 2
+    assert message in result.stderr
+
+
+def test_severity_configuration_changes_and_silences(
+    codegen: Callable[..., Run], project: Path
+) -> None:
+    catalog = project / "catalogs" / "features.yaml"
+    catalog.write_text(catalog.read_text().replace("Feature removed", "Old limit exceeded"))
+    assert "warning[DUPLICATE_MESSAGE]" in codegen("validate").stdout
+    (project / "pyproject.toml").write_text(
+        '[tool.codegen.severity]\nDUPLICATE_MESSAGE = "error"\n'
+    )
+    assert codegen("validate").status == 1
+    (project / "pyproject.toml").write_text('[tool.codegen.severity]\nDUPLICATE_MESSAGE = "off"\n')
+    assert codegen("validate").stdout == ""
+
+
+def test_broken_taxonomy_is_reported_at_its_line(
+    codegen: Callable[..., Run], project: Path
+) -> None:
+    (project / "categories.yaml").write_text("rate_limit: too many\nBad-Name: x\nempty: ''\n")
+    (project / "pyproject.toml").write_text('[tool.codegen]\ncategories = "categories.yaml"\n')
+    result = codegen("validate")
+    assert result.status == 1
+    assert result.stdout.splitlines() == [
+        "categories.yaml:2:1: error[SCHEMA]: categories: 'Bad-Name' does not match '^[a-z][a-z0-9_]*$'",
+        "categories.yaml:3:8: error[SCHEMA]: categories: '' should be non-empty",
+    ]

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CASES, Run
 
-GENERATING = sorted(p.name for p in CASES.iterdir() if (p / "out").is_dir() or p.name != "invalid")
+GENERATING = sorted(p.name for p in CASES.iterdir() if p.is_dir() and p.name != "invalid")
 
 
 def tree(directory: Path) -> dict[str, bytes]:
@@ -26,10 +26,15 @@ def tree(directory: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("case", GENERATING)
 def test_generated_output(
-    case: str, tmp_path: Path, codegen: Callable[..., Run], update_golden: bool
+    case: str,
+    tmp_path: Path,
+    codegen: Callable[..., Run],
+    update_golden: bool,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     directory = CASES / case
-    result = codegen("generate", "--catalogs", directory / "catalogs", "--out", tmp_path / "out")
+    monkeypatch.chdir(directory)
+    result = codegen("generate", "--no-cache", "--out", tmp_path / "out")
     assert result.status == 0, result.stdout + result.stderr
     if update_golden:
         shutil.rmtree(directory / "out", ignore_errors=True)
@@ -37,9 +42,12 @@ def test_generated_output(
     assert tree(tmp_path / "out") == tree(directory / "out")
 
 
-def test_diagnostics(codegen: Callable[..., Run], update_golden: bool) -> None:
+def test_diagnostics(
+    codegen: Callable[..., Run], update_golden: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     directory = CASES / "invalid"
-    result = codegen("validate", "--catalogs", directory / "catalogs")
+    monkeypatch.chdir(directory)
+    result = codegen("validate", "--no-cache")
     expected = directory / "validate.txt"
     if update_golden:
         expected.write_text(result.stdout, encoding="utf-8")

@@ -1,0 +1,63 @@
+"""The category taxonomy: which names an entry's ``category`` may take, with what meaning.
+
+It is a YAML file (by default ``schema/categories.yaml``, shipped in the package) read by
+the same strict loader as the catalogues and validated by ``schema/categories.schema.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .diagnostics import CatalogError, Diagnostic, Location, Severity
+from .load import YamlMap, key_mark_of, load_bytes, mark_of
+from .validate import SCHEMA
+
+Taxonomy = dict[str, str]
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("codegen.schema").joinpath("categories.yaml")))
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    text = resources.files("codegen.schema").joinpath("categories.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def load_taxonomy(path: Path, name: str) -> tuple[Taxonomy, list[Diagnostic]]:
+    """The categories in ``path`` (shown as ``name``), or the problems that make it unusable."""
+    try:
+        document = load_bytes(path.read_bytes(), name)
+    except OSError as exc:
+        return {}, [
+            Diagnostic("UNREADABLE", Severity.ERROR, Location(name), f"cannot read: {exc.strerror}")
+        ]
+    except CatalogError as exc:
+        return {}, [exc.diagnostic]
+    problems = list(document.diagnostics)
+    root = document.root
+    if not isinstance(root, YamlMap):
+        root = YamlMap((1, 1))
+    for error in jsonschema.Draft202012Validator(_schema()).iter_errors(root):
+        path_ = tuple(error.absolute_path)
+        mark = (
+            key_mark_of(root, (error.instance,))
+            if "propertyNames" in error.relative_schema_path
+            else mark_of(root, path_)
+        )
+        problems.append(
+            Diagnostic(
+                SCHEMA, Severity.ERROR, Location(name, *mark), f"categories: {error.message}"
+            )
+        )
+    if problems:
+        return {}, problems
+    return dict(root), []
