@@ -19,6 +19,8 @@ from .diagnostics import Severity
 from .cache import Cache
 from .pipeline import Outcome, catalog_files, display_path, run
 from .render import Files, targets
+from .targets.report import JSON as REPORT_JSON
+from .targets.report import MARKDOWN as REPORT_MARKDOWN
 from .taxonomy import default_path, load_taxonomy
 from .write import drift, write
 
@@ -75,7 +77,12 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("checks", help="list the checks with their IDs and default severities")
 
-    for sub in (validate, generate, check):
+    report = commands.add_parser(
+        "report", help="print every code that more than one catalogue defines, with each meaning"
+    )
+    report.add_argument("--format", choices=("markdown", "json"), default="markdown")
+
+    for sub in (validate, generate, check, report):
         sub.add_argument(
             "--catalogs", type=Path, help="catalogue directory (default from [tool.codegen])"
         )
@@ -121,7 +128,9 @@ def main(
             return EXIT_USAGE
 
     chosen: tuple[str, ...] = ()
-    if args.command != "validate":
+    if args.command == "report":
+        chosen = ("report",)
+    elif args.command != "validate":
         chosen = tuple(args.targets or config.targets)
         unknown = [t for t in chosen if t not in targets()]
         if unknown:
@@ -141,8 +150,10 @@ def main(
     outcome = run(
         files, chosen, config.options, config.max_file_bytes, cache, context, config.severity
     )
+    # The report's own output is stdout: its diagnostics go to stderr.
+    stream = err if args.command == "report" else out
     for diagnostic in outcome.diagnostics:
-        print(diagnostic.render(), file=out)
+        print(diagnostic.render(), file=stream)
     status = _status(outcome)
     if args.command == "validate" or outcome.files is None:
         _summary(outcome, err)
@@ -150,6 +161,10 @@ def main(
             print("codegen: nothing written: fix the errors above first", file=err)
         return status
 
+    if args.command == "report":
+        wanted = REPORT_JSON if args.format == "json" else REPORT_MARKDOWN
+        print(outcome.files[wanted], end="", file=out)
+        return EXIT_OK
     out_dir: Path = args.out or config.out
     if args.command == "generate":
         return _generate(out_dir, outcome.files, chosen, out)

@@ -10,7 +10,7 @@ from typing import Any
 from .diagnostics import Severity
 from .render import Options
 
-DEFAULT_TARGETS = ("python", "typescript", "go")
+DEFAULT_TARGETS = ("python", "typescript", "go", "report")
 
 
 class ConfigError(Exception):

@@ -81,9 +81,14 @@ def template(
 
 def targets() -> dict[str, Renderer]:
     """All targets by name; adding a language means one module here and one template folder."""
-    from .targets import golang, python, typescript
+    from .targets import golang, python, report, typescript
 
-    return {"python": python.render, "typescript": typescript.render, "go": golang.render}
+    return {
+        "python": python.render,
+        "typescript": typescript.render,
+        "go": golang.render,
+        "report": report.render,
+    }
 
 
 def render(catalogs: Sequence[Catalog], target_names: Sequence[str], options: Options) -> Files:

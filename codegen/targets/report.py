@@ -1,0 +1,99 @@
+"""Report target: every code that more than one catalogue defines, with its meaning on each
+platform, as Markdown for people and JSON for tools (out/report/shared_codes.{md,json}).
+
+The same numbers mean different things on different platforms (40001 is a missing header at
+WEEX and an invalid credential at WeChat); a program that talks to several vendors has to
+know which. ``codegen report`` prints the same text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..checks import normalise_text
+from ..model import Catalog, Code, Entry
+from ..render import Files, Options, aggregate_header, template
+
+MARKDOWN = PurePosixPath("report", "shared_codes.md")
+JSON = PurePosixPath("report", "shared_codes.json")
+
+
+def same_meaning(a: Entry, b: Entry) -> bool:
+    """Whether two entries say the same thing: equal normalised text in a shared language."""
+    shared = set(a.message) & set(b.message)
+    return any(
+        normalise_text(a.message[lang]) == normalise_text(b.message[lang]) for lang in shared
+    )
+
+
+def shared_codes(catalogs: Sequence[Catalog]) -> list[dict[str, Any]]:
+    """Codes defined by two or more catalogues, in code order, with each platform's entry."""
+    by_code: dict[tuple[str, Code], list[tuple[Catalog, Entry]]] = defaultdict(list)
+    for catalog in catalogs:
+        for entry in catalog.errors:
+            by_code[(catalog.code_type, entry.code)].append((catalog, entry))
+    shared = []
+    for (_, code), found in sorted(by_code.items(), key=lambda item: (item[0][0], item[0][1])):
+        if len(found) < 2:
+            continue
+        agree = all(same_meaning(a, b) for (_, a), (_, b) in itertools.combinations(found, 2))
+        shared.append(
+            {
+                "code": code,
+                "same_meaning": agree,
+                "platforms": [
+                    {
+                        "platform": catalog.platform,
+                        "name": entry.name,
+                        "category": entry.category,
+                        "message": dict(entry.message),
+                    }
+                    for catalog, entry in found
+                ],
+            }
+        )
+    return shared
+
+
+def pair_counts(
+    catalogs: Sequence[Catalog], shared: list[dict[str, Any]]
+) -> list[tuple[str, str, int]]:
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for item in shared:
+        platforms = sorted(p["platform"] for p in item["platforms"])
+        for pair in itertools.combinations(platforms, 2):
+            counts[pair] += 1
+    return [(a, b, n) for (a, b), n in sorted(counts.items())]
+
+
+def md_cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def markdown(catalogs: Sequence[Catalog]) -> str:
+    shared = shared_codes(catalogs)
+    filters: dict[str, Callable[..., object]] = {"md_cell": md_cell}
+    return template("report", "shared_codes.md.j2", filters).render(
+        header=aggregate_header("<!--", catalogs) + " -->",
+        catalogs=catalogs,
+        shared=shared,
+        pairs=pair_counts(catalogs, shared),
+    )
+
+
+def json_report(catalogs: Sequence[Catalog]) -> str:
+    # The header sits on the first line, as in every generated file, so that generate
+    # and check know the file is theirs.
+    header = aggregate_header("", catalogs).strip()
+    body = json.dumps(shared_codes(catalogs), ensure_ascii=False, indent=2)
+    return f'{{"generated": {json.dumps(header)},\n "shared_codes": {body}}}\n'
+
+
+def render(catalogs: Sequence[Catalog], options: Options) -> Files:
+    return {MARKDOWN: markdown(catalogs), JSON: json_report(catalogs)}
