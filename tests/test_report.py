@@ -15,7 +15,10 @@ def test_shared_codes_of_the_real_catalogues() -> None:
     result = process(read(catalog_files(ROOT / "catalogs"), None)[0])
     shared = {item["code"]: item for item in shared_codes(result.catalogs)}
     # 40001 is a missing header at WEEX and an invalid credential elsewhere.
-    assert shared[40001]["same_meaning"] is False
+    assert shared[40001]["meanings"] == 3
+    # 40002 "invalid grant_type" means the same in 001 and WeChat, not at WEEX.
+    meaning = {p["platform"]: p["meaning"] for p in shared[40002]["platforms"]}
+    assert meaning["open_platform"] == meaning["wechat"] != meaning["weex"]
     assert {p["platform"] for p in shared[40001]["platforms"]} == {
         "open_platform",
         "wechat",

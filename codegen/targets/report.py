@@ -9,6 +9,7 @@ know which. ``codegen report`` prints the same text.
 from __future__ import annotations
 
 import itertools
+import string
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -31,6 +32,16 @@ def same_meaning(a: Entry, b: Entry) -> bool:
     )
 
 
+def _meanings(entries: list[Entry]) -> list[int]:
+    """A meaning number per entry: entries with the same meaning share it, numbered from 0
+    in order of first appearance."""
+    numbers: list[int] = []
+    for i, entry in enumerate(entries):
+        same = next((numbers[j] for j in range(i) if same_meaning(entries[j], entry)), None)
+        numbers.append(same if same is not None else max(numbers, default=-1) + 1)
+    return numbers
+
+
 def shared_codes(catalogs: Sequence[Catalog]) -> list[dict[str, Any]]:
     """Codes defined by two or more catalogues, in code order, with each platform's entry."""
     by_code: dict[tuple[str, Code], list[tuple[Catalog, Entry]]] = defaultdict(list)
@@ -41,19 +52,20 @@ def shared_codes(catalogs: Sequence[Catalog]) -> list[dict[str, Any]]:
     for (_, code), found in sorted(by_code.items(), key=lambda item: (item[0][0], item[0][1])):
         if len(found) < 2:
             continue
-        agree = all(same_meaning(a, b) for (_, a), (_, b) in itertools.combinations(found, 2))
+        meanings = _meanings([entry for _, entry in found])
         shared.append(
             {
                 "code": code,
-                "same_meaning": agree,
+                "meanings": max(meanings) + 1,
                 "platforms": [
                     {
                         "platform": catalog.platform,
+                        "meaning": meaning,
                         "name": entry.name,
                         "category": entry.category,
                         "message": dict(entry.message),
                     }
-                    for catalog, entry in found
+                    for (catalog, entry), meaning in zip(found, meanings)
                 ],
             }
         )
@@ -78,7 +90,10 @@ def md_cell(text: str) -> str:
 
 def markdown(catalogs: Sequence[Catalog]) -> str:
     shared = shared_codes(catalogs)
-    filters: dict[str, Callable[..., object]] = {"md_cell": md_cell}
+    filters: dict[str, Callable[..., object]] = {
+        "md_cell": md_cell,
+        "letter": lambda n: string.ascii_uppercase[n % 26],
+    }
     return template("report", "shared_codes.md.j2", filters).render(
         header=aggregate_header("<!--", catalogs) + " -->",
         catalogs=catalogs,
