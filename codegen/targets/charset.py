@@ -27,3 +27,30 @@ def comment_text(text: str, escape: Callable[[str], str], forbidden: tuple[str, 
     for sequence in forbidden:
         out = out.replace(sequence, sequence[0] + "\\" + sequence[1:])
     return out
+
+
+_SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def quoted(text: str, quote: str, escape: Callable[[str], str]) -> str:
+    """``text`` as a string literal between ``quote`` characters: backslash, the quote and
+    line ends escaped as in C, every other character that must_escape by ``escape``."""
+    if text.isprintable() and "\\" not in text and quote not in text:
+        return quote + text + quote  # nothing to escape: the common case, kept fast
+    out = [quote]
+    for char in text:
+        if char in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[char])
+        elif char == quote:
+            out.append("\\" + char)
+        elif must_escape(char):
+            out.append(escape(char))
+        else:
+            out.append(char)
+    out.append(quote)
+    return "".join(out)
+
+
+def preferred_quote(text: str) -> str:
+    """Double quotes unless single ones need fewer escapes: what black and prettier choose."""
+    return "'" if text.count('"') > text.count("'") else '"'

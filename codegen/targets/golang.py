@@ -13,9 +13,8 @@ from pathlib import PurePosixPath
 from .. import naming
 from ..model import Catalog, Entry
 from ..render import Files, Options, aggregate_header, header, template
-from .charset import comment_text, must_escape
+from .charset import comment_text, quoted
 
-_SIMPLE_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 GO_VERSION = "1.22"
 
 
@@ -30,15 +29,7 @@ def _escape_char(char: str) -> str:
 
 def go_str(text: str) -> str:
     """A Go interpreted string literal for ``text``."""
-    if text.isprintable() and "\\" not in text and '"' not in text:
-        return '"' + text + '"'  # nothing to escape: the common case, kept fast
-    return (
-        '"'
-        + "".join(
-            _SIMPLE_ESCAPES.get(c) or (_escape_char(c) if must_escape(c) else c) for c in text
-        )
-        + '"'
-    )
+    return quoted(text, '"', _escape_char)
 
 
 def go_comment(text: str) -> str:

@@ -13,9 +13,7 @@ from pathlib import PurePosixPath
 from .. import naming
 from ..model import Catalog
 from ..render import Files, Options, aggregate_header, header, template
-from .charset import comment_text, must_escape
-
-_SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+from .charset import comment_text, must_escape, preferred_quote, quoted
 
 
 def _escape_char(char: str) -> str:
@@ -29,21 +27,7 @@ def _escape_char(char: str) -> str:
 
 def py_str(text: str) -> str:
     """A Python string literal for ``text``, quoted the way black would quote it."""
-    quote = "'" if text.count('"') > text.count("'") else '"'
-    if text.isprintable() and "\\" not in text and quote not in text:
-        return quote + text + quote  # nothing to escape: the common case, kept fast
-    out = [quote]
-    for char in text:
-        if char in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[char])
-        elif char == quote:
-            out.append("\\" + char)
-        elif must_escape(char):
-            out.append(_escape_char(char))
-        else:
-            out.append(char)
-    out.append(quote)
-    return "".join(out)
+    return quoted(text, preferred_quote(text), _escape_char)
 
 
 def py_comment(text: str) -> str:

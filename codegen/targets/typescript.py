@@ -16,9 +16,8 @@ from pathlib import PurePosixPath
 from .. import naming
 from ..model import Catalog
 from ..render import Files, Options, aggregate_header, header, template
-from .charset import comment_text, must_escape
+from .charset import comment_text, preferred_quote, quoted
 
-_SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 _SIMPLE_NUMBER = re.compile(r"^(?:0|[1-9][0-9]*)$")
 
@@ -34,21 +33,7 @@ def _escape_char(char: str) -> str:
 
 def ts_str(text: str) -> str:
     """A string literal for ``text``, quoted as prettier quotes: double unless that needs more escapes."""
-    quote = "'" if text.count('"') > text.count("'") else '"'
-    if text.isprintable() and "\\" not in text and quote not in text:
-        return quote + text + quote  # nothing to escape: the common case, kept fast
-    out = [quote]
-    for char in text:
-        if char in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[char])
-        elif char == quote:
-            out.append("\\" + char)
-        elif must_escape(char):
-            out.append(_escape_char(char))
-        else:
-            out.append(char)
-    out.append(quote)
-    return "".join(out)
+    return quoted(text, preferred_quote(text), _escape_char)
 
 
 def ts_key(key: str | int) -> str:
