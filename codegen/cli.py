@@ -14,7 +14,7 @@ from typing import TextIO
 
 from . import __version__
 from .checks import BUILTIN, CHECKS, Context
-from .config import Config, ConfigError, load_config
+from .config import ConfigError, load_config
 from .diagnostics import Severity
 from .cache import Cache
 from .pipeline import Outcome, catalog_files, display_path, run

@@ -7,12 +7,8 @@ each one's glued columns are split.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
-import pytest
-
-from codegen.model import PLACEHOLDER, Catalog, Entry
+from codegen.model import PLACEHOLDER, Entry
 from codegen.pipeline import process, read
 from conftest import ROOT
 from fidelity import sources, wechat_source
