@@ -64,41 +64,33 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def mark_of(tree: Node, path: tuple[str | int, ...]) -> Mark:
-    """The position of the node at ``path``, or of its nearest existing ancestor."""
+def _walk(tree: Node, path: tuple[str | int, ...]) -> tuple[Node, Mark, bool]:
+    """Follow ``path`` as far as it goes: the last node reached, its position, and whether
+    the whole path exists."""
     node: Node = tree
     mark: Mark = node.mark if isinstance(node, (YamlMap, YamlSeq)) else (1, 1)
     for part in path:
         if isinstance(node, YamlMap) and isinstance(part, str) and part in node:
-            mark = node.value_marks[part]
-            node = node[part]
+            mark, node = node.value_marks[part], node[part]
         elif isinstance(node, YamlSeq) and isinstance(part, int) and 0 <= part < len(node):
-            mark = node.item_marks[part]
-            node = node[part]
+            mark, node = node.item_marks[part], node[part]
         else:
-            break
-    return mark
+            return node, mark, False
+    return node, mark, True
+
+
+def mark_of(tree: Node, path: tuple[str | int, ...]) -> Mark:
+    """The position of the node at ``path``, or of its nearest existing ancestor."""
+    return _walk(tree, path)[1]
 
 
 def key_mark_of(tree: Node, path: tuple[str | int, ...]) -> Mark:
     """The position of the last key of ``path`` (falls back to the node's position)."""
     if path and isinstance(path[-1], str):
-        parent = _node_at(tree, path[:-1])
-        if isinstance(parent, YamlMap) and path[-1] in parent.key_marks:
+        parent, _, found = _walk(tree, path[:-1])
+        if found and isinstance(parent, YamlMap) and path[-1] in parent.key_marks:
             return parent.key_marks[path[-1]]
     return mark_of(tree, path)
-
-
-def _node_at(tree: Node, path: tuple[str | int, ...]) -> Node:
-    node = tree
-    for part in path:
-        if isinstance(node, YamlMap) and isinstance(part, str) and part in node:
-            node = node[part]
-        elif isinstance(node, YamlSeq) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
 
 
 # --- scalar resolution -------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import cache as cache_module
 from .checks import Context, Severities, run_checks
-from .diagnostics import CatalogError, Diagnostic, Location, Severity
+from .diagnostics import CatalogError, Diagnostic, Location, Severity, has_errors
 from .load import UNREADABLE, load_bytes
 from .model import Catalog
 from .render import Files, Options, render
@@ -24,11 +24,7 @@ class Result:
 
     @property
     def errors(self) -> bool:
-        return any(d.severity is Severity.ERROR for d in self.diagnostics)
-
-    @property
-    def unreadable(self) -> bool:
-        return any(d.check_id == UNREADABLE for d in self.diagnostics)
+        return has_errors(self.diagnostics)
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ class Outcome:
 
     @property
     def errors(self) -> bool:
-        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return has_errors(self.diagnostics)
 
     @property
     def unreadable(self) -> bool:
