@@ -6,10 +6,10 @@ severity. IDs are a contract: configuration and suppressions name them, so never
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from . import naming
 from .diagnostics import Diagnostic, Location, Severity
@@ -17,12 +17,17 @@ from .model import Catalog, Entry, placeholders
 
 TARGET_NAMES = ("python", "typescript", "go")
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class Finding:
     location: Location
     message: str
     related: Location | None = None
+    subject: Entry | Catalog | None = None
+    """What the finding is about: an entry, or a catalogue as a whole. Its ``suppress``
+    field can silence the finding."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,8 @@ class Context:
     """The category taxonomy: name to description."""
 
 
-CheckFunction = Callable[[Catalog, Context], Iterator[Finding]]
+CatalogCheck = Callable[[Catalog, Context], Iterator[Finding]]
+ProjectCheck = Callable[[Sequence[Catalog], Context], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,8 @@ class Check:
     severity: Severity | None
     """The default severity; None: off unless configuration turns it on."""
     summary: str
-    run: CheckFunction
+    run: ProjectCheck | None
+    """None for the suppression checks, which ``run_checks`` reports itself."""
 
 
 CHECKS: dict[str, Check] = {}
@@ -50,10 +57,26 @@ CHECKS: dict[str, Check] = {}
 
 def check(
     check_id: str, severity: Severity | None, summary: str
-) -> Callable[[CheckFunction], CheckFunction]:
-    """Register a check under a stable ID."""
+) -> Callable[[CatalogCheck], CatalogCheck]:
+    """Register a check of one catalogue at a time under a stable ID."""
 
-    def register(function: CheckFunction) -> CheckFunction:
+    def register(function: CatalogCheck) -> CatalogCheck:
+        def each(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+            for catalog in catalogs:
+                yield from function(catalog, context)
+
+        CHECKS[check_id] = Check(check_id, severity, summary, each)
+        return function
+
+    return register
+
+
+def project_check(
+    check_id: str, severity: Severity | None, summary: str
+) -> Callable[[ProjectCheck], ProjectCheck]:
+    """Register a check of all catalogues together under a stable ID."""
+
+    def register(function: ProjectCheck) -> ProjectCheck:
         CHECKS[check_id] = Check(check_id, severity, summary, function)
         return function
 
@@ -69,38 +92,88 @@ BUILTIN = {
     "TEXT": "text that a target cannot carry exactly",
 }
 
+UNUSED_SUPPRESSION = "UNUSED_SUPPRESSION"
+UNKNOWN_SUPPRESSION = "UNKNOWN_SUPPRESSION"
+CHECKS[UNUSED_SUPPRESSION] = Check(
+    UNUSED_SUPPRESSION, Severity.WARNING, "a suppression that silences nothing", None
+)
+CHECKS[UNKNOWN_SUPPRESSION] = Check(
+    UNKNOWN_SUPPRESSION,
+    Severity.ERROR,
+    "a suppression naming an unknown check, or one that cannot be suppressed",
+    None,
+)
+
 
 Severities = Mapping[str, Severity | None]
 """Per check ID, the severity configured for it; None turns the check off."""
 
 
 def run_checks(
-    catalog: Catalog, context: Context | None = None, severities: Severities | None = None
+    catalogs: Sequence[Catalog],
+    context: Context | None = None,
+    severities: Severities | None = None,
 ) -> list[Diagnostic]:
+    """Every enabled check over ``catalogs``, less the findings their subjects suppress,
+    plus a finding for each suppression that is unknown or silenced nothing."""
     context = context or Context()
+    configured = severities or {}
     found = []
+    used: set[tuple[int, str]] = set()
+    enabled = set()
     for check_id, check in CHECKS.items():
-        severity = (severities or {}).get(check_id, check.severity)
-        if severity is None:
+        severity = configured.get(check_id, check.severity)
+        if severity is None or check.run is None:
             continue
-        for finding in check.run(catalog, context):
+        enabled.add(check_id)
+        for finding in check.run(catalogs, context):
+            subject = finding.subject
+            if subject is not None and check_id in subject.suppress:
+                used.add((id(subject), check_id))
+                continue
             found.append(
                 Diagnostic(check_id, severity, finding.location, finding.message, finding.related)
             )
+    for finding, check_id in _suppression_findings(catalogs, used, enabled):
+        severity = configured.get(check_id, CHECKS[check_id].severity)
+        if severity is not None:
+            found.append(Diagnostic(check_id, severity, finding.location, finding.message))
     return found
 
 
-def _first_seen(
-    entries: Sequence[Entry], key: Callable[[Entry], object]
-) -> Iterator[tuple[Entry, Entry]]:
-    """Pairs (earlier, later) of entries with the same key, each later entry once."""
-    seen: dict[object, Entry] = {}
-    for entry in entries:
-        k = key(entry)
+def _suppression_findings(
+    catalogs: Sequence[Catalog], used: set[tuple[int, str]], enabled: set[str]
+) -> Iterator[tuple[Finding, str]]:
+    unsuppressible = {UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION, *BUILTIN}
+    for catalog in catalogs:
+        subjects: list[Entry | Catalog] = [catalog, *catalog.errors]
+        for subject in subjects:
+            for check_id in subject.suppress:
+                where = subject.where(f"suppress.{check_id}")
+                if check_id in unsuppressible:
+                    yield Finding(where, f"{check_id} cannot be suppressed"), UNKNOWN_SUPPRESSION
+                elif check_id not in CHECKS:
+                    yield Finding(
+                        where,
+                        f"suppression of unknown check {check_id} (`codegen checks` lists them)",
+                    ), UNKNOWN_SUPPRESSION
+                elif check_id in enabled and (id(subject), check_id) not in used:
+                    what = subject.name if isinstance(subject, Entry) else "the catalogue"
+                    yield Finding(
+                        where,
+                        f"suppression of {check_id} silences nothing in {what}: remove it",
+                    ), UNUSED_SUPPRESSION
+
+
+def _first_seen(items: Sequence[T], key: Callable[[T], object]) -> Iterator[tuple[T, T]]:
+    """Pairs (earlier, later) of items with the same key, each later item once."""
+    seen: dict[object, T] = {}
+    for item in items:
+        k = key(item)
         if k in seen:
-            yield seen[k], entry
+            yield seen[k], item
         else:
-            seen[k] = entry
+            seen[k] = item
 
 
 @check("DUPLICATE_CODE", Severity.ERROR, "a code defined twice")
@@ -110,6 +183,7 @@ def duplicate_code(catalog: Catalog, context: Context) -> Iterator[Finding]:
             again.where("code"),
             f"code {again.code!r} ({again.name}) already defined at {first.where('code')} ({first.name})",
             first.where("code"),
+            again,
         )
 
 
@@ -120,6 +194,7 @@ def duplicate_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
             again.where("name"),
             f"name {again.name} (code {again.code!r}) already used at {first.where('name')} (code {first.code!r})",
             first.where("name"),
+            again,
         )
 
 
@@ -141,6 +216,7 @@ def identifier_collision(catalog: Catalog, context: Context) -> Iterator[Finding
                     f"name {entry.name} becomes {target} identifier {identifier}, as does"
                     f" {first.name} at {first.where('name')}",
                     first.where("name"),
+                    entry,
                 )
 
 
@@ -152,6 +228,7 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
             yield Finding(
                 catalog.where("platform"),
                 f"platform {catalog.platform} becomes {target} module {module!r}, a reserved word",
+                subject=catalog,
             )
         reserved = naming.member_reserved(target)
         for entry in catalog.errors:
@@ -160,15 +237,38 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
                 yield Finding(
                     entry.where("name"),
                     f"name {entry.name} becomes {target} identifier {identifier}, which is reserved there",
+                    subject=entry,
                 )
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def normalise_text(text: str) -> str:
-    """Text compared for sameness: NFKC (full- and half-width), case and spacing folded."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    """Text compared for sameness. NFKC folds full- and half-width forms (``Ａ``, ``，``) and
+    compatibility characters; case is folded; every run of punctuation and whitespace becomes
+    one space, and leading and trailing ones go. So "Invalid  grant_type." equals
+    "invalid grant type" and "参数错误。" equals "参数错误"."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_SEPARATORS).split())
+
+
+class _Separators(dict[int, str]):
+    """A ``str.translate`` table, filled as characters are met: punctuation (Unicode
+    categories P*) becomes a space, any other character stays itself."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        self[codepoint] = " " if unicodedata.category(char).startswith("P") else char
+        return self[codepoint]
+
+
+_SEPARATORS = _Separators()
+
+
+def same_meaning(a: Entry, b: Entry) -> bool:
+    """Whether two entries mean the same: in some language both have, their messages are equal
+    once normalised. Without a language in common nothing shows they agree, so they differ."""
+    return any(
+        normalise_text(a.message[language]) == normalise_text(b.message[language])
+        for language in a.message.keys() & b.message.keys()
+    )
 
 
 @check("DUPLICATE_MESSAGE", Severity.WARNING, "two codes with the same message text")
@@ -183,6 +283,7 @@ def duplicate_message(catalog: Catalog, context: Context) -> Iterator[Finding]:
                     f"code {entry.code!r} has the same {language} message as code {first.code!r}"
                     f" at {first.where(f'message.{language}')}: {text!r}",
                     first.where(f"message.{language}"),
+                    entry,
                 )
 
 
@@ -202,6 +303,7 @@ def placeholder_mismatch(catalog: Catalog, context: Context) -> Iterator[Finding
                 yield Finding(
                     entry.where(field_name),
                     f"code {entry.code!r}: {field_name} placeholders differ between languages ({shown})",
+                    subject=entry,
                 )
 
 
@@ -216,12 +318,15 @@ def unknown_replacement(catalog: Catalog, context: Context) -> Iterator[Finding]
         replacement = entry.deprecated.replaced_by
         if replacement == entry.name:
             yield Finding(
-                entry.where("deprecated.replaced_by"), f"{entry.name} is replaced by itself"
+                entry.where("deprecated.replaced_by"),
+                f"{entry.name} is replaced by itself",
+                subject=entry,
             )
         elif replacement not in names:
             yield Finding(
                 entry.where("deprecated.replaced_by"),
                 f"{entry.name} is replaced by {replacement}, which is not an entry of {catalog.path}",
+                subject=entry,
             )
 
 
@@ -235,6 +340,7 @@ def unknown_category(catalog: Catalog, context: Context) -> Iterator[Finding]:
             yield Finding(
                 entry.where("category"),
                 f"category {entry.category!r} of {entry.name} is not in the taxonomy ({known})",
+                subject=entry,
             )
 
 
@@ -242,4 +348,158 @@ def unknown_category(catalog: Catalog, context: Context) -> Iterator[Finding]:
 def category_required(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for entry in catalog.errors:
         if entry.category is None:
-            yield Finding(entry.where(""), f"{entry.name} (code {entry.code!r}) has no category")
+            yield Finding(
+                entry.where(""),
+                f"{entry.name} (code {entry.code!r}) has no category",
+                subject=entry,
+            )
+
+
+# --- Across catalogues ---------------------------------------------------------------------
+
+
+def _describe(catalog: Catalog, entry: Entry) -> str:
+    return f"{entry.name} at {entry.where('code')} (platform {catalog.platform}: {entry.default_message!r})"
+
+
+def _shared_codes(
+    catalogs: Sequence[Catalog], same_space: bool
+) -> Iterator[tuple[Catalog, Entry, list[tuple[Catalog, Entry]]]]:
+    """Each definition of a code that an earlier catalogue (in path order) also defines, with
+    those earlier definitions: those of its own code space when ``same_space``, else those
+    of independent catalogues (when no catalogue of its own space came first)."""
+    by_code: dict[object, list[tuple[Catalog, Entry]]] = {}
+    for catalog in sorted(catalogs, key=lambda c: c.path):
+        for entry in catalog.errors:
+            by_code.setdefault(entry.code, []).append((catalog, entry))
+    for definitions in by_code.values():
+        for i, (catalog, entry) in enumerate(definitions):
+            earlier = [(c, e) for c, e in definitions[:i] if c is not catalog]
+            space = catalog.code_space
+            in_space = [(c, e) for c, e in earlier if space is not None and c.code_space == space]
+            if same_space and in_space:
+                yield catalog, entry, in_space
+            elif not same_space and earlier and not in_space:
+                yield catalog, entry, earlier
+
+
+@project_check(
+    "CODE_CONFLICT", Severity.ERROR, "one code with two meanings in catalogues of one code space"
+)
+def code_conflict(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+    for catalog, entry, earlier in _shared_codes(catalogs, same_space=True):
+        if not any(same_meaning(entry, e) for _, e in earlier):
+            first_catalog, first = earlier[0]
+            yield Finding(
+                entry.where("code"),
+                f"code {entry.code!r} ({entry.name}: {entry.default_message!r}) means something"
+                f" else in code space {catalog.code_space}: {_describe(first_catalog, first)}"
+                f"{_no_common_language(entry, first)}",
+                first.where("code"),
+                entry,
+            )
+
+
+@project_check(
+    "CODE_DUPLICATE",
+    Severity.WARNING,
+    "one code defined with the same meaning in two catalogues of one code space",
+)
+def code_duplicate(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+    owners = {c.platform: c for c in catalogs}
+    for catalog, entry, earlier in _shared_codes(catalogs, same_space=True):
+        same = next(((c, e) for c, e in earlier if same_meaning(entry, e)), None)
+        if same is None:
+            continue
+        space = catalog.code_space
+        owner = owners.get(space or "")
+        if owner is not None and owner.code_space == space and owner is not catalog:
+            advice = f"define it once, in {owner.path}, the catalogue of code space {space}"
+        else:
+            advice = f"keep the definition in {same[0].path} and remove this one"
+        yield Finding(
+            entry.where("code"),
+            f"code {entry.code!r} ({entry.name}) is already defined with the same meaning in code"
+            f" space {space}: {_describe(*same)}; {advice}",
+            same[1].where("code"),
+            entry,
+        )
+
+
+@project_check(
+    "SHARED_CODE_CONFLICT",
+    Severity.INFO,
+    "one code with two meanings on independent platforms (no common code space)",
+)
+def shared_code_conflict(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+    for catalog, entry, earlier in _shared_codes(catalogs, same_space=False):
+        if not any(same_meaning(entry, e) for _, e in earlier):
+            first_catalog, first = earlier[0]
+            yield Finding(
+                entry.where("code"),
+                f"code {entry.code!r} ({entry.name}) of platform {catalog.platform} means"
+                f" something else on platform {first_catalog.platform}:"
+                f" {_describe(first_catalog, first)}{_no_common_language(entry, first)}",
+                first.where("code"),
+                entry,
+            )
+
+
+@project_check(
+    "SHARED_CODE_DUPLICATE",
+    Severity.INFO,
+    "one code with the same meaning on independent platforms (no common code space)",
+)
+def shared_code_duplicate(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+    for catalog, entry, earlier in _shared_codes(catalogs, same_space=False):
+        same = next(((c, e) for c, e in earlier if same_meaning(entry, e)), None)
+        if same is not None:
+            yield Finding(
+                entry.where("code"),
+                f"code {entry.code!r} ({entry.name}) of platform {catalog.platform} means the same"
+                f" on platform {same[0].platform}: {_describe(*same)}",
+                same[1].where("code"),
+                entry,
+            )
+
+
+def _no_common_language(a: Entry, b: Entry) -> str:
+    if a.message.keys() & b.message.keys():
+        return ""
+    return (
+        f" (no message language in common: {', '.join(sorted(a.message))} here,"
+        f" {', '.join(sorted(b.message))} there, so they cannot be compared)"
+    )
+
+
+@project_check("DUPLICATE_PLATFORM", Severity.ERROR, "two catalogues claiming one platform name")
+def duplicate_platform(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+    for first, again in _first_seen(sorted(catalogs, key=lambda c: c.path), lambda c: c.platform):
+        yield Finding(
+            again.where("platform"),
+            f"platform {again.platform} is already claimed by {first.path}",
+            first.where("platform"),
+            again,
+        )
+
+
+@project_check(
+    "PLATFORM_COLLISION",
+    Severity.ERROR,
+    "two platforms that become the same module, package or exported name in a target",
+)
+def platform_collision(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
+    distinct = {c.platform: c for c in sorted(catalogs, key=lambda c: c.path, reverse=True)}
+    for target, what, name_of in naming.AGGREGATE_NAMES:
+        claimed: dict[str, Catalog] = {}
+        for catalog in sorted(distinct.values(), key=lambda c: c.path):
+            identifier = name_of(catalog.platform)
+            first = claimed.setdefault(identifier, catalog)
+            if first is not catalog:
+                yield Finding(
+                    catalog.where("platform"),
+                    f"platform {catalog.platform} becomes {target} {what} {identifier}, as does"
+                    f" platform {first.platform} ({first.path})",
+                    first.where("platform"),
+                    catalog,
+                )

@@ -36,6 +36,8 @@ class Entry:
     http_status: int | None = None
     retryable: bool | None = None
     deprecated: Deprecation | None = None
+    suppress: Mapping[str, str] = field(default_factory=dict)
+    """Check IDs silenced for this entry, each with the reason why."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def where(self, key: str) -> Location:
@@ -78,6 +80,10 @@ class Catalog:
     errors: tuple[Entry, ...]
     digest: str
     """sha256 of the file's bytes: generated files name it, so that drift can be explained."""
+    code_space: str | None = None
+    """The code space shared with other catalogues; None: an independent platform."""
+    suppress: Mapping[str, str] = field(default_factory=dict)
+    """Check IDs silenced for findings about the catalogue itself, each with the reason why."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def where(self, key: str) -> Location:

@@ -9,6 +9,7 @@ the prefix of exported type names.
 from __future__ import annotations
 
 import keyword
+from collections.abc import Callable
 
 # Go's common initialisms (as in golint and staticcheck): written all in capitals.
 GO_INITIALISMS = frozenset(
@@ -103,3 +104,14 @@ def platform_reserved(target: str) -> frozenset[str]:
     if target == "python":
         return PYTHON_RESERVED | frozenset({"__init__", "__main__"})
     return frozenset({"index"})
+
+
+AGGREGATE_NAMES: tuple[tuple[str, str, Callable[[str], str]], ...] = (
+    ("python", "module", python_module),
+    ("python", "enum class", python_class),
+    ("typescript", "module", ts_module),
+    ("go", "package", go_package),
+)
+"""(target, kind, naming function): the names each platform takes in what gathers every
+platform (the Python package and its ``__init__``, the TypeScript index, the Go module).
+Two platforms must never share one (``okx_dex`` and ``okxdex`` are both Go's ``okxdex``)."""

@@ -104,8 +104,9 @@ def process(
         catalog, diagnostics = validate(document, data)
         result.diagnostics += diagnostics
         if catalog is not None:
-            result.diagnostics += run_checks(catalog, context, severities)
             result.catalogs.append(catalog)
+    # Checks see every valid catalogue at once: some compare catalogues with each other.
+    result.diagnostics += run_checks(result.catalogs, context, severities)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
 

@@ -113,9 +113,12 @@ def _explain(root: YamlMap, path: tuple[Any, ...], error: Any) -> Iterator[tuple
                 ), f"{where}unknown field {key!r} (expected one of: {known})"
         return
     if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
-        yield key_mark_of(
-            root, (*path, instance)
-        ), f"{where}{instance!r} is not a language tag such as en, zh or zh-Hant"
+        expected_key = (
+            "a check ID such as DUPLICATE_MESSAGE (see `codegen checks`)"
+            if path and path[-1] == "suppress"
+            else "a language tag such as en, zh or zh-Hant"
+        )
+        yield key_mark_of(root, (*path, instance)), f"{where}{instance!r} is not {expected_key}"
         return
     mark = mark_of(root, path)
     if validator == "required":
@@ -123,6 +126,8 @@ def _explain(root: YamlMap, path: tuple[Any, ...], error: Any) -> Iterator[tuple
         message = f"{where}missing required field {', '.join(repr(k) for k in missing)}"
     elif validator == "type":
         message = f"{where}expected {_article(expected)}, found {_kind(instance)} {_show(instance)}".rstrip()
+    elif validator == "pattern" and expected == r"\S":
+        message = f"{where}must not be blank: write the reason"
     elif validator == "pattern":
         message = f"{where}{_show(instance)} does not match {expected}"
     elif validator in ("enum", "const"):
@@ -216,11 +221,17 @@ def _build(document: Document, digest: str) -> Catalog:
                     if deprecated is None
                     else Deprecation(deprecated["reason"], deprecated.get("replaced_by"))
                 ),
+                suppress=dict(node.get("suppress", {})),
                 locations=locations,
             )
         )
     locations = {"": Location(path, *root.mark)}
     locations.update({k: _location(path, m) for k, m in root.value_marks.items()})
+    if "suppress" in root:
+        suppress = root["suppress"]
+        locations.update(
+            {f"suppress.{k}": _location(path, m) for k, m in suppress.value_marks.items()}
+        )
     return Catalog(
         path=path,
         platform=root["platform"],
@@ -229,6 +240,8 @@ def _build(document: Document, digest: str) -> Catalog:
         code_type=root["code_type"],
         errors=tuple(entries),
         digest=digest,
+        code_space=root.get("code_space"),
+        suppress=dict(root.get("suppress", {})),
         locations=locations,
     )
 

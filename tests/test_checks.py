@@ -144,6 +144,17 @@ def test_every_registered_check_is_exercised() -> None:
         "UNKNOWN_CATEGORY",
         "CATEGORY_REQUIRED",
     }
+    # The checks across catalogues and of suppressions: tests/test_consistency.py.
+    exercised |= {
+        "CODE_CONFLICT",
+        "CODE_DUPLICATE",
+        "SHARED_CODE_CONFLICT",
+        "SHARED_CODE_DUPLICATE",
+        "DUPLICATE_PLATFORM",
+        "PLATFORM_COLLISION",
+        "UNUSED_SUPPRESSION",
+        "UNKNOWN_SUPPRESSION",
+    }
     assert set(CHECKS) == exercised
 
 

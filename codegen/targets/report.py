@@ -16,20 +16,12 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..checks import normalise_text
+from ..checks import same_meaning
 from ..model import Catalog, Code, Entry
 from ..render import Files, Options, aggregate_header, template
 
 MARKDOWN = PurePosixPath("report", "shared_codes.md")
 JSON = PurePosixPath("report", "shared_codes.json")
-
-
-def same_meaning(a: Entry, b: Entry) -> bool:
-    """Whether two entries say the same thing: equal normalised text in a shared language."""
-    shared = set(a.message) & set(b.message)
-    return any(
-        normalise_text(a.message[lang]) == normalise_text(b.message[lang]) for lang in shared
-    )
 
 
 def _meanings(entries: list[Entry]) -> list[int]:
