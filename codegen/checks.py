@@ -90,6 +90,7 @@ BUILTIN = {
     "SCHEMA": "the catalogue does not follow schema/catalog.schema.json",
     "PLATFORM_NAME": "platform differs from the file name",
     "TEXT": "text that a target cannot carry exactly",
+    "LIMIT": "a catalogue over a configured limit (max_entries, max_text_length)",
 }
 
 UNUSED_SUPPRESSION = "UNUSED_SUPPRESSION"

@@ -147,9 +147,7 @@ def main(
         return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
     cache = Cache(None if args.no_cache else config.cache_dir)
     context = Context(categories=categories)
-    outcome = run(
-        files, chosen, config.options, config.max_file_bytes, cache, context, config.severity
-    )
+    outcome = run(files, chosen, config.options, config.limits, cache, context, config.severity)
     # The report's own output is stdout: its diagnostics go to stderr.
     stream = err if args.command == "report" else out
     for diagnostic in outcome.diagnostics:

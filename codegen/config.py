@@ -9,8 +9,9 @@ from typing import Any
 
 from .diagnostics import Severity
 from .render import Options
+from .validate import Limits
 
-DEFAULT_TARGETS = ("python", "typescript", "go", "report")
+DEFAULT_TARGETS = ("python", "typescript", "go", "report", "vectors")
 
 
 class ConfigError(Exception):
@@ -23,7 +24,7 @@ class Config:
     out: Path = Path("out")
     targets: tuple[str, ...] = DEFAULT_TARGETS
     options: Options = field(default_factory=Options)
-    max_file_bytes: int = 20 * 1024 * 1024
+    limits: Limits = field(default_factory=Limits)
     cache_dir: Path | None = Path(".codegen_cache")
     """Where whole-run results are cached; None turns the cache off."""
     categories: Path | None = None
@@ -62,6 +63,8 @@ def load_config(start: Path | None = None) -> Config:
         "python_package",
         "go_module",
         "max_file_bytes",
+        "max_entries",
+        "max_text_length",
         "cache_dir",
         "categories",
         "severity",
@@ -82,9 +85,14 @@ def load_config(start: Path | None = None) -> Config:
     targets = table.get("targets", list(DEFAULT_TARGETS))
     if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
         raise ConfigError(f"{pyproject}: [tool.codegen] targets must be a list of target names")
-    max_bytes = table.get("max_file_bytes", Config.max_file_bytes)
-    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes <= 0:
-        raise ConfigError(f"{pyproject}: [tool.codegen] max_file_bytes must be a positive integer")
+
+    def positive(key: str, default: int) -> int:
+        value = table.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{pyproject}: [tool.codegen] {key} must be a positive integer")
+        return value
+
+    defaults = Limits()
     return Config(
         catalogs=_relative(where / text("catalogs", "catalogs")),
         out=_relative(where / text("out", "out")),
@@ -93,7 +101,11 @@ def load_config(start: Path | None = None) -> Config:
             python_package=text("python_package", Options.python_package),
             go_module=text("go_module", Options.go_module),
         ),
-        max_file_bytes=max_bytes,
+        limits=Limits(
+            file_bytes=positive("max_file_bytes", defaults.file_bytes),
+            entries=positive("max_entries", defaults.entries),
+            text_length=positive("max_text_length", defaults.text_length),
+        ),
         cache_dir=_relative(where / text("cache_dir", ".codegen_cache")),
         categories=_relative(where / table["categories"]) if "categories" in table else None,
         severity=_severities(pyproject, table.get("severity", {})),

@@ -14,7 +14,7 @@ from .diagnostics import CatalogError, Diagnostic, Location, Severity, has_error
 from .load import UNREADABLE, load_bytes
 from .model import Catalog
 from .render import Files, Options, render
-from .validate import validate
+from .validate import Limits, validate
 
 
 @dataclass
@@ -92,6 +92,7 @@ def process(
     inputs: Sequence[tuple[str, bytes]],
     context: Context | None = None,
     severities: Severities | None = None,
+    limits: Limits | None = None,
 ) -> Result:
     """Load, validate and check each file; a broken file never stops the others."""
     result = Result()
@@ -101,7 +102,7 @@ def process(
         except CatalogError as exc:
             result.diagnostics.append(exc.diagnostic)
             continue
-        catalog, diagnostics = validate(document, data)
+        catalog, diagnostics = validate(document, data, limits)
         result.diagnostics += diagnostics
         if catalog is not None:
             result.catalogs.append(catalog)
@@ -115,13 +116,14 @@ def run(
     paths: Sequence[Path],
     targets: Sequence[str],
     options: Options,
-    max_bytes: int | None = None,
+    limits: Limits | None = None,
     cache: cache_module.Cache | None = None,
     context: Context | None = None,
     severities: Severities | None = None,
 ) -> Outcome:
     """Everything about ``paths`` that validate, generate and check print or write."""
-    inputs, problems = read(paths, max_bytes)
+    limits = limits or Limits()
+    inputs, problems = read(paths, limits.file_bytes)
     store = cache or cache_module.Cache(None)
     key = cache_module.key(
         [(name, hashlib.sha256(data).hexdigest()) for name, data in inputs],
@@ -129,10 +131,11 @@ def run(
         options,
         context,
         sorted((severities or {}).items()),
+        limits,
     )
     outcome = store.get(key)
     if not isinstance(outcome, Outcome):
-        result = process(inputs, context, severities)
+        result = process(inputs, context, severities, limits)
         files = None
         if targets and not result.errors:
             files = render(result.catalogs, targets, options)

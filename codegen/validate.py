@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from dataclasses import dataclass
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import PurePosixPath
@@ -26,6 +27,18 @@ from .model import Catalog, Deprecation, Entry
 SCHEMA = "SCHEMA"
 PLATFORM_NAME = "PLATFORM_NAME"
 TEXT = "TEXT"
+LIMIT = "LIMIT"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big an input may be: a pull request from anyone must not exhaust the machine
+    or produce source no compiler accepts. Set in ``[tool.codegen]``."""
+
+    file_bytes: int = 20 * 1024 * 1024
+    entries: int = 100_000
+    text_length: int = 10_000
+    """Characters in any one text: a message, solution, title, source or reason."""
 
 
 @functools.cache
@@ -54,7 +67,9 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(catalog_schema())
 
 
-def validate(document: Document, data: bytes) -> tuple[Catalog | None, list[Diagnostic]]:
+def validate(
+    document: Document, data: bytes, limits: Limits | None = None
+) -> tuple[Catalog | None, list[Diagnostic]]:
     """Check a loaded document; return its model when it is valid, and what was wrong."""
     diagnostics = list(document.diagnostics)
     # A value the loader already refused (``0123``) also breaks the schema: say it once.
@@ -64,6 +79,7 @@ def validate(document: Document, data: bytes) -> tuple[Catalog | None, list[Diag
         return None, diagnostics
     catalog = _build(document, hashlib.sha256(data).hexdigest())
     diagnostics += _text_errors(catalog)
+    diagnostics += _limit_errors(catalog, limits or Limits())
     stem = PurePosixPath(document.path).name.removesuffix(".yaml").removesuffix(".yml")
     if catalog.platform != stem:
         diagnostics.append(
@@ -260,3 +276,31 @@ def _text_errors(catalog: Catalog) -> Iterator[Diagnostic]:
                         f"{field_name}.{language} holds a lone surrogate U+{ord(bad):04X}, which no"
                         " target can encode; write the character itself",
                     )
+
+
+def _limit_errors(catalog: Catalog, limits: Limits) -> Iterator[Diagnostic]:
+    if len(catalog.errors) > limits.entries:
+        yield Diagnostic(
+            LIMIT,
+            Severity.ERROR,
+            catalog.where("errors"),
+            f"{len(catalog.errors):,} entries, over the limit of {limits.entries:,} (max_entries)",
+        )
+    texts = [(catalog.where(key), key, getattr(catalog, key)) for key in ("title", "source")]
+    for entry in catalog.errors:
+        for field_name in ("message", "solution"):
+            for language, text in getattr(entry, field_name).items():
+                key = f"{field_name}.{language}"
+                texts.append((entry.where(key), key, text))
+        if entry.deprecated is not None:
+            key = "deprecated.reason"
+            texts.append((entry.where(key), key, entry.deprecated.reason))
+    for location, key, text in texts:
+        if len(text) > limits.text_length:
+            yield Diagnostic(
+                LIMIT,
+                Severity.ERROR,
+                location,
+                f"{key} is {len(text):,} characters long, over the limit of"
+                f" {limits.text_length:,} (max_text_length)",
+            )

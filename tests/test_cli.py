@@ -279,3 +279,41 @@ def test_broken_taxonomy_is_reported_at_its_line(
         "categories.yaml:2:1: error[SCHEMA]: categories: 'Bad-Name' does not match '^[a-z][a-z0-9_]*$'",
         "categories.yaml:3:8: error[SCHEMA]: categories: '' should be non-empty",
     ]
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("max_entries = 2", ":8:3: error[LIMIT]: 8 entries, over the limit of 2 (max_entries)"),
+        (
+            "max_text_length = 20",
+            ":5:9: error[LIMIT]: source is 34 characters long, over the limit of 20"
+            " (max_text_length)",
+        ),
+    ],
+)
+def test_limits_are_configurable_and_reported(
+    codegen: Callable[..., Run], project: Path, setting: str, expected: str
+) -> None:
+    (project / "pyproject.toml").write_text(f"[tool.codegen]\n{setting}\n")
+    result = codegen("generate", "--no-cache")
+    assert result.status == 1
+    assert f"catalogs/features.yaml{expected}" in result.stdout.splitlines()[0]
+    assert not (project / "out").exists()
+
+
+def test_file_size_limit(codegen: Callable[..., Run], project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.codegen]\nmax_file_bytes = 100\n")
+    result = codegen("validate", "--no-cache")
+    assert result.status == 2
+    assert "over the limit of 100 bytes (max_file_bytes)" in result.stdout
+
+
+@pytest.mark.parametrize("setting", ["max_entries = 0", 'max_text_length = "big"'])
+def test_bad_limit_is_a_usage_error(
+    codegen: Callable[..., Run], project: Path, setting: str
+) -> None:
+    (project / "pyproject.toml").write_text(f"[tool.codegen]\n{setting}\n")
+    result = codegen("validate")
+    assert result.status == 2
+    assert "must be a positive integer" in result.stderr
