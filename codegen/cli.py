@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from . import breaking
+from .breaking import RULES, BaseError, base_inputs
 from .checks import BUILTIN, CHECKS, Context
-from .config import ConfigError, load_config
-from .diagnostics import Severity
+from .config import Config, ConfigError, load_config
+from .diagnostics import Diagnostic, Severity, has_errors
+from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
 from .cache import Cache
-from .pipeline import Outcome, catalog_files, display_path, run
+from .pipeline import Outcome, catalog_files, display_path, process, read, run
 from .render import Files, targets
 from .targets.report import JSON as REPORT_JSON
 from .targets.report import MARKDOWN as REPORT_MARKDOWN
@@ -77,12 +80,37 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("checks", help="list the checks with their IDs and default severities")
 
+    breaking_ = commands.add_parser(
+        "breaking",
+        help="report what would break code using the generated enums, against a git revision",
+    )
+    breaking_.add_argument(
+        "--against",
+        required=True,
+        metavar="REF",
+        help="the base: a git revision (origin/main, v1.2.0, HEAD~1) or a directory of catalogues",
+    )
+
     report = commands.add_parser(
         "report", help="print every code that more than one catalogue defines, with each meaning"
     )
     report.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
-    for sub in (validate, generate, check, report):
+    for sub in (validate, generate, check, breaking_):
+        sub.add_argument(
+            "--format",
+            choices=FORMATS,
+            default="text",
+            help="how to print diagnostics (default: text)",
+        )
+        sub.add_argument(
+            "-v",
+            "--verbose",
+            action="store_true",
+            help="also print information (codes shared between platforms, reworded texts)"
+            " in the text format; the other formats always include it",
+        )
+    for sub in (validate, generate, check, report, breaking_):
         sub.add_argument(
             "--catalogs", type=Path, help="catalogue directory (default from [tool.codegen])"
         )
@@ -113,7 +141,17 @@ def main(
             print(f"{check_id:22} error    {summary}", file=out)
         for check_id, check in sorted(CHECKS.items()):
             severity = config.severity.get(check_id, check.severity)
-            print(f"{check_id:22} {str(severity or 'off'):8} {check.summary}", file=out)
+            print(
+                f"{check_id:22} {'off' if severity is None else str(severity):8} {check.summary}",
+                file=out,
+            )
+        print("\ncodegen breaking:", file=out)
+        for check_id, rule in sorted(RULES.items()):
+            severity = config.severity.get(check_id, rule.severity)
+            print(
+                f"{check_id:22} {'off' if severity is None else str(severity):8} {rule.summary}",
+                file=out,
+            )
         return EXIT_OK
 
     catalogs_dir = args.catalogs or config.catalogs
@@ -128,7 +166,9 @@ def main(
             return EXIT_USAGE
 
     chosen: tuple[str, ...] = ()
-    if args.command == "report":
+    if args.command == "breaking":
+        pass
+    elif args.command == "report":
         chosen = ("report",)
     elif args.command != "validate":
         chosen = tuple(args.targets or config.targets)
@@ -141,20 +181,31 @@ def main(
             return EXIT_USAGE
     taxonomy_path = config.categories or default_path()
     categories, problems = load_taxonomy(taxonomy_path, display_path(taxonomy_path))
+    # The report's --format is its own; its diagnostics are always text.
+    fmt = "text" if args.command == "report" else args.format
     if problems:
-        for diagnostic in problems:
-            print(diagnostic.render(), file=out)
+        _print_diagnostics(problems, fmt, out, verbose=True)
         return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
     cache = Cache(None if args.no_cache else config.cache_dir)
     context = Context(categories=categories)
+    verbose = getattr(args, "verbose", False)
+    if args.command == "breaking":
+        return _breaking(args.against, catalogs_dir, files, config, context, fmt, verbose, out, err)
     outcome = run(files, chosen, config.options, config.limits, cache, context, config.severity)
     # The report's own output is stdout: its diagnostics go to stderr.
-    stream = err if args.command == "report" else out
-    for diagnostic in outcome.diagnostics:
-        print(diagnostic.render(), file=stream)
+    if args.command == "report":
+        _print_diagnostics(outcome.diagnostics, fmt, err, verbose)
+    elif args.command != "check" or outcome.files is None:
+        _print_diagnostics(outcome.diagnostics, fmt, out, verbose)
     status = _status(outcome)
     if args.command == "validate" or outcome.files is None:
-        _summary(outcome, err)
+        _summary(
+            outcome.diagnostics,
+            f"{outcome.catalogs} catalogue(s), {outcome.codes} code(s)",
+            fmt,
+            verbose,
+            err,
+        )
         if args.command == "generate":
             print("codegen: nothing written: fix the errors above first", file=err)
         return status
@@ -164,9 +215,27 @@ def main(
         print(outcome.files[wanted], end="", file=out)
         return EXIT_OK
     out_dir: Path = args.out or config.out
+    # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
+    human = err if fmt in MACHINE else out
     if args.command == "generate":
-        return _generate(out_dir, outcome.files, chosen, out)
-    return _check(out_dir, outcome.files, chosen, out)
+        return _generate(out_dir, outcome.files, chosen, human)
+    return _check(out_dir, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human)
+
+
+def _print_diagnostics(
+    diagnostics: Sequence[Diagnostic], fmt: str, stream: TextIO, verbose: bool
+) -> None:
+    """Diagnostics in ``fmt``. Text leaves information out unless ``verbose``: dozens of codes
+    shared between vendors would bury the warnings (the summary line still counts them)."""
+    if fmt == "text" and not verbose:
+        diagnostics = [d for d in diagnostics if d.severity is not Severity.INFO]
+    rules = {
+        **BUILTIN,
+        **{i: check.summary for i, check in CHECKS.items()},
+        **{i: rule.summary for i, rule in RULES.items()},
+        DRIFT: DRIFT_SUMMARY,
+    }
+    print(render(diagnostics, fmt, rules, __version__), end="", file=stream)
 
 
 def _status(outcome: Outcome) -> int:
@@ -175,14 +244,53 @@ def _status(outcome: Outcome) -> int:
     return EXIT_FINDINGS if outcome.errors else EXIT_OK
 
 
-def _summary(outcome: Outcome, err: TextIO) -> None:
-    counts = {s: sum(d.severity is s for d in outcome.diagnostics) for s in Severity}
+def _summary(
+    diagnostics: Sequence[Diagnostic], what: str, fmt: str, verbose: bool, err: TextIO
+) -> None:
+    counts = {s: sum(d.severity is s for d in diagnostics) for s in Severity}
+    hidden = " (-v shows them)" if fmt == "text" and not verbose and counts[Severity.INFO] else ""
     print(
-        f"codegen: {outcome.catalogs} catalogue(s), {outcome.codes} code(s):"
-        f" {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s),"
-        f" {counts[Severity.INFO]} info",
+        f"codegen: {what}: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]}"
+        f" warning(s), {counts[Severity.INFO]} info{hidden}",
         file=err,
     )
+
+
+def _breaking(
+    against: str,
+    catalogs_dir: Path,
+    files: Sequence[Path],
+    config: Config,
+    context: Context,
+    fmt: str,
+    verbose: bool,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """The working tree's catalogues against those at ``against``."""
+    try:
+        base_files = base_inputs(against, catalogs_dir)
+    except BaseError as exc:
+        print(f"codegen: {exc}", file=err)
+        return EXIT_USAGE
+    inputs, problems = read(files, config.limits.file_bytes)
+    head = process(inputs, context, config.severity, config.limits)
+    found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
+    if has_errors(found):
+        _print_diagnostics(found, fmt, out, verbose)
+        print(f"codegen: fix the errors above before comparing with {against}", file=err)
+        return EXIT_USAGE if problems else EXIT_FINDINGS
+    base = process(base_files, context, config.severity, config.limits)
+    if base.errors:
+        print(
+            f"codegen: some catalogues at {against} are not valid now; they are not compared",
+            file=err,
+        )
+    changes = breaking.diagnostics(breaking.compare(base.catalogs, head.catalogs), config.severity)
+    _print_diagnostics(changes, fmt, out, verbose)
+    breaks = sum(d.severity is Severity.ERROR for d in changes)
+    _summary(changes, f"{breaks} breaking change(s) against {against}", fmt, verbose, err)
+    return EXIT_FINDINGS if breaks else EXIT_OK
 
 
 def _generate(out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO) -> int:
@@ -199,19 +307,34 @@ def _generate(out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: Text
     return EXIT_OK
 
 
-def _check(out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO) -> int:
+def _check(
+    out_dir: Path,
+    rendered: Files,
+    chosen: tuple[str, ...],
+    diagnostics: Sequence[Diagnostic],
+    fmt: str,
+    verbose: bool,
+    out: TextIO,
+    human: TextIO,
+) -> int:
+    """Drift is text with diffs in the text format, and a DRIFT diagnostic per file otherwise."""
     found = drift(out_dir, rendered, chosen)
-    for item in found:
-        print(f"{out_dir / item.path}: {item.kind}: {item.reason}", file=out)
-        if item.diff:
-            print(item.diff, end="", file=out)
+    if fmt == "text":
+        _print_diagnostics(diagnostics, fmt, out, verbose)
+        for item in found:
+            print(f"{out_dir / item.path}: {item.kind}: {item.reason}", file=out)
+            if item.diff:
+                print(item.diff, end="", file=out)
+    else:
+        drifted = [drift_diagnostic(display_path(out_dir / item.path), item) for item in found]
+        _print_diagnostics([*diagnostics, *drifted], fmt, out, verbose)
     if found:
         print(
             f"codegen: {len(found)} file(s) in {out_dir} differ from the catalogues; run `codegen generate`",
-            file=out,
+            file=human,
         )
         return EXIT_FINDINGS
-    print(f"codegen: {out_dir} is up to date ({len(rendered)} files)", file=out)
+    print(f"codegen: {out_dir} is up to date ({len(rendered)} files)", file=human)
     return EXIT_OK
 
 
