@@ -188,14 +188,43 @@ def duplicate_code(catalog: Catalog, context: Context) -> Iterator[Finding]:
         )
 
 
-@check("DUPLICATE_NAME", Severity.ERROR, "a name used twice")
+@dataclass(frozen=True)
+class _Name:
+    """A name an entry answers to: its own, or one of its aliases (``key`` 'aliases.0')."""
+
+    text: str
+    entry: Entry
+    key: str
+
+    @property
+    def where(self) -> Location:
+        return self.entry.where(self.key)
+
+    def describe(self) -> str:
+        if self.key == "name":
+            return f"name {self.text} (code {self.entry.code!r})"
+        return f"alias {self.text} of {self.entry.name} (code {self.entry.code!r})"
+
+
+def _names(catalog: Catalog) -> list[_Name]:
+    return [
+        name
+        for entry in catalog.errors
+        for name in (
+            _Name(entry.name, entry, "name"),
+            *(_Name(alias, entry, f"aliases.{i}") for i, alias in enumerate(entry.aliases)),
+        )
+    ]
+
+
+@check("DUPLICATE_NAME", Severity.ERROR, "a name or alias used twice")
 def duplicate_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
-    for first, again in _first_seen(catalog.errors, lambda e: e.name):
+    for first, again in _first_seen(_names(catalog), lambda n: n.text):
         yield Finding(
-            again.where("name"),
-            f"name {again.name} (code {again.code!r}) already used at {first.where('name')} (code {first.code!r})",
-            first.where("name"),
-            again,
+            again.where,
+            f"{again.describe()} is already used at {first.where}: {first.describe()}",
+            first.where,
+            again.entry,
         )
 
 
@@ -203,21 +232,22 @@ def duplicate_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
     "IDENTIFIER_COLLISION", Severity.ERROR, "two names that become the same identifier in a target"
 )
 def identifier_collision(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    names = _names(catalog)
+    distinct = {n.text: n for n in reversed(names)}  # duplicates: DUPLICATE_NAME
     for target in TARGET_NAMES:
-        distinct = {e.name: e for e in reversed(catalog.errors)}  # duplicates: DUPLICATE_NAME
-        by_identifier: dict[str, Entry] = {}
-        for entry in catalog.errors:
-            if distinct[entry.name] is not entry:
+        by_identifier: dict[str, _Name] = {}
+        for name in names:
+            if distinct[name.text] is not name:
                 continue
-            identifier = naming.member_identifier(target, entry.name)
-            first = by_identifier.setdefault(identifier, entry)
-            if first is not entry:
+            identifier = naming.member_identifier(target, name.text)
+            first = by_identifier.setdefault(identifier, name)
+            if first is not name:
                 yield Finding(
-                    entry.where("name"),
-                    f"name {entry.name} becomes {target} identifier {identifier}, as does"
-                    f" {first.name} at {first.where('name')}",
-                    first.where("name"),
-                    entry,
+                    name.where,
+                    f"{name.describe()} becomes {target} identifier {identifier}, as does"
+                    f" {first.describe()} at {first.where}",
+                    first.where,
+                    name.entry,
                 )
 
 
@@ -232,14 +262,41 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
                 subject=catalog,
             )
         reserved = naming.member_reserved(target)
-        for entry in catalog.errors:
-            identifier = naming.member_identifier(target, entry.name)
+        for name in _names(catalog):
+            identifier = naming.member_identifier(target, name.text)
             if identifier in reserved:
                 yield Finding(
-                    entry.where("name"),
-                    f"name {entry.name} becomes {target} identifier {identifier}, which is reserved there",
-                    subject=entry,
+                    name.where,
+                    f"{name.describe()} becomes {target} identifier {identifier}, which is reserved there",
+                    subject=name.entry,
                 )
+
+
+@check("REMOVED_CODE_REUSED", Severity.ERROR, "a removed (reserved) code or name defined again")
+def removed_code_reused(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    codes = {t.code: t for t in catalog.reserved}
+    names = {t.name: t for t in catalog.reserved if t.name is not None}
+    for entry in catalog.errors:
+        if entry.code in codes:
+            tombstone = codes[entry.code]
+            yield Finding(
+                entry.where("code"),
+                f"code {entry.code!r} ({entry.name}) was removed and is reserved at"
+                f" {tombstone.location} ({tombstone.reason}): a removed code must not come back"
+                " with another meaning; choose a new code",
+                tombstone.location,
+                entry,
+            )
+    for name in _names(catalog):
+        if name.text in names and names[name.text].code != name.entry.code:
+            tombstone = names[name.text]
+            yield Finding(
+                name.where,
+                f"{name.describe()} was the name of removed code {tombstone.code!r}, reserved at"
+                f" {tombstone.location}: choose another name",
+                tombstone.location,
+                name.entry,
+            )
 
 
 def normalise_text(text: str) -> str:

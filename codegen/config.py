@@ -131,7 +131,10 @@ _SEVERITIES = {
 
 def _severities(pyproject: Path, table: object) -> dict[str, Severity | None]:
     """``[tool.codegen.severity]``: check ID to error, warning, info or off."""
+    from .breaking import RULES
     from .checks import BUILTIN, CHECKS
+
+    known = {*CHECKS, *RULES}
 
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.codegen.severity] must be a table of check IDs")
@@ -139,10 +142,10 @@ def _severities(pyproject: Path, table: object) -> dict[str, Severity | None]:
     for check_id, value in table.items():
         if check_id in BUILTIN:
             raise ConfigError(f"{pyproject}: [tool.codegen.severity] {check_id} is always an error")
-        if check_id not in CHECKS:
+        if check_id not in known:
             raise ConfigError(
                 f"{pyproject}: [tool.codegen.severity] names unknown check {check_id}"
-                f" (known: {', '.join(sorted(CHECKS))})"
+                f" (known: {', '.join(sorted(known))})"
             )
         if value not in _SEVERITIES:
             raise ConfigError(

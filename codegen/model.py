@@ -31,6 +31,8 @@ class Entry:
     code: Code
     name: str
     message: Mapping[str, str]
+    aliases: tuple[str, ...] = ()
+    """Former names, still valid identifiers for the same code (deprecated)."""
     solution: Mapping[str, str] = field(default_factory=dict)
     category: str | None = None
     http_status: int | None = None
@@ -69,6 +71,16 @@ def placeholders(text: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Tombstone:
+    """A removed code, reserved so that it is never defined again."""
+
+    code: Code
+    reason: str
+    name: str | None = None
+    location: Location = field(default=Location(""), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Catalog:
     """One platform's catalogue, as loaded from ``path``."""
 
@@ -82,6 +94,8 @@ class Catalog:
     """sha256 of the file's bytes: generated files name it, so that drift can be explained."""
     code_space: str | None = None
     """The code space shared with other catalogues; None: an independent platform."""
+    reserved: tuple[Tombstone, ...] = ()
+    """Removed codes that may not be defined again."""
     suppress: Mapping[str, str] = field(default_factory=dict)
     """Check IDs silenced for findings about the catalogue itself, each with the reason why."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)

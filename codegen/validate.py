@@ -22,7 +22,7 @@ import jsonschema
 
 from .diagnostics import Diagnostic, Location, Severity
 from .load import Document, Mark, YamlMap, YamlSeq, key_mark_of, mark_of
-from .model import Catalog, Deprecation, Entry
+from .model import Catalog, Deprecation, Entry, Tombstone
 
 SCHEMA = "SCHEMA"
 PLATFORM_NAME = "PLATFORM_NAME"
@@ -222,12 +222,16 @@ def _build(document: Document, digest: str) -> Catalog:
             if isinstance(value, YamlMap):
                 for sub, sub_mark in value.value_marks.items():
                     locations[f"{key}.{sub}"] = _location(path, sub_mark)
+            elif isinstance(value, YamlSeq):
+                for i, item_mark in enumerate(value.item_marks):
+                    locations[f"{key}.{i}"] = _location(path, item_mark)
         deprecated = node.get("deprecated")
         entries.append(
             Entry(
                 code=node["code"],
                 name=node["name"],
                 message=dict(node["message"]),
+                aliases=tuple(node.get("aliases", ())),
                 solution=dict(node.get("solution", {})),
                 category=node.get("category"),
                 http_status=node.get("http_status"),
@@ -257,6 +261,15 @@ def _build(document: Document, digest: str) -> Catalog:
         errors=tuple(entries),
         digest=digest,
         code_space=root.get("code_space"),
+        reserved=tuple(
+            Tombstone(
+                item["code"],
+                item["reason"],
+                item.get("name"),
+                _location(path, root["reserved"].item_marks[i]),
+            )
+            for i, item in enumerate(root.get("reserved", ()))
+        ),
         suppress=dict(root.get("suppress", {})),
         locations=locations,
     )

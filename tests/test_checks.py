@@ -68,6 +68,25 @@ def test_a_clean_catalogue_has_no_findings(write_catalog: Callable[[str, str], P
             + entry(2, "NEW", "b"),
             [],
         ),
+        # Aliases are names too: unique, distinct identifiers, not reserved words.
+        (entry(1, "A", "a", "    aliases: [B]\n") + entry(2, "B", "b"), ["12:11 DUPLICATE_NAME"]),
+        (entry(1, "A", "a", "    aliases: [A]\n"), ["10:15 DUPLICATE_NAME"]),
+        (
+            entry(1, "A", "a", "    aliases: [LIMIT_2_X]\n") + entry(2, "LIMIT2_X", "b"),
+            ["12:11 IDENTIFIER_COLLISION"],
+        ),
+        (entry(1, "A", "a", "    aliases: [LOOKUP]\n"), ["10:15 RESERVED_NAME"]),
+        (entry(1, "A", "a", "    aliases: [OLD_A, OLDER_A]\n"), []),
+        # A removed code, or its name, must not come back.
+        (
+            entry(1, "A", "a") + "reserved:\n  - {code: 1, reason: gone}\n",
+            ["6:11 REMOVED_CODE_REUSED"],
+        ),
+        (
+            entry(2, "A", "a") + "reserved:\n  - {code: 1, name: A, reason: gone}\n",
+            ["7:11 REMOVED_CODE_REUSED"],
+        ),
+        (entry(2, "B", "b") + "reserved:\n  - {code: 1, name: A, reason: gone}\n", []),
     ],
 )
 def test_check(write_catalog: Callable[[str, str], Path], body: str, expected: list[str]) -> None:
@@ -143,6 +162,7 @@ def test_every_registered_check_is_exercised() -> None:
         "UNKNOWN_REPLACEMENT",
         "UNKNOWN_CATEGORY",
         "CATEGORY_REQUIRED",
+        "REMOVED_CODE_REUSED",
     }
     # The checks across catalogues and of suppressions: tests/test_consistency.py.
     exercised |= {

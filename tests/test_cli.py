@@ -317,3 +317,10 @@ def test_bad_limit_is_a_usage_error(
     result = codegen("validate")
     assert result.status == 2
     assert "must be a positive integer" in result.stderr
+
+
+def test_checks_lists_information_rules_as_info(codegen: Callable[..., Run]) -> None:
+    listing = codegen("checks").stdout
+    assert "SHARED_CODE_CONFLICT   info " in listing
+    assert "TEXT_CHANGED           info " in listing
+    assert "CATEGORY_REQUIRED      error" in listing  # this repository turns it on

@@ -1,0 +1,240 @@
+"""Breaking changes: the catalogues at a git revision (or in a directory) against the working
+tree, judged by what the code that uses the generated enums would suffer.
+
+``if err == weex.InvalidAccessKey`` breaks when a code is removed, renumbered or renamed, when
+its platform goes, or when the placeholders its caller fills change; it keeps working when a
+code is added or its text reworded. Each rule has a stable ID and a default severity that
+``[tool.codegen.severity]`` may change, as for the checks.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import naming
+from .diagnostics import Diagnostic, Location, Severity
+from .model import Catalog, Entry, placeholders
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity | None
+    summary: str
+
+
+RULES = {
+    rule.id: rule
+    for rule in (
+        Rule("PLATFORM_REMOVED", Severity.ERROR, "a platform (catalogue) removed"),
+        Rule("PLATFORM_RENAMED", Severity.ERROR, "a platform renamed: every module name changes"),
+        Rule("CODE_TYPE_CHANGED", Severity.ERROR, "code_type changed between integer and string"),
+        Rule(
+            "CODE_REMOVED",
+            Severity.ERROR,
+            "a code removed that was not deprecated in the base, nor kept under reserved",
+        ),
+        Rule("CODE_RENUMBERED", Severity.ERROR, "a name that now stands for another code"),
+        Rule(
+            "NAME_CHANGED",
+            Severity.ERROR,
+            "a code renamed without keeping the old name in aliases",
+        ),
+        Rule("PLACEHOLDERS_CHANGED", Severity.ERROR, "the placeholders of a text changed"),
+        Rule("LANGUAGE_REMOVED", Severity.ERROR, "a language dropped from a message or solution"),
+        Rule("HTTP_STATUS_CHANGED", Severity.WARNING, "http_status changed"),
+        Rule("RETRYABLE_CHANGED", Severity.WARNING, "retryable changed"),
+        Rule("CATEGORY_CHANGED", Severity.WARNING, "category changed"),
+        Rule("ALIAS_REMOVED", Severity.INFO, "an alias (deprecated name) removed"),
+        Rule("TEXT_CHANGED", Severity.INFO, "a message or solution reworded"),
+    )
+}
+
+
+class BaseError(Exception):
+    """The base revision or directory cannot be read; the CLI exits with status 2."""
+
+
+def base_inputs(against: str, catalogs: Path) -> list[tuple[str, bytes]]:
+    """The catalogue files of the base: ``against`` is a directory of catalogues or a git
+    revision, read from the same directory of the repository as ``catalogs``. Files are named
+    ``REV:path`` (path from the repository's top) or by their path in the directory."""
+    directory = Path(against)
+    if directory.is_dir():
+        return [(p.as_posix(), p.read_bytes()) for p in sorted(directory.glob("*.yaml"))]
+    top = _git(catalogs, "rev-parse", "--show-toplevel").strip()
+    if not top:
+        raise BaseError(f"{against} is not a directory, and {catalogs} is not in a git repository")
+    if not _git(catalogs, "rev-parse", "--verify", "--quiet", f"{against}^{{commit}}"):
+        raise BaseError(f"{against} is neither a directory nor a git revision")
+    prefix = catalogs.resolve().relative_to(Path(top).resolve()).as_posix()
+    listed = _git(Path(top), "ls-tree", "--name-only", against, "--", f"{prefix}/")
+    inputs = []
+    for name in sorted(listed.splitlines()):
+        if name.endswith(".yaml"):
+            data = subprocess.run(
+                ["git", "-C", top, "show", f"{against}:{name}"], capture_output=True, check=True
+            ).stdout
+            inputs.append((f"{against}:{name}", data))
+    return inputs
+
+
+def _git(where: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(where), *args], capture_output=True, text=True)
+    return result.stdout if result.returncode == 0 else ""
+
+
+@dataclass(frozen=True)
+class Change:
+    rule: str
+    location: Location
+    message: str
+
+
+def compare(base: Sequence[Catalog], head: Sequence[Catalog]) -> list[Change]:
+    """Every change from ``base`` to ``head`` that a rule names, in a stable order."""
+    changes: list[Change] = []
+    old = {c.platform: c for c in base}
+    new = {c.platform: c for c in head}
+    for platform, catalog in old.items():
+        if platform in new:
+            changes += _compare_catalogs(catalog, new[platform])
+        else:
+            changes.append(_platform_gone(catalog, [c for p, c in new.items() if p not in old]))
+    return changes
+
+
+def _platform_gone(catalog: Catalog, added: list[Catalog]) -> Change:
+    codes = {e.code for e in catalog.errors}
+    for candidate in added:
+        if len(codes & {e.code for e in candidate.errors}) * 2 >= len(codes):
+            return Change(
+                "PLATFORM_RENAMED",
+                candidate.where("platform"),
+                f"platform {catalog.platform} is now {candidate.platform}: every import changes"
+                f" (Python {naming.python_class(catalog.platform)}, TypeScript"
+                f" {naming.ts_module(catalog.platform)}, Go package"
+                f" {naming.go_package(catalog.platform)}); keep {catalog.platform}.yaml as it was",
+            )
+    return Change(
+        "PLATFORM_REMOVED",
+        catalog.where("platform"),
+        f"platform {catalog.platform} was removed with its {len(catalog.errors)} codes",
+    )
+
+
+def _compare_catalogs(old: Catalog, new: Catalog) -> Iterator[Change]:
+    if old.code_type != new.code_type:
+        yield Change(
+            "CODE_TYPE_CHANGED",
+            new.where("code_type"),
+            f"code_type changed from {old.code_type} to {new.code_type}: every code changes type",
+        )
+        return
+    by_code = {e.code: e for e in new.errors}
+    by_name = {name: e for e in new.errors for name in (e.name, *e.aliases)}
+    reserved = {t.code for t in new.reserved}
+    for before in old.errors:
+        after = by_code.get(before.code)
+        if after is not None:
+            yield from _compare_entries(before, after)
+            continue
+        moved = by_name.get(before.name)
+        if moved is not None:
+            yield Change(
+                "CODE_RENUMBERED",
+                moved.where("code"),
+                f"{before.name} was code {before.code!r} and is now {moved.code!r}: code that"
+                f" compares with {before.name} no longer matches {before.code!r}; keep"
+                f" {before.code!r} and give the new code a new name",
+            )
+        elif before.deprecated is None and before.code not in reserved:
+            yield Change(
+                "CODE_REMOVED",
+                before.where("code"),
+                f"code {before.code!r} ({before.name}) was removed: deprecate it for a release"
+                f" first, or keep it under reserved: with the reason",
+            )
+
+
+def _compare_entries(before: Entry, after: Entry) -> Iterator[Change]:
+    code = f"code {after.code!r}"
+    if before.name != after.name and before.name not in after.aliases:
+        identifiers = ", ".join(
+            f"{target} {naming.member_identifier(target, before.name)}"
+            for target in ("python", "typescript", "go")
+        )
+        yield Change(
+            "NAME_CHANGED",
+            after.where("name"),
+            f"{code} was {before.name} and is now {after.name}: {identifiers} no longer exist;"
+            f" keep the old name with aliases: [{before.name}]",
+        )
+    kept = {after.name, *after.aliases}
+    for alias in before.aliases:
+        if alias not in kept:
+            yield Change(
+                "ALIAS_REMOVED",
+                after.where("name"),
+                f"{code} ({after.name}) no longer answers to its deprecated alias {alias}",
+            )
+    for field_name in ("message", "solution"):
+        old_texts, new_texts = getattr(before, field_name), getattr(after, field_name)
+        for language in sorted(old_texts.keys() - new_texts.keys()):
+            yield Change(
+                "LANGUAGE_REMOVED",
+                after.where(field_name) if new_texts else after.where(""),
+                f"{code} ({after.name}) lost its {field_name} in {language}",
+            )
+        old_marks = frozenset().union(*map(placeholders, old_texts.values()))
+        new_marks = frozenset().union(*map(placeholders, new_texts.values()))
+        if old_marks != new_marks:
+            yield Change(
+                "PLACEHOLDERS_CHANGED",
+                after.where(field_name),
+                f"{code} ({after.name}) {field_name} placeholders changed from"
+                f" {_braces(old_marks)} to {_braces(new_marks)}: callers fill them in",
+            )
+        for language in sorted(old_texts.keys() & new_texts.keys()):
+            if old_texts[language] != new_texts[language]:
+                yield Change(
+                    "TEXT_CHANGED",
+                    after.where(f"{field_name}.{language}"),
+                    f"{code} ({after.name}) {field_name}.{language} reworded:"
+                    f" {old_texts[language]!r} -> {new_texts[language]!r}",
+                )
+    for field_name, rule in (
+        ("http_status", "HTTP_STATUS_CHANGED"),
+        ("retryable", "RETRYABLE_CHANGED"),
+        ("category", "CATEGORY_CHANGED"),
+    ):
+        was, now = getattr(before, field_name), getattr(after, field_name)
+        if was != now:
+            yield Change(
+                rule,
+                after.where(field_name),
+                f"{code} ({after.name}) {field_name} changed from {_show(was)} to {_show(now)}",
+            )
+
+
+def _braces(names: frozenset[str]) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names)) or "none"
+
+
+def _show(value: object) -> str:
+    return "unset" if value is None else repr(value)
+
+
+def diagnostics(
+    changes: Sequence[Change], severities: dict[str, Severity | None] | None = None
+) -> list[Diagnostic]:
+    """Changes as diagnostics at their configured severities (rules set to off are dropped)."""
+    found = []
+    for change in changes:
+        severity = (severities or {}).get(change.rule, RULES[change.rule].severity)
+        if severity is not None:
+            found.append(Diagnostic(change.rule, severity, change.location, change.message))
+    return sorted(found, key=Diagnostic.sort_key)
