@@ -218,7 +218,7 @@ def main(
     # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
     human = err if fmt in MACHINE else out
     if args.command == "generate":
-        return _generate(out_dir, outcome.files, chosen, human)
+        return _generate(out_dir, outcome.files, chosen, human, err)
     return _check(out_dir, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human)
 
 
@@ -293,8 +293,16 @@ def _breaking(
     return EXIT_FINDINGS if breaks else EXIT_OK
 
 
-def _generate(out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO) -> int:
-    summary = write(out_dir, rendered, chosen)
+def _generate(
+    out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO, err: TextIO
+) -> int:
+    try:
+        summary = write(out_dir, rendered, chosen)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"codegen: cannot write {out_dir}: {reason}{where}; it is unchanged", file=err)
+        return EXIT_USAGE
     for path in summary.written:
         print(f"wrote {out_dir / path}", file=out)
     for path in summary.removed:

@@ -2,15 +2,18 @@
 
 Only this module touches out/. A file is ours when its first line carries the generated
 marker; files without it are never deleted. Unchanged files are not rewritten (their mtime
-stays), changed ones are replaced atomically, and every new file is staged before the
-first rename so that a failure while preparing leaves out/ as it was.
+stays), and out/ changes as a whole: the new tree is built beside it and swapped in with
+one atomic rename, so that a failure or a kill leaves it entirely old or entirely new.
 """
 
 from __future__ import annotations
 
+import ctypes
 import difflib
+import errno
 import os
-import tempfile
+import shutil
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -66,35 +69,138 @@ class Summary:
 
 
 def write(out: Path, files: Files, roots: Sequence[str]) -> Summary:
-    """Make out/<root>/ hold exactly ``files``; leave untouched what is already right."""
+    """Make out/<root>/ hold exactly ``files``; leave untouched what is already right.
+
+    All or nothing: the new tree is built beside out/ (unchanged files hard-linked, so their
+    mtimes stay) and swapped in by one atomic rename. A run that fails or is killed leaves
+    out/ as it was, or wholly new; the next run clears what it left behind.
+    """
+    out = out.resolve() if out.is_symlink() else out
+    _recover(out)
     changed = {}
     for relative, text in sorted(files.items()):
         data = text.encode("utf-8")
         if _read(out / relative) != data:
             changed[relative] = data
     orphans = sorted(set(_existing(out, roots)) - set(files))
-
-    staged: list[tuple[str, Path]] = []
-    try:
-        for relative, data in changed.items():
-            target = out / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            staged.append((temp, target))
-    except BaseException:
-        for temp, _ in staged:
-            Path(temp).unlink(missing_ok=True)
-        raise
-    for temp, target in staged:
-        os.replace(temp, target)
-    for relative in orphans:
-        (out / relative).unlink()
-        _prune(out, (out / relative).parent)
+    if changed or orphans:
+        staging = _sibling(out, "next")
+        try:
+            _stage(out, staging, changed, orphans)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _swap(staging, out)
     return Summary(tuple(changed), tuple(orphans), len(files) - len(changed))
+
+
+def _sibling(out: Path, role: str) -> Path:
+    """Where a new tree is built (``next``) or the old one waits (``previous``): beside out/,
+    on the same file system, so that a rename can swap them."""
+    return out.parent / f".{out.name}.codegen-{role}"
+
+
+def _stage(
+    out: Path, staging: Path, changed: dict[PurePosixPath, bytes], orphans: Sequence[PurePosixPath]
+) -> None:
+    """Build the new out/ in ``staging``: every file of out/ that stays (ours or not) linked,
+    every changed file written and synced, orphans left out."""
+    skip = {*map(str, changed), *map(str, orphans)}
+    staging.mkdir()
+    if out.is_dir():
+        shutil.copystat(out, staging)
+        for directory, subdirectories, names in os.walk(out):
+            source = Path(directory)
+            here = source.relative_to(out)
+            for name in subdirectories:
+                if (source / name).is_symlink():
+                    os.symlink(os.readlink(source / name), staging / here / name)
+                else:
+                    (staging / here / name).mkdir()
+                    shutil.copystat(source / name, staging / here / name)
+            for name in names:
+                if (here / name).as_posix() not in skip:
+                    _link(source / name, staging / here / name)
+    for relative, data in changed.items():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    for relative in orphans:
+        _prune(staging, (staging / relative).parent)
+
+
+def _link(source: Path, target: Path) -> None:
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in the place of ``out`` atomically, then delete the old tree."""
+    if not out.exists():
+        os.rename(staging, out)
+    elif _exchange(staging, out):
+        shutil.rmtree(staging)
+    else:
+        # Without an atomic exchange: two renames, and _recover finishes the job if a
+        # run dies between them.
+        previous = _sibling(out, "previous")
+        os.rename(out, previous)
+        os.rename(staging, out)
+        shutil.rmtree(previous)
+    _sync_directory(out.parent)
+
+
+def _recover(out: Path) -> None:
+    """Clear what an interrupted run left beside out/: a half-built tree is dropped; an old
+    tree whose replacement never arrived is put back."""
+    previous = _sibling(out, "previous")
+    if previous.exists():
+        if out.exists():
+            shutil.rmtree(previous)
+        else:
+            os.rename(previous, out)
+    shutil.rmtree(_sibling(out, "next"), ignore_errors=True)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux renameat2 RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
+
+
+def _sync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _prune(out: Path, directory: Path) -> None:
