@@ -200,6 +200,12 @@ class _Name:
     def where(self) -> Location:
         return self.entry.where(self.key)
 
+    def role(self) -> str:
+        """What this name is to its entry: 'the name of code 1', 'an alias of A (code 1)'."""
+        if self.key == "name":
+            return f"the name of code {self.entry.code!r}"
+        return f"an alias of {self.entry.name} (code {self.entry.code!r})"
+
     def describe(self) -> str:
         if self.key == "name":
             return f"name {self.text} (code {self.entry.code!r})"
@@ -222,7 +228,7 @@ def duplicate_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
     for first, again in _first_seen(_names(catalog), lambda n: n.text):
         yield Finding(
             again.where,
-            f"{again.describe()} is already used at {first.where}: {first.describe()}",
+            f"{again.describe()} is already {first.role()} at {first.where}",
             first.where,
             again.entry,
         )

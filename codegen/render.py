@@ -81,13 +81,14 @@ def template(
 
 def targets() -> dict[str, Renderer]:
     """All targets by name; adding a language means one module here and one template folder."""
-    from .targets import golang, python, report, typescript
+    from .targets import golang, python, report, typescript, vectors
 
     return {
         "python": python.render,
         "typescript": typescript.render,
         "go": golang.render,
         "report": report.render,
+        "vectors": vectors.render,
     }
 
 

@@ -1,10 +1,11 @@
-"""The generated code, compiled, formatted and run by each language's real toolchain.
+"""The generated code, formatted, type-checked and tested by each language's own toolchain.
 
 Every tree of generated code (the committed out/ and each golden case) must be left
-unchanged by its formatter (black, prettier, gofmt), pass its type checker (mypy --strict,
-tsc --strict, go vet) and, when run, say exactly what the catalogue says about every code:
-each language prints what it knows as JSON and the test compares that with the model.
-When CI=true a missing toolchain fails the test instead of skipping it.
+unchanged by its formatter (black, prettier, gofmt) and pass its type checker (mypy --strict,
+tsc --strict, go vet). Then each language's own test runner (pytest, node --test, go test)
+checks it against the tree's test vectors, out/vectors/, with the harnesses in
+tests/conformance/: once per tree and language. When CI=true a missing toolchain fails the
+test instead of skipping it.
 """
 
 from __future__ import annotations
@@ -13,95 +14,60 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import black
 import pytest
 
-from codegen import naming
 from codegen.config import load_config
-from codegen.model import Catalog, default_text
-from codegen.pipeline import catalog_files, process, read
 from conftest import CASES, ROOT, toolchain
 
-RUNNERS = ROOT / "tests" / "runners"
+CONFORMANCE = ROOT / "tests" / "conformance"
 TREES = {
-    "catalogs": (ROOT / "catalogs", ROOT / "out"),
-    **{
-        case.name: (case / "catalogs", case / "out")
-        for case in sorted(CASES.iterdir())
-        if (case / "out").is_dir()
-    },
+    "catalogs": ROOT / "out",
+    **{case.name: case / "out" for case in sorted(CASES.iterdir()) if (case / "out").is_dir()},
 }
 OPTIONS = load_config(ROOT).options
+GO_ENV = {"GOFLAGS": "-mod=mod", "GOWORK": "off", "GOTOOLCHAIN": "local"}
+LANGUAGES = ("python", "typescript", "go")
+
+Process = subprocess.CompletedProcess[str]
+Conformance = Callable[[str, str, Path], Process]
+"""Runs one language's conformance tests on a tree's generated code against a directory of
+vectors: ``conformance("go", "features", vectors)``."""
 
 
-def catalogs_of(tree: str) -> list[Catalog]:
-    result = process(read(catalog_files(TREES[tree][0]), None)[0])
-    assert not result.errors
-    return sorted(result.catalogs, key=lambda c: c.platform)
-
-
-def unknown_code(catalog: Catalog) -> int | str:
-    if catalog.code_type == "integer":
-        return max(int(e.code) for e in catalog.errors) + 1
-    return "NO_SUCH_CODE_" + "X" * max(len(str(e.code)) for e in catalog.errors)
-
-
-def expected(catalogs: list[Catalog]) -> dict[str, Any]:
-    """What every language must report, straight from the model."""
-    return {
-        c.platform: {
-            "entries": [
-                {
-                    "code": e.code,
-                    "name": e.name,
-                    "message": e.default_message,
-                    "messages": dict(e.message),
-                    "message_in": {lang: e.message.get(lang) for lang in ("en", "zh", "xx")},
-                    "solution": default_text(e.solution),
-                    "solutions": {lang: e.solution.get(lang) for lang in ("en", "zh")},
-                    "category": e.category,
-                    "http_status": e.http_status,
-                    "retryable": e.retryable,
-                    "deprecated": (
-                        None
-                        if e.deprecated is None
-                        else {
-                            "reason": e.deprecated.reason,
-                            "replaced_by": e.deprecated.replaced_by,
-                        }
-                    ),
-                }
-                for e in c.errors
-            ],
-            "unknown": None,
-        }
-        for c in catalogs
-    }
-
-
-def run(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
-    process_ = subprocess.run(
+def run(argv: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Process:
+    return subprocess.run(
         argv, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
     )
-    assert (
-        process_.returncode == 0
-    ), f"{' '.join(argv)} failed:\n{process_.stdout}\n{process_.stderr}"
-    return process_.stdout
+
+
+def succeeds(process: Process) -> str:
+    argv = " ".join(map(str, process.args))
+    assert process.returncode == 0, f"{argv} failed:\n{process.stdout}\n{process.stderr}"
+    return process.stdout
 
 
 def files(directory: Path, suffix: str) -> list[Path]:
     return sorted(directory.rglob(f"*{suffix}"))
 
 
-# --- Python ------------------------------------------------------------------------------
+def load_vectors(directory: Path) -> list[dict[str, Any]]:
+    paths = files(directory, ".json")
+    assert paths, f"no vectors in {directory}"
+    return [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+
+
+# --- Formatters and type checkers --------------------------------------------------------
 
 
 @pytest.mark.parametrize("tree", TREES)
 def test_python_is_black_formatted(tree: str) -> None:
-    for path in files(TREES[tree][1] / "python", ".py"):
+    for path in files(TREES[tree] / "python", ".py"):
         source = path.read_text(encoding="utf-8")
         assert black.format_str(source, mode=black.Mode()) == source, f"black would change {path}"
 
@@ -109,212 +75,160 @@ def test_python_is_black_formatted(tree: str) -> None:
 @pytest.mark.parametrize("tree", TREES)
 def test_python_passes_mypy_strict(tree: str) -> None:
     mypy = toolchain("mypy")
-    out = TREES[tree][1] / "python"
-    run(
-        [mypy, "--strict", "--no-incremental", "--cache-dir", os.devnull, OPTIONS.python_package],
-        cwd=out,
+    succeeds(
+        run(
+            [
+                mypy,
+                "--strict",
+                "--no-incremental",
+                "--cache-dir",
+                os.devnull,
+                OPTIONS.python_package,
+            ],
+            cwd=TREES[tree] / "python",
+        )
     )
-
-
-@pytest.mark.parametrize("tree", TREES)
-def test_python_runs_and_agrees(tree: str) -> None:
-    catalogs = catalogs_of(tree)
-    spec = {
-        c.platform: {"class": naming.python_class(c.platform), "unknown": unknown_code(c)}
-        for c in catalogs
-    }
-    output = run(
-        [
-            "python3",
-            str(RUNNERS / "dump_python.py"),
-            str(TREES[tree][1] / "python"),
-            OPTIONS.python_package,
-            json.dumps(spec),
-        ]
-    )
-    assert json.loads(output) == expected(catalogs)
-
-
-# --- TypeScript --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("tree", TREES)
 def test_typescript_is_prettier_formatted(tree: str) -> None:
     prettier = toolchain("prettier")
-    run([prettier, "--check", "--no-config", str(TREES[tree][1] / "typescript")])
-
-
-@pytest.mark.parametrize("tree", TREES)
-def test_typescript_compiles_strict_and_runs(tree: str, tmp_path: Path) -> None:
-    tsc, node = toolchain("tsc"), toolchain("node")
-    source = TREES[tree][1] / "typescript"
-    run(
-        [
-            tsc,
-            "--strict",
-            "--noEmit",
-            "--target",
-            "es2022",
-            "--module",
-            "nodenext",
-            "--moduleResolution",
-            "nodenext",
-            *map(str, files(source, ".ts")),
-        ]
-    )
-    # Compile a copy as ES modules (a package.json with "type": "module") and run it.
-    project = tmp_path / "ts"
-    shutil.copytree(source, project / "src")
-    (project / "package.json").write_text('{"type": "module"}\n')
-    run(
-        [
-            tsc,
-            "--strict",
-            "--target",
-            "es2022",
-            "--module",
-            "nodenext",
-            "--moduleResolution",
-            "nodenext",
-            "--outDir",
-            str(project / "dist"),
-            *map(str, files(project / "src", ".ts")),
-        ]
-    )
-    catalogs = catalogs_of(tree)
-    spec = {c.platform: {"unknown": unknown_code(c)} for c in catalogs}
-    output = run(
-        [node, str(RUNNERS / "dump_typescript.mjs"), str(project / "dist"), json.dumps(spec)]
-    )
-    assert json.loads(output) == expected(catalogs)
-
-
-# --- Go ----------------------------------------------------------------------------------
+    succeeds(run([prettier, "--check", "--no-config", str(TREES[tree] / "typescript")]))
 
 
 @pytest.mark.parametrize("tree", TREES)
 def test_go_is_gofmt_formatted(tree: str) -> None:
     gofmt = toolchain("gofmt")
-    assert run([gofmt, "-l", str(TREES[tree][1] / "go")]) == ""
+    assert succeeds(run([gofmt, "-l", str(TREES[tree] / "go")])) == ""
 
 
 @pytest.mark.parametrize("tree", TREES)
-def test_go_vets_builds_and_agrees(tree: str, tmp_path: Path) -> None:
+def test_go_passes_vet(tree: str) -> None:
     go = toolchain("go")
-    module = TREES[tree][1] / "go"
-    env = {"GOFLAGS": "-mod=mod", "GOWORK": "off", "GOTOOLCHAIN": "local"}
-    run([go, "vet", "./..."], cwd=module, env=env)
-    run([go, "build", "./..."], cwd=module, env=env)
-    catalogs = catalogs_of(tree)
-    dumper = tmp_path / "dumper"
-    dumper.mkdir()
-    (dumper / "go.mod").write_text(
-        f"module dumper\n\ngo 1.22\n\nrequire {OPTIONS.go_module} v0.0.0\n\n"
-        f"replace {OPTIONS.go_module} => {module}\n"
+    succeeds(run([go, "vet", "./..."], cwd=TREES[tree] / "go", env=GO_ENV))
+
+
+# --- Conformance to the vectors ----------------------------------------------------------
+
+
+def build_typescript(out: Path, directory: Path) -> Path:
+    """Compile the TypeScript with --strict as ES modules; returns where the .js files are."""
+    tsc = toolchain("tsc")
+    shutil.copytree(out / "typescript", directory / "src")
+    (directory / "package.json").write_text('{"type": "module"}\n')
+    succeeds(
+        run(
+            [
+                tsc,
+                "--strict",
+                "--target",
+                "es2022",
+                "--module",
+                "nodenext",
+                "--moduleResolution",
+                "nodenext",
+                "--outDir",
+                str(directory / "dist"),
+                *map(str, files(directory / "src", ".ts")),
+            ]
+        )
     )
-    (dumper / "main.go").write_text(go_dumper(catalogs))
-    output = run([go, "run", "."], cwd=dumper, env=env)
-    assert json.loads(output) == expected(catalogs)
+    return directory / "dist"
 
 
-def go_dumper(catalogs: list[Catalog]) -> str:
-    """A Go program that prints what each generated package says, as the other dumpers do."""
-    imports = "\n".join(
-        f'\tp{i} "{OPTIONS.go_module}/{naming.go_package(c.platform)}"'
-        for i, c in enumerate(catalogs)
+def build_go(out: Path, directory: Path) -> Path:
+    """A module that requires the generated one and holds the Go harness and its adapter."""
+    (directory / "go.mod").write_text(
+        f"module conformance\n\ngo 1.22\n\nrequire {OPTIONS.go_module} v0.0.0\n\n"
+        f"replace {OPTIONS.go_module} => {out / 'go'}\n"
     )
-    blocks = []
-    for i, c in enumerate(catalogs):
-        unknown = json.dumps(unknown_code(c))
-        code_value = "int64(c)" if c.code_type == "integer" else "string(c)"
-        blocks.append(f"""
-	{{
-		var entries []entry
-		for _, c := range p{i}.Codes() {{
-			info, ok := p{i}.Lookup(c)
-			if !ok || c.String() != info.Name || c.Message() != info.Message() {{
-				panic("inconsistent " + info.Name)
-			}}
-			e := entry{{Code: {code_value}, Name: info.Name, Message: info.Message(),
-				Messages: info.Messages, Category: optional(info.Category),
-				Retryable: info.Retryable, MessageIn: map[string]*string{{}}, Solutions: map[string]*string{{}}}}
-			for _, lang := range []string{{"en", "zh", "xx"}} {{
-				text, ok := info.MessageIn(lang)
-				e.MessageIn[lang] = present(text, ok)
-			}}
-			for _, lang := range []string{{"en", "zh"}} {{
-				text, ok := info.SolutionIn(lang)
-				e.Solutions[lang] = present(text, ok)
-			}}
-			e.Solution = optional(info.Solution())
-			if info.HTTPStatus != 0 {{
-				status := info.HTTPStatus
-				e.HTTPStatus = &status
-			}}
-			if info.Deprecated != nil {{
-				e.Deprecated = &deprecation{{Reason: info.Deprecated.Reason, ReplacedBy: optional(info.Deprecated.ReplacedBy)}}
-			}}
-			entries = append(entries, e)
-		}}
-		if _, ok := p{i}.Lookup({unknown}); ok {{
-			panic("an unknown code was found")
-		}}
-		out["{c.platform}"] = platform{{Entries: entries}}
-	}}""")
-    return f"""package main
+    shutil.copy(CONFORMANCE / "conformance_test.go", directory)
+    (directory / "packages_test.go").write_text(go_adapter(load_vectors(out / "vectors")))
+    return directory
 
-import (
-	"encoding/json"
-	"os"
 
-{imports}
-)
+def go_adapter(vectors: list[dict[str, Any]]) -> str:
+    """The Go harness's list of generated packages: each constant by its Go identifier, so
+    that a missing or misnamed one does not compile."""
+    imports = "".join(f'\tp{i} "{v["go"]["import_path"]}"\n' for i, v in enumerate(vectors))
+    checkers = []
+    for i, v in enumerate(vectors):
+        names = [
+            identifiers["go"]
+            for c in v["codes"]
+            for identifiers in (c["identifiers"], *(a["identifiers"] for a in c["aliases"]))
+        ]
+        constants = "".join(f'\t\t"{name}": p{i}.{name},\n' for name in names)
+        checkers.append(
+            f'\t"{v["platform"]}": adapt(map[string]p{i}.Code{{\n{constants}'
+            f"\t}}, p{i}.Codes, p{i}.Lookup),\n"
+        )
+    return (
+        f"package conformance\n\nimport (\n{imports})\n\n"
+        f"var packages = map[string]checker{{\n{''.join(checkers)}}}\n"
+    )
 
-type deprecation struct {{
-	Reason     string  `json:"reason"`
-	ReplacedBy *string `json:"replaced_by"`
-}}
 
-type entry struct {{
-	Code       any                `json:"code"`
-	Name       string             `json:"name"`
-	Message    string             `json:"message"`
-	Messages   map[string]string  `json:"messages"`
-	MessageIn  map[string]*string `json:"message_in"`
-	Solution   *string            `json:"solution"`
-	Solutions  map[string]*string `json:"solutions"`
-	Category   *string            `json:"category"`
-	HTTPStatus *int               `json:"http_status"`
-	Retryable  *bool              `json:"retryable"`
-	Deprecated *deprecation       `json:"deprecated"`
-}}
+@pytest.fixture(scope="module")
+def conformance(tmp_path_factory: pytest.TempPathFactory) -> Conformance:
+    built: dict[tuple[str, str], Path] = {}
 
-type platform struct {{
-	Entries []entry `json:"entries"`
-	Unknown any     `json:"unknown"`
-}}
+    def build(language: str, tree: str, builder: Callable[[Path, Path], Path]) -> Path:
+        if (language, tree) not in built:
+            directory = tmp_path_factory.mktemp(f"{language}-{tree}")
+            built[language, tree] = builder(TREES[tree], directory)
+        return built[language, tree]
 
-func optional(text string) *string {{
-	if text == "" {{
-		return nil
-	}}
-	return &text
-}}
+    def conform(language: str, tree: str, vectors: Path) -> Process:
+        load_vectors(vectors)  # fails when there are none: no runner may pass on nothing
+        env = {"CONFORMANCE_VECTORS": str(vectors)}
+        if language == "python":
+            env["CONFORMANCE_CODE"] = str(TREES[tree] / "python")
+            # -B: no __pycache__ in out/; --confcutdir: without this suite's conftest.py.
+            pytest_ = [sys.executable, "-B", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            harness = ["--confcutdir", str(CONFORMANCE), str(CONFORMANCE / "conformance.py")]
+            return run(pytest_ + harness, env=env)
+        if language == "typescript":
+            env["CONFORMANCE_CODE"] = str(build(language, tree, build_typescript))
+            harness = [str(CONFORMANCE / "conformance.test.mjs")]
+            return run([toolchain("node"), "--test", "--test-reporter=spec", *harness], env=env)
+        module = build(language, tree, build_go)
+        return run([toolchain("go"), "test", "-count=1", "."], cwd=module, env=env | GO_ENV)
 
-func present(text string, ok bool) *string {{
-	if !ok {{
-		return nil
-	}}
-	return &text
-}}
+    return conform
 
-func main() {{
-	out := map[string]platform{{}}
-{"".join(blocks)}
-	encoder := json.NewEncoder(os.Stdout)
-	encoder.SetEscapeHTML(false)
-	if err := encoder.Encode(out); err != nil {{
-		panic(err)
-	}}
-}}
-"""
+
+@pytest.mark.parametrize("tree", TREES)
+def test_python_conforms(tree: str, conformance: Conformance) -> None:
+    succeeds(conformance("python", tree, TREES[tree] / "vectors"))
+
+
+@pytest.mark.parametrize("tree", TREES)
+def test_typescript_compiles_strict_and_conforms(tree: str, conformance: Conformance) -> None:
+    succeeds(conformance("typescript", tree, TREES[tree] / "vectors"))
+
+
+@pytest.mark.parametrize("tree", TREES)
+def test_go_conforms(tree: str, conformance: Conformance) -> None:
+    succeeds(conformance("go", tree, TREES[tree] / "vectors"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_conformance_fails_on_a_wrong_vector(
+    language: str, conformance: Conformance, tmp_path: Path
+) -> None:
+    """Each runner notices one altered message byte and one flipped retryable flag, and names
+    the platform, the code and the field."""
+    (vectors,) = load_vectors(TREES["features"] / "vectors")
+    altered = next(c for c in vectors["codes"] if "zh" in c["message"])
+    text = altered["message"]["zh"]
+    altered["message"]["zh"] = text[:-1] + chr(ord(text[-1]) ^ 1)
+    flipped = next(c for c in vectors["codes"] if c["retryable"] is not None)
+    flipped["retryable"] = not flipped["retryable"]
+    (tmp_path / "features.json").write_text(json.dumps(vectors, ensure_ascii=False), "utf-8")
+
+    process = conformance(language, "features", tmp_path)
+    output = process.stdout + process.stderr
+    assert process.returncode != 0, output
+    assert f"features {json.dumps(altered['code'])} message.zh: got " in output
+    assert f"features {json.dumps(flipped['code'])} retryable: got " in output

@@ -1,0 +1,98 @@
+"""Vectors target: per platform, out/vectors/<platform>.json states what the generated code
+must say about every code, in the order of the catalogue.
+
+The conformance tests check the Python, TypeScript and Go output against these files, each
+in its own test runner; a binding in any other language can be checked against them too.
+Everything a runner needs is here: the module, class and member identifiers of each
+language (an alias is a second identifier of the same code), every text verbatim, the defaults, and a code and a language the catalogue does
+not define (looking them up must find nothing).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from .. import naming
+from ..model import Catalog, Code, Entry
+from ..render import Files, Options, header
+
+LANGUAGES = ("python", "typescript", "go")
+
+UNKNOWN_STRING_CODE = "__proto__"
+"""Never a code (codes start with a letter or digit), and the one key every JavaScript
+object seems to hold: a lookup that forgets to ask for own properties finds it."""
+
+
+def unknown_code(catalog: Catalog) -> Code:
+    """A code of the catalogue's type that it does not define."""
+    if catalog.code_type != "integer":
+        return UNKNOWN_STRING_CODE
+    defined = {entry.code for entry in catalog.errors}
+    return next(code for code in itertools.count() if code not in defined)
+
+
+def unknown_language(catalog: Catalog) -> str:
+    """A language tag that no text of the catalogue uses ("xxxx" is not a valid tag)."""
+    used = {tag for e in catalog.errors for tag in (*e.message, *e.solution)}
+    return next(tag for tag in ("xx", "xxx", "xxxx") if tag not in used)
+
+
+def _identifiers(name: str) -> dict[str, str]:
+    return {language: naming.member_identifier(language, name) for language in LANGUAGES}
+
+
+def _vector(entry: Entry) -> dict[str, Any]:
+    deprecated = entry.deprecated
+    return {
+        "code": entry.code,
+        "name": entry.name,
+        "identifiers": _identifiers(entry.name),
+        "aliases": [{"name": alias, "identifiers": _identifiers(alias)} for alias in entry.aliases],
+        "message": dict(entry.message),
+        "default_message": entry.default_message,
+        "solution": dict(entry.solution),
+        "default_solution": entry.default_solution,
+        "category": entry.category,
+        "http_status": entry.http_status,
+        "retryable": entry.retryable,
+        "deprecated": (
+            None
+            if deprecated is None
+            else {"reason": deprecated.reason, "replaced_by": deprecated.replaced_by}
+        ),
+    }
+
+
+def vectors_json(catalog: Catalog, options: Options) -> str:
+    platform = catalog.platform
+    body = {
+        "platform": platform,
+        "code_type": catalog.code_type,
+        "python": {
+            "module": f"{options.python_package}.{naming.python_module(platform)}",
+            "class": naming.python_class(platform),
+        },
+        "typescript": {"module": naming.ts_module(platform)},
+        "go": {
+            "import_path": f"{options.go_module}/{naming.go_package(platform)}",
+            "package": naming.go_package(platform),
+        },
+        "unknown": {"code": unknown_code(catalog), "language": unknown_language(catalog)},
+        "codes": [_vector(entry) for entry in catalog.errors],
+    }
+    # The header sits on the first line, as in every generated file, so that generate and
+    # check know the file is theirs.
+    generated = json.dumps(header("", catalog).strip(), ensure_ascii=False)
+    text = json.dumps(body, ensure_ascii=False, indent=2).removeprefix("{\n")
+    return f'{{"generated": {generated},\n{text}\n'
+
+
+def render(catalogs: Sequence[Catalog], options: Options) -> Files:
+    return {
+        PurePosixPath("vectors", catalog.platform + ".json"): vectors_json(catalog, options)
+        for catalog in catalogs
+    }
