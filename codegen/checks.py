@@ -264,7 +264,8 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
         if module in naming.platform_reserved(target):
             yield Finding(
                 catalog.where("platform"),
-                f"platform {catalog.platform} becomes {target} module {module!r}, a reserved word",
+                f"platform {catalog.platform} becomes {target} {'package' if target == 'go' else 'module'}"
+                f" {module!r}, a reserved word",
                 subject=catalog,
             )
         reserved = naming.member_reserved(target)

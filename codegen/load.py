@@ -25,6 +25,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 LOAD_ERROR = "YAML"
 UNREADABLE = "UNREADABLE"
 
+MAX_DEPTH = 100
+"""How deeply collections may nest. A catalogue needs a handful of levels; far deeper trees
+only serve to exhaust the recursion of whatever walks them next (the schema validator)."""
+
 Mark = tuple[int, int]
 """A 1-based (line, column)."""
 
@@ -62,6 +66,8 @@ class Document:
     path: str
     root: Node
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    mark: Mark = (1, 1)
+    """Where the root starts (a scalar root has no mark of its own)."""
 
 
 def _walk(tree: Node, path: tuple[str | int, ...]) -> tuple[Node, Mark, bool]:
@@ -118,6 +124,9 @@ _AMBIGUOUS: list[tuple[re.Pattern[str], str]] = [
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
+# Line breaks to YAML 1.1 (and libyaml, which counts lines by them) but not to YAML 1.2.
+_YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
+
 
 _WORDS: dict[str, tuple[Node, str | None]] = {
     **{w: (None, None) for w in ("~", "null", "Null", "NULL", "")},
@@ -158,6 +167,16 @@ def load_bytes(data: bytes, name: str) -> Document:
 
 
 def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CatalogError(
+            Diagnostic(
+                UNREADABLE,
+                Severity.ERROR,
+                Location(name, 1, 1),
+                "not UTF-8: the file starts with a UTF-16 byte-order mark; save it as UTF-8",
+            )
+        )
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark is no column
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -172,7 +191,7 @@ def _decode(data: bytes, name: str) -> str:
                 f"not UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character",
             )
         ) from None
-    return text.removeprefix("\ufeff")
+    return text
 
 
 class _Builder:
@@ -181,35 +200,83 @@ class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.diagnostics: list[Diagnostic] = []
+        self.last_styled: Any = None
+        """The last quoted or block scalar event: a syntax error right after a quoted string
+        that spans lines is most likely an unclosed quote."""
 
     def _error(self, mark: Mark, message: str) -> None:
         self.diagnostics.append(
             Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, *mark), message)
         )
 
-    def build(self, text: str) -> Document:
-        try:
-            root = self._fold(yaml.parse(text, Loader=_Loader))
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            problem = exc.problem or exc.context or "invalid YAML"
-            if exc.context and exc.problem:
-                problem = f"{exc.context}: {exc.problem}"
-            raise CatalogError(
-                Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, *where), problem)
-            ) from None
-        except yaml.YAMLError as exc:  # e.g. a reader error on control characters
-            raise CatalogError(
-                Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, 1, 1), str(exc))
-            ) from None
-        return Document(self.name, root, self.diagnostics)
+    def _fatal(self, mark: Mark, message: str) -> CatalogError:
+        return CatalogError(
+            Diagnostic(LOAD_ERROR, Severity.ERROR, Location(self.name, *mark), message)
+        )
 
-    def _fold(self, events: Any) -> Node:
+    def build(self, text: str) -> Document:
+        odd_break = _YAML11_BREAK.search(text)
+        if odd_break is not None:  # before parsing: every line number after it would be off
+            char = odd_break.group()
+            raise self._fatal(
+                _text_mark(text, odd_break.start()),
+                f"raw U+{ord(char):04X} is a line break to YAML 1.1 (the text would lose it and"
+                f' later line numbers would be off); write it as the escape "\\u{ord(char):04X}"'
+                " in a double-quoted string",
+            )
+        try:
+            root, mark = self._fold(yaml.parse(text, Loader=_Loader))
+        except yaml.MarkedYAMLError as exc:
+            raise self._fatal(*self._explain(exc, text)) from None
+        except yaml.reader.ReaderError as exc:  # a control character, outside any token
+            char = chr(exc.character)
+            raise self._fatal(
+                # The reader stops at the first unacceptable character, so that is this one.
+                _text_mark(text, max(text.find(char), 0)),
+                f"{exc.reason}: U+{ord(char):04X}; in a double-quoted string write it as the"
+                f' escape "\\u{ord(char):04X}"',
+            ) from None
+        except yaml.YAMLError as exc:  # pragma: no cover - no other error is known to occur
+            raise self._fatal((1, 1), str(exc)) from None
+        return Document(self.name, root, self.diagnostics, mark)
+
+    def _explain(self, exc: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str]:
+        """Where a syntax error is and what it means, in the words of someone fixing it."""
+        start, mark = exc.context_mark, exc.problem_mark or exc.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        if exc.context == "while scanning a quoted scalar" and start is not None:
+            # An unclosed quote that reaches the end of the file: the opening quote is the place.
+            return (start.line + 1, start.column + 1), (
+                "this quoted string runs to the end of the file: is its closing quote missing?"
+            )
+        quoted = self.last_styled
+        if (
+            quoted is not None
+            and quoted.style in ('"', "'")
+            and quoted.start_mark.line < quoted.end_mark.line == where[0] - 1
+        ):
+            # An unclosed quote that swallowed the lines after it, up to the next quote.
+            opening = quoted.start_mark
+            return (opening.line + 1, opening.column + 1), (
+                f"this quoted string runs on to line {where[0]}, where YAML fails"
+                f" ({exc.problem}): is its closing quote missing?"
+            )
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            line_start = text.rfind("\n", 0, mark.index) + 1
+            if not text[line_start : mark.index].strip():
+                return where, "a tab in indentation: YAML indents with spaces only"
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.context}: {exc.problem}"
+        return where, problem
+
+    def _fold(self, events: Any) -> tuple[Node, Mark]:
+        """The tree of the (first) document, and where its root starts."""
         # An explicit stack rather than recursion: a 10,000-deep document must not crash us.
         # Dispatch on the exact event class, scalars first: this loop is the loader's hot path.
         stack: list[tuple[YamlMap | YamlSeq, list[Any]]] = []  # (container, pending key)
         root: Node = None
+        root_mark: Mark = (1, 1)
         documents = 0
         value: Node
         for event in events:
@@ -225,16 +292,21 @@ class _Builder:
                     self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
                 if event.tag is not None and not (event.implicit and event.tag == "!"):
                     self._error(mark, f"tag {event.tag} is not allowed in a catalogue")
-                stack.append(
-                    (YamlMap(mark) if cls is yaml.MappingStartEvent else YamlSeq(mark), [])
-                )
-                continue
+                if len(stack) < MAX_DEPTH:
+                    stack.append(
+                        (YamlMap(mark) if cls is yaml.MappingStartEvent else YamlSeq(mark), [])
+                    )
+                    continue
+                # Too deep: refuse the collection whole, so that nothing after us recurses.
+                self._error(mark, f"collections nested more than {MAX_DEPTH} levels deep")
+                _skip_collection(events)
+                value = None
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 done, _ = stack.pop()
                 if stack:
                     self._attach(stack[-1], done, done.mark)
                 elif documents == 1:
-                    root = done
+                    root, root_mark = done, done.mark
                 continue
             elif cls is yaml.AliasEvent:
                 self._error(mark, f"aliases (*{event.anchor}) are not allowed in a catalogue")
@@ -249,8 +321,8 @@ class _Builder:
             if stack:
                 self._attach(stack[-1], value, mark)
             elif documents == 1:
-                root = value
-        return root
+                root, root_mark = value, mark
+        return root, root_mark
 
     def _scalar(self, event: Any, mark: Mark) -> Node:
         tag = event.tag
@@ -264,6 +336,7 @@ class _Builder:
             self._error(mark, f"tag {tag} is not allowed in a catalogue")
             return str(event.value)
         if event.style:  # quoted or block scalar: always text (plain is None, or '' from libyaml)
+            self.last_styled = event
             return str(event.value)
         value, why = _resolve_plain(event.value)
         if why is not None:
@@ -302,6 +375,24 @@ class _Builder:
         container[key] = value
         container.key_marks[key] = key_mark
         container.value_marks[key] = mark
+
+
+def _skip_collection(events: Any) -> None:
+    """Consume the events of a collection whose start event was just read."""
+    depth = 1
+    for event in events:
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            if depth == 0:
+                return
+
+
+def _text_mark(text: str, index: int) -> Mark:
+    """The (line, column) of a character of ``text``, as an editor counts them."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _key_text(value: Node) -> str:

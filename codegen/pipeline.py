@@ -56,7 +56,9 @@ def display_path(path: Path) -> str:
 
 
 def catalog_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.yaml") if p.is_file())
+    """Every ``*.yaml`` entry: one that is not a readable file (a directory, a dangling link)
+    is reported as unreadable, never skipped, lest its generated code be removed."""
+    return sorted(directory.glob("*.yaml"))
 
 
 def read(

@@ -9,10 +9,11 @@ line and column of the offending node and phrased for a person editing YAML.
 from __future__ import annotations
 
 import functools
+import difflib
 import hashlib
 import json
 from dataclasses import dataclass
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import PurePosixPath
 from typing import Any
@@ -97,7 +98,7 @@ def _schema_errors(document: Document) -> Iterator[Diagnostic]:
     root = document.root
     if not isinstance(root, YamlMap):
         kind = "an empty file" if root is None else f"a {_kind(root)}"
-        where = root.mark if isinstance(root, YamlSeq) else (1, 1)
+        where = root.mark if isinstance(root, YamlSeq) else document.mark
         yield Diagnostic(
             SCHEMA,
             Severity.ERROR,
@@ -105,16 +106,68 @@ def _schema_errors(document: Document) -> Iterator[Diagnostic]:
             f"a catalogue is a mapping with platform, title, source, code_type and errors; found {kind}",
         )
         return
-    if _is_valid(root):
-        return
-    errors = sorted(_validator().iter_errors(root), key=lambda e: [str(p) for p in e.absolute_path])
-    for error in errors:
+    found = [] if _is_valid(root) else _validator().iter_errors(root)
+    for mark, message in [*_explain_all(root, found), *_floats(root)]:
+        yield Diagnostic(SCHEMA, Severity.ERROR, Location(document.path, *mark), message)
+
+
+def _explain_all(root: YamlMap, errors: Iterable[Any]) -> Iterator[tuple[Mark, str]]:
+    """Every schema error, explained once: jsonschema reports each missing field of a
+    mapping separately, and a misspelt field as both missing and unknown."""
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    others = []
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
         path = tuple(error.absolute_path)
-        for mark, message in _explain(root, path, error):
-            yield Diagnostic(SCHEMA, Severity.ERROR, Location(document.path, *mark), message)
+        if error.validator == "required" and isinstance(error.instance, dict):
+            names = missing.setdefault(path, [])
+            names += [
+                k for k in error.validator_value if k not in error.instance and k not in names
+            ]
+        elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = set(error.schema.get("properties", {}))
+            unknown[path] = [k for k in error.instance if k not in allowed]
+            others.append((path, error))
+        else:
+            others.append((path, error))
+    guesses: dict[tuple[Any, ...], dict[str, str]] = {}
+    for path, keys in unknown.items():
+        for key in keys:
+            close = difflib.get_close_matches(key, missing.get(path, []), n=1, cutoff=0.75)
+            if close:
+                guesses.setdefault(path, {})[key] = close[0]
+                missing[path].remove(close[0])
+    for path, names in missing.items():
+        if names:
+            where = f"{_dotted(path)}: " if path else ""
+            plural = "s" if len(names) > 1 else ""
+            quoted = ", ".join(repr(n) for n in names)
+            yield mark_of(root, path), f"{where}missing required field{plural} {quoted}"
+    for path, error in others:
+        yield from _explain(root, path, error, guesses.get(path, {}))
 
 
-def _explain(root: YamlMap, path: tuple[Any, ...], error: Any) -> Iterator[tuple[Mark, str]]:
+def _floats(root: YamlMap) -> Iterator[tuple[Mark, str]]:
+    """Whole-number floats (``1.0``) where an integer belongs: JSON Schema counts them as
+    integers, but they would reach the targets as floats."""
+    for list_key, fields in (("errors", ("code", "http_status")), ("reserved", ("code",))):
+        items = root.get(list_key)
+        if not isinstance(items, YamlSeq):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, YamlMap):
+                continue
+            for key in fields:
+                value = item.get(key)
+                if isinstance(value, float) and value.is_integer():
+                    yield mark_of(root, (list_key, index, key)), (
+                        f"{list_key}[{index}].{key}: expected an integer, found number {value!r}"
+                    )
+
+
+def _explain(
+    root: YamlMap, path: tuple[Any, ...], error: Any, guesses: dict[str, str]
+) -> Iterator[tuple[Mark, str]]:
     """Turn one jsonschema error into (position, message) pairs a YAML author understands."""
     at = _dotted(path)
     where = f"{at}: " if at else ""
@@ -122,11 +175,13 @@ def _explain(root: YamlMap, path: tuple[Any, ...], error: Any) -> Iterator[tuple
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = set(error.schema.get("properties", {}))
         for key in instance:
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                yield key_mark_of(
-                    root, (*path, key)
-                ), f"{where}unknown field {key!r} (expected one of: {known})"
+            if key in guesses:
+                hint = f"did you mean {guesses[key]!r}?"
+            elif key not in allowed:
+                hint = f"expected one of: {', '.join(sorted(allowed))}"
+            else:
+                continue
+            yield key_mark_of(root, (*path, key)), f"{where}unknown field {key!r} ({hint})"
         return
     if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
         expected_key = (
@@ -137,10 +192,7 @@ def _explain(root: YamlMap, path: tuple[Any, ...], error: Any) -> Iterator[tuple
         yield key_mark_of(root, (*path, instance)), f"{where}{instance!r} is not {expected_key}"
         return
     mark = mark_of(root, path)
-    if validator == "required":
-        missing = [k for k in expected if k not in instance]
-        message = f"{where}missing required field {', '.join(repr(k) for k in missing)}"
-    elif validator == "type":
+    if validator == "type":
         message = f"{where}expected {_article(expected)}, found {_kind(instance)} {_show(instance)}".rstrip()
     elif validator == "pattern" and expected == r"\S":
         message = f"{where}must not be blank: write the reason"
