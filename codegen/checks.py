@@ -259,6 +259,7 @@ def identifier_collision(catalog: Catalog, context: Context) -> Iterator[Finding
 
 @check("RESERVED_NAME", Severity.ERROR, "a name or platform that is a reserved word in a target")
 def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    names = _names(catalog)
     for target in TARGET_NAMES:
         module = naming.platform_identifier(target, catalog.platform)
         if module in naming.platform_reserved(target):
@@ -269,7 +270,7 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
                 subject=catalog,
             )
         reserved = naming.member_reserved(target)
-        for name in _names(catalog):
+        for name in names:
             identifier = naming.member_identifier(target, name.text)
             if identifier in reserved:
                 yield Finding(
@@ -281,6 +282,8 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
 
 @check("REMOVED_CODE_REUSED", Severity.ERROR, "a removed (reserved) code or name defined again")
 def removed_code_reused(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    if not catalog.reserved:
+        return
     codes = {t.code: t for t in catalog.reserved}
     names = {t.name: t for t in catalog.reserved if t.name is not None}
     for entry in catalog.errors:
@@ -433,6 +436,8 @@ def _shared_codes(
     """Each definition of a code that an earlier catalogue (in path order) also defines, with
     those earlier definitions: those of its own code space when ``same_space``, else those
     of independent catalogues (when no catalogue of its own space came first)."""
+    if len(catalogs) < 2:
+        return
     by_code: dict[object, list[tuple[Catalog, Entry]]] = {}
     for catalog in sorted(catalogs, key=lambda c: c.path):
         for entry in catalog.errors:

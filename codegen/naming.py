@@ -8,6 +8,7 @@ the prefix of exported type names.
 
 from __future__ import annotations
 
+import functools
 import keyword
 from collections.abc import Callable
 
@@ -52,6 +53,7 @@ def pascal(name: str) -> str:
     return "".join(w[:1].upper() + w[1:].lower() for w in words(name))
 
 
+@functools.lru_cache(maxsize=65536)
 def go_identifier(name: str) -> str:
     """``INVALID_API_KEY`` -> ``InvalidAPIKey``; ``HTTP_2`` -> ``HTTP2``."""
     parts = []
