@@ -78,6 +78,7 @@ class Tombstone:
     reason: str
     name: str | None = None
     location: Location = field(default=Location(""), compare=False, repr=False)
+    reason_location: Location = field(default=Location(""), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,14 @@ TS_RESERVED = frozenset(
     symbol type from of await async""".split()
 )
 
+ES_STRICT_RESERVED = frozenset(
+    """await break case catch class const continue debugger default delete do else enum export
+    extends false finally for function if import in instanceof new null return super switch
+    this throw true try typeof var void while with yield let static implements interface
+    package private protected public eval arguments""".split()
+)
+"""Names a binding cannot take in an ES module (strict mode), TypeScript's or JavaScript's."""
+
 PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 
 
@@ -105,7 +113,9 @@ def platform_reserved(target: str) -> frozenset[str]:
         return GO_KEYWORDS | GO_PREDECLARED | frozenset({"main", "internal", "testdata"})
     if target == "python":
         return PYTHON_RESERVED | frozenset({"__init__", "__main__"})
-    return frozenset({"index"})
+    # The module is re-exported as a namespace (`export * as weex`) from index.ts, so it
+    # must be a binding name a strict-mode ES module accepts.
+    return ES_STRICT_RESERVED | frozenset({"index"})
 
 
 AGGREGATE_NAMES: tuple[tuple[str, str, Callable[[str], str]], ...] = (

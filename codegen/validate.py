@@ -319,6 +319,7 @@ def _build(document: Document, digest: str) -> Catalog:
                 item["reason"],
                 item.get("name"),
                 _location(path, root["reserved"].item_marks[i]),
+                _location(path, item.value_marks["reason"]),
             )
             for i, item in enumerate(root.get("reserved", ()))
         ),
@@ -327,20 +328,37 @@ def _build(document: Document, digest: str) -> Catalog:
     )
 
 
-def _text_errors(catalog: Catalog) -> Iterator[Diagnostic]:
-    """Text every target can carry exactly: no lone surrogates (they have no UTF-8 form)."""
+def _texts(catalog: Catalog) -> Iterator[tuple[Location, str, str]]:
+    """Every free text of a catalogue with its place and field: (location, key, text)."""
+    for key in ("title", "source"):
+        yield catalog.where(key), key, getattr(catalog, key)
+    for check_id, reason in catalog.suppress.items():
+        yield catalog.where(f"suppress.{check_id}"), f"suppress.{check_id}", reason
+    for tombstone in catalog.reserved:
+        yield tombstone.reason_location, "reserved.reason", tombstone.reason
     for entry in catalog.errors:
         for field_name in ("message", "solution"):
             for language, text in getattr(entry, field_name).items():
-                bad = next((c for c in text if "\ud800" <= c <= "\udfff"), None)
-                if bad is not None:
-                    yield Diagnostic(
-                        TEXT,
-                        Severity.ERROR,
-                        entry.where(f"{field_name}.{language}"),
-                        f"{field_name}.{language} holds a lone surrogate U+{ord(bad):04X}, which no"
-                        " target can encode; write the character itself",
-                    )
+                key = f"{field_name}.{language}"
+                yield entry.where(key), key, text
+        if entry.deprecated is not None:
+            yield entry.where("deprecated.reason"), "deprecated.reason", entry.deprecated.reason
+        for check_id, reason in entry.suppress.items():
+            yield entry.where(f"suppress.{check_id}"), f"suppress.{check_id}", reason
+
+
+def _text_errors(catalog: Catalog) -> Iterator[Diagnostic]:
+    """Text every target can carry exactly: no lone surrogates (they have no UTF-8 form)."""
+    for location, key, text in _texts(catalog):
+        bad = next((c for c in text if "\ud800" <= c <= "\udfff"), None)
+        if bad is not None:
+            yield Diagnostic(
+                TEXT,
+                Severity.ERROR,
+                location,
+                f"{key} holds a lone surrogate U+{ord(bad):04X}, which no target can encode;"
+                " write the character itself",
+            )
 
 
 def _limit_errors(catalog: Catalog, limits: Limits) -> Iterator[Diagnostic]:
@@ -351,16 +369,7 @@ def _limit_errors(catalog: Catalog, limits: Limits) -> Iterator[Diagnostic]:
             catalog.where("errors"),
             f"{len(catalog.errors):,} entries, over the limit of {limits.entries:,} (max_entries)",
         )
-    texts = [(catalog.where(key), key, getattr(catalog, key)) for key in ("title", "source")]
-    for entry in catalog.errors:
-        for field_name in ("message", "solution"):
-            for language, text in getattr(entry, field_name).items():
-                key = f"{field_name}.{language}"
-                texts.append((entry.where(key), key, text))
-        if entry.deprecated is not None:
-            key = "deprecated.reason"
-            texts.append((entry.where(key), key, entry.deprecated.reason))
-    for location, key, text in texts:
+    for location, key, text in _texts(catalog):
         if len(text) > limits.text_length:
             yield Diagnostic(
                 LIMIT,

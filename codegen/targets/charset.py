@@ -20,12 +20,18 @@ def must_escape(char: str) -> bool:
 def comment_text(text: str, escape: Callable[[str], str], forbidden: tuple[str, ...] = ()) -> str:
     """``text`` made safe to sit on one comment line: escapes instead of invisible characters.
 
-    ``forbidden`` lists sequences that would end the comment (``*/``); a backslash goes
-    between their characters.
+    ``forbidden`` lists sequences that would end the comment (``*/``) or that a formatter
+    rewrites (gofmt makes ``''`` a curly quote); a backslash goes between their characters
+    until none is left (three quotes hold two pairs). Surrounding blanks are dropped, as
+    every formatter drops trailing ones; a text of nothing but blanks is shown escaped.
     """
-    out = "".join(escape(c) if must_escape(c) else c for c in text.strip())
+    shown = text.strip()
+    if not shown:
+        return "".join(escape(c) for c in text)
+    out = "".join(escape(c) if must_escape(c) else c for c in shown)
     for sequence in forbidden:
-        out = out.replace(sequence, sequence[0] + "\\" + sequence[1:])
+        while sequence in out:
+            out = out.replace(sequence, sequence[0] + "\\" + sequence[1:])
     return out
 
 

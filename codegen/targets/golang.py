@@ -33,8 +33,8 @@ def go_str(text: str) -> str:
 
 
 def go_comment(text: str) -> str:
-    """``text`` as the body of one ``//`` comment line."""
-    return comment_text(text, _escape_char)
+    """``text`` as the body of one ``//`` doc comment line, which gofmt leaves as it is."""
+    return comment_text(text, _escape_char, forbidden=("``", "''"))
 
 
 def go_value(value: object) -> str:

@@ -44,6 +44,34 @@ def ts_key(key: str | int) -> str:
     return ts_str(text)
 
 
+def ts_template(text: str) -> str:
+    """A template literal for ``text``, with no substitution in it."""
+    return quoted(text, "`", _escape_char).replace("${", "\\${")
+
+
+PRINT_WIDTH = 80
+SHORT_KEY = 5
+"""Prettier never moves a value that follows a key narrower than this (its tabWidth + 3)."""
+
+
+def ts_property(key: str, text: str, indent: int) -> str:
+    """``key: text`` for a property ``indent`` columns in, laid out as prettier lays it out.
+
+    After a key of five or more columns, prettier moves a string to the next line when the
+    line would pass 80 columns. For ASCII that width is the length; for other text it is
+    what prettier's own Unicode tables say, so such text is written as a template literal,
+    which prettier never moves.
+    """
+    name, literal = ts_key(key), ts_str(text)
+    if len(name) < SHORT_KEY:
+        return f"{name}: {literal}"
+    if not literal.isascii():
+        return f"{name}: {ts_template(text)}"
+    if indent + len(f"{name}: {literal},") > PRINT_WIDTH:
+        return f"{name}:\n{' ' * (indent + 2)}{literal}"
+    return f"{name}: {literal}"
+
+
 def ts_doc(text: str) -> str:
     """``text`` as one line of a ``/** */`` comment: it can never close the comment."""
     return comment_text(text, _escape_char, forbidden=("*/",))
@@ -62,6 +90,7 @@ FILTERS: dict[str, Callable[..., object]] = {
     "ts_key": ts_key,
     "ts_doc": ts_doc,
     "ts_value": ts_value,
+    "ts_property": ts_property,
 }
 
 

@@ -1,0 +1,837 @@
+"""Property-based tests: whatever text a catalogue holds, the generated code carries it exactly.
+
+Catalogue text ends up inside Python, TypeScript and Go source that other teams compile and
+run. Hypothesis writes whole projects (several catalogues of many entries) whose every
+free-text field holds quotes, backslashes, line breaks, comment and template delimiters,
+controls, bidirectional overrides, astral and combining characters, and whose names and
+codes range over everything the schema allows. Each project goes through the real command
+line; then each language's own tools must leave the output as it is (black, prettier,
+gofmt), accept it (tsc --strict, go vet) and, when it runs, give back every text exactly.
+One example is a whole project, so each toolchain runs once per example, not per entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tokenize
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import black
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from codegen import load, naming
+from codegen.cli import main
+from codegen.model import placeholders
+from codegen.taxonomy import default_path, load_taxonomy
+from conftest import ROOT, toolchain
+
+RUNNERS = ROOT / "tests" / "properties"
+TARGETS = ("python", "typescript", "go")
+PACKAGE = "errcodes"
+GO_MODULE = "example.com/errcodes"
+GO_ENV = {"GOWORK": "off", "GOTOOLCHAIN": "local"}
+
+# Reproducible in CI; no example database written into the checkout; toolchains take seconds.
+PROFILE = settings(
+    deadline=None,
+    database=None,
+    derandomize=os.environ.get("CI") == "true",
+    print_blob=True,
+    # The autouse fixture that fixes the working directory runs once per test, not per
+    # example; every example makes its own temporary project.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+# --- strategies ---------------------------------------------------------------------------
+
+QUOTES = ['"', "'", "`", "\\", '"""', "'''", "\\n", "\\u0041", "\\x00", "\\\\"]
+BREAKS = ["\n", "\r", "\r\n", "\t", "\x0b\x0c", "\x85", "\u2028", "\u2029", " ", "  ", "\u3000"]
+DELIMITERS = ["*/", "/*", "/**/", "-->", "<!--", "${", "${x}", "`${`", "//", "# x", "''", "``"]
+TEMPLATES = ["{{ x }}", "{{x}}", "{% if x %}", "{# c #}", "%s", "%d%%", "{name}", "{0}"]
+CONTROLS = ["\x00", "\x1b[31m", "\x1c", "\x7f", "\x9b", "\xa0", "\ufeff", "\ufffe\uffff"]
+BIDI = ["\u202a\u202b\u202c\u202d\u202e", "\u2066\u2067\u2068\u2069", "\u200b\u200c\u200d"]
+ASTRAL = ["\U0001f600", "\U0001d11e", "\U000e0001\U000e0041", "\U0010ffff", "\U000f0000"]
+SEQUENCES = ["\U0001f468\u200d\U0001f469", "\U0001f1fa\U0001f1f8", "\U0001f44d\U0001f3fd"]
+COMBINING = ["\u2764\ufe0f", "1\ufe0f\u20e3", "e\u0301", "\u0301"]
+SCRIPTS = ["\u4e2d\u6587", "\uff26\uff55\uff4c\uff4c", "\u0627\u0644\u0639\u0631\u0628\u064a"]
+TRICKY = QUOTES + BREAKS + DELIMITERS + TEMPLATES + CONTROLS + BIDI + ASTRAL + SEQUENCES
+TRICKY += COMBINING + SCRIPTS
+"""Pieces of text that break code generators: quotes and escapes, line breaks and blanks,
+comment and template delimiters, controls, bidirectional overrides, astral characters,
+emoji sequences, combining marks, wide and right-to-left scripts."""
+
+piece = st.one_of(st.sampled_from(TRICKY), st.text(min_size=1, max_size=12))
+free_text = st.lists(piece, min_size=1, max_size=8).map("".join)
+# Long lines are where formatters make choices: lengths around their 80 and 88 columns,
+# in ASCII (whose width is its length) and in wide and astral characters.
+long_text = st.one_of(
+    st.text(st.sampled_from([*"abcdefghij ", '"', "'", "\\"]), min_size=50, max_size=100),
+    st.text(
+        st.sampled_from([*"abcdefghij ", "\u4e2d", "\u00e9", "\U0001f600", '"', "\\", "\n"]),
+        min_size=40,
+        max_size=120,
+    ),
+)
+any_text = st.one_of(free_text, free_text, long_text)
+
+LANGUAGES = ["en", "zh", "ja", "no", "fil", "zh-Hant", "pt-BR", "de-CH-1996", "sr-Latn-RS"]
+language = st.one_of(
+    st.sampled_from(LANGUAGES), st.from_regex(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}", fullmatch=True)
+)
+PLACEHOLDER_NAMES = ["name", "limit", "_", "x1", "Channel", "__proto__", "constructor"]
+
+# Names that are keywords, JavaScript property names or Go initialisms somewhere (Go's
+# reserved API names are left out: the tool rightly refuses them, naming.member_reserved).
+NAMES = ["A", "CLASS", "DEF", "NONE", "TRUE", "NULL", "IMPORT", "FUNC", "RANGE", "STRING"]
+NAMES += ["CONSTRUCTOR", "PROTOTYPE", "TO_STRING", "HAS_OWN_PROPERTY", "NAME", "VALUE"]
+NAMES += ["ID", "API_KEY", "HTTP_2", "URL_ID", "UTF8", "JSON_RPC_SDK", "IP", "X2"]
+# Names are bounded: a name of more than about 60 characters pushes the enum member line
+# past black's 88 columns and the `Code` property past prettier's 80, and both formatters
+# then wrap it (README: generation writes the formatters' layout without running them).
+name = st.one_of(
+    st.sampled_from(NAMES),
+    st.from_regex(r"[A-Z][A-Z0-9]{0,9}(_[A-Z0-9]{1,8}){0,4}", fullmatch=True),
+).filter(
+    lambda n: all(
+        naming.member_identifier(target, n) not in naming.member_reserved(target)
+        for target in TARGETS
+    )
+)
+
+MAX_SAFE = 2**53 - 1
+integer_code = st.one_of(
+    st.sampled_from([0, 1, -1, MAX_SAFE, -MAX_SAFE, 2**31, -(2**31), 2**32, 10**15]),
+    st.integers(-MAX_SAFE, MAX_SAFE),
+    st.integers(-99999, 99999),
+)
+# String codes are bounded for the same reason as names (see above).
+string_code = st.one_of(
+    st.sampled_from(["0", "00000", "22P02", "1e5", "1.0", "123", "constructor", "toString"]),
+    st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,19}", fullmatch=True),
+)
+
+PLATFORMS = ["constructor", "prototype", "errcodes", "strconv", "vendor", "a_b", "x1", "c"]
+platform = st.one_of(
+    st.sampled_from(PLATFORMS), st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
+).filter(
+    lambda p: all(
+        naming.platform_identifier(target, p) not in naming.platform_reserved(target)
+        for target in TARGETS
+    )
+)
+
+
+CATEGORIES = sorted(load_taxonomy(default_path(), "categories.yaml")[0])
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> dict[str, str]:
+    """Text by language, with the same placeholders in every language (else the tool
+    rightly reports PLACEHOLDER_MISMATCH: test_placeholders_must_agree_across_languages)."""
+    languages = draw(st.lists(language, min_size=1, max_size=4, unique=True))
+    names = draw(st.lists(st.sampled_from(PLACEHOLDER_NAMES), max_size=2, unique=True))
+    by_language = {}
+    for lang in languages:
+        parts = [draw(any_text), *(f"{{{n}}}" for n in names)]
+        by_language[lang] = "".join(draw(st.permutations(parts)))
+    # Free text can spell a placeholder by chance ("{{x}}" holds "{x}"): give it to all.
+    found = set().union(*(placeholders(t) for t in by_language.values()))
+    return {
+        lang: text + "".join(f" {{{p}}}" for p in sorted(found - placeholders(text)))
+        for lang, text in by_language.items()
+    }
+
+
+@st.composite
+def catalogue(draw: st.DrawFn, platform_name: str) -> dict[str, Any]:
+    """A valid catalogue as plain data, in the shape of the YAML file."""
+    code_type = draw(st.sampled_from(["integer", "string"]))
+    size, spare = draw(st.integers(1, 20)), draw(st.integers(0, 4))
+    codes = draw(
+        st.lists(
+            integer_code if code_type == "integer" else string_code,
+            min_size=size + spare,
+            max_size=size + spare,
+            unique=True,
+        )
+    )
+    # Names, aliases and removed names: all distinct, even as Go identifiers.
+    names = draw(
+        st.lists(name, min_size=size + spare, max_size=size + spare, unique_by=naming.go_identifier)
+    )
+    errors = []
+    for code, entry_name in zip(codes[:size], names[:size]):
+        entry: dict[str, Any] = {"code": code, "name": entry_name, "message": draw(texts())}
+        if draw(st.booleans()):
+            entry["solution"] = draw(texts())
+        if draw(st.booleans()):
+            entry["category"] = draw(st.sampled_from(CATEGORIES))
+        if draw(st.booleans()):
+            entry["http_status"] = draw(st.integers(100, 599))
+        if draw(st.booleans()):
+            entry["retryable"] = draw(st.booleans())
+        if draw(st.integers(0, 3)) == 0:
+            entry["deprecated"] = {"reason": draw(any_text)}
+            others = [n for n in names[:size] if n != entry_name]
+            if others and draw(st.booleans()):
+                entry["deprecated"]["replaced_by"] = draw(st.sampled_from(others))
+        errors.append(entry)
+    # The spare names become aliases of some entries or names of removed codes.
+    reserved = []
+    for code, spare_name in zip(codes[size:], names[size:]):
+        if draw(st.booleans()):
+            draw(st.sampled_from(errors)).setdefault("aliases", []).append(spare_name)
+        else:
+            reason = draw(any_text.filter(lambda t: re.search(r"\S", t)))  # the schema's rule
+            reserved.append({"code": code, "name": spare_name, "reason": reason})
+    catalogue = {
+        "platform": platform_name,
+        "title": draw(any_text),
+        "source": draw(any_text),
+        "code_type": code_type,
+        "errors": errors,
+    }
+    if reserved:
+        catalogue["reserved"] = reserved
+    return catalogue
+
+
+@st.composite
+def projects(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Catalogues compiled together: platforms distinct as module, package and class."""
+    platforms = draw(
+        st.lists(
+            platform,
+            min_size=1,
+            max_size=4,
+            unique_by=(naming.go_package, naming.python_class),
+        )
+    )
+    return [draw(catalogue(p)) for p in platforms]
+
+
+# --- catalogue files ----------------------------------------------------------------------
+
+
+def yaml_str(text: str, ascii_only: bool = False) -> str:
+    """A double-quoted YAML scalar for ``text``: characters YAML cannot hold raw (controls,
+    line breaks, surrogates; everything but ASCII when ``ascii_only``) as escapes."""
+    out = ['"']
+    for char in text:
+        code = ord(char)
+        if char in '"\\':
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F or (
+            not ascii_only
+            and (0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000)
+            and char not in "\u2028\u2029"
+        ):
+            out.append(char)
+        elif code < 0x100:
+            out.append(f"\\x{code:02x}")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+def catalogue_yaml(catalogue: dict[str, Any], ascii_only: bool = False) -> str:
+    def q(text: str) -> str:
+        return yaml_str(text, ascii_only)
+
+    def text_map(key: str, texts: dict[str, str]) -> list[str]:
+        return [f"    {key}:", *(f"      {q(lang)}: {q(text)}" for lang, text in texts.items())]
+
+    lines = [
+        f"platform: {q(catalogue['platform'])}",  # y, no: YAML 1.1 booleans
+        f"title: {q(catalogue['title'])}",
+        f"source: {q(catalogue['source'])}",
+        f"code_type: {catalogue['code_type']}",
+        "errors:",
+    ]
+
+    def code(value: int | str) -> str:
+        return str(value) if isinstance(value, int) else q(value)
+
+    for entry in catalogue["errors"]:
+        lines.append(f"  - code: {code(entry['code'])}")
+        lines.append(f"    name: {q(entry['name'])}")  # TRUE, NULL: YAML would not read text
+        if "aliases" in entry:
+            lines.append(f"    aliases: [{', '.join(map(q, entry['aliases']))}]")
+        lines += text_map("message", entry["message"])
+        if "solution" in entry:
+            lines += text_map("solution", entry["solution"])
+        for key in ("category", "http_status"):
+            if key in entry:
+                lines.append(f"    {key}: {entry[key]}")
+        if "retryable" in entry:
+            lines.append(f"    retryable: {str(entry['retryable']).lower()}")
+        if "deprecated" in entry:
+            lines.append("    deprecated:")
+            lines.append(f"      reason: {q(entry['deprecated']['reason'])}")
+            if "replaced_by" in entry["deprecated"]:
+                lines.append(f"      replaced_by: {q(entry['deprecated']['replaced_by'])}")
+    if "reserved" in catalogue:
+        lines.append("reserved:")
+        for tombstone in catalogue["reserved"]:
+            lines.append(f"  - code: {code(tombstone['code'])}")
+            if "name" in tombstone:
+                lines.append(f"    name: {q(tombstone['name'])}")
+            lines.append(f"    reason: {q(tombstone['reason'])}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Generated:
+    """A project on disk, generated by the command line."""
+
+    root: Path
+    catalogues: list[dict[str, Any]]
+    stdout: str = ""
+    status: int = 0
+
+    @property
+    def out(self) -> Path:
+        return self.root / "out"
+
+
+def codegen(root: Path, *argv: str) -> tuple[int, str]:
+    """Run the command line in ``root`` (its own pyproject.toml: no repository settings)."""
+    out = io.StringIO()
+    with contextlib.chdir(root):
+        status = main([*argv, "--no-cache"], stdout=out, stderr=out)
+    return status, out.getvalue()
+
+
+def write_project(root: Path, catalogues: list[dict[str, Any]], ascii_only: bool) -> None:
+    (root / "catalogs").mkdir(parents=True)
+    (root / "pyproject.toml").write_text(
+        f'[tool.codegen]\npython_package = "{PACKAGE}"\ngo_module = "{GO_MODULE}"\n'
+    )
+    for catalogue in catalogues:
+        path = root / "catalogs" / f"{catalogue['platform']}.yaml"
+        path.write_text(catalogue_yaml(catalogue, ascii_only), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def generated(catalogues: list[dict[str, Any]], ascii_only: bool) -> Iterator[Generated]:
+    with tempfile.TemporaryDirectory(prefix="codegen-properties-") as directory:
+        root = Path(directory)
+        write_project(root, catalogues, ascii_only)
+        targets = [arg for target in TARGETS for arg in ("--target", target)]
+        status, stdout = codegen(root, "generate", *targets)
+        assert status == 0 and "error[" not in stdout, f"a valid project was refused:\n{stdout}"
+        yield Generated(root, catalogues, stdout, status)
+
+
+# --- what every language must say ---------------------------------------------------------
+
+
+def preferred(texts: dict[str, str]) -> str | None:
+    """English, else Chinese, else the language whose tag sorts first (README)."""
+    for lang in ("en", "zh"):
+        if lang in texts:
+            return texts[lang]
+    return texts[min(texts)] if texts else None
+
+
+def probe_languages(catalogue: dict[str, Any]) -> list[str]:
+    """Every language tag the catalogue uses, and one it does not."""
+    used = {
+        lang
+        for entry in catalogue["errors"]
+        for key in ("message", "solution")
+        for lang in entry.get(key, {})
+    }
+    return sorted(used) + ["xx-Unused"]
+
+
+def expected(catalogue: dict[str, Any]) -> list[dict[str, Any]]:
+    languages = probe_languages(catalogue)
+    entries = []
+    for entry in catalogue["errors"]:
+        solution = entry.get("solution", {})
+        deprecated = entry.get("deprecated")
+        entries.append(
+            {
+                "code": entry["code"],
+                "name": entry["name"],
+                "message": preferred(entry["message"]),
+                "messages": entry["message"],
+                "message_in": {lang: entry["message"].get(lang) for lang in languages},
+                "solution": preferred(solution),
+                "solution_in": {lang: solution.get(lang) for lang in languages},
+                "category": entry.get("category"),
+                "http_status": entry.get("http_status"),
+                "retryable": entry.get("retryable"),
+                "deprecated": deprecated and {"replaced_by": None, **deprecated},
+            }
+        )
+    return entries
+
+
+def assert_same(language: str, catalogue: dict[str, Any], said: dict[str, Any]) -> None:
+    """Entry by entry, field by field, so that a failure names the text that changed."""
+    wanted, actual = expected(catalogue), said["entries"]
+    assert [e["name"] for e in actual] == [e["name"] for e in wanted], language
+    aliases = {alias: e["name"] for e in catalogue["errors"] for alias in e.get("aliases", [])}
+    assert said["aliases"] == aliases, language
+    for got, want in zip(actual, wanted):
+        for key in want:
+            assert got[key] == want[key], (
+                f"{language}, {catalogue['platform']}.{want['name']}.{key}:"
+                f" generated code gives {got[key]!r}, the catalogue says {want[key]!r}"
+            )
+
+
+def run(argv: list[str | Path], cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [str(a) for a in argv],
+        cwd=cwd,
+        capture_output=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+    )
+    assert done.returncode == 0, f"{argv[0]} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+# --- each language ------------------------------------------------------------------------
+
+
+def check_python(project: Generated) -> None:
+    spec = {
+        c["platform"]: {
+            "class": naming.python_class(c["platform"]),
+            "languages": probe_languages(c),
+        }
+        for c in project.catalogues
+    }
+    output = run(
+        [sys.executable, RUNNERS / "dump.py", project.out / "python", PACKAGE, json.dumps(spec)]
+    )
+    said = json.loads(output)
+    for catalogue in project.catalogues:
+        platform_name = catalogue["platform"]
+        assert_same("python", catalogue, said[platform_name])
+        module_doc, class_doc = said[platform_name]["docs"]
+        # The title goes into docstrings verbatim or not at all: never changed.
+        assert class_doc in (
+            f"Error codes of {catalogue['title']}.",
+            f"Error codes of {platform_name}.",
+        )
+    surfaces = {tuple(s["surface"]) for s in said.values()}
+    assert len(surfaces) == 1, f"catalogue text changed what a module defines: {surfaces}"
+
+
+def check_formatters(project: Generated) -> None:
+    """Generation writes each formatter's layout itself: the formatters change nothing."""
+    for path in sorted((project.out / "python").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        assert black.format_str(source, mode=black.Mode()) == source, f"black changes {path.name}"
+    changed = run([toolchain("gofmt"), "-l", project.out / "go"])
+    assert changed == "", f"gofmt changes {changed}"
+    run([toolchain("prettier"), "--check", "--no-config", project.out / "typescript"])
+
+
+def check_typescript(project: Generated, work: Path) -> None:
+    tsc, node = toolchain("tsc"), toolchain("node")
+    (work / "package.json").write_text('{"type": "module"}\n')
+    shutil.copytree(project.out / "typescript", work / "src")
+    # --skipLibCheck: TypeScript's own lib.d.ts need no checking, and it halves the time.
+    flags = ["--strict", "--skipLibCheck", "--target", "es2022", "--module", "nodenext"]
+    run([tsc, *flags, "--outDir", work / "dist", *sorted((work / "src").glob("*.ts"))])
+    spec = {c["platform"]: {"languages": probe_languages(c)} for c in project.catalogues}
+    said = json.loads(run([node, RUNNERS / "dump.mjs", work / "dist", json.dumps(spec)]))
+    for catalogue in project.catalogues:
+        assert_same("typescript", catalogue, said[catalogue["platform"]])
+    surfaces = {tuple(s["surface"]) for s in said.values()}
+    assert surfaces == {("Code", "codeInfo", "isCode", "lookup", "message", "solution")}
+
+
+def check_go(project: Generated, work: Path) -> None:
+    go, module = toolchain("go"), project.out / "go"
+    run([go, "vet", "./..."], cwd=module, env=GO_ENV)
+    (work / "go.mod").write_text(
+        f"module dump\n\ngo 1.22\n\nrequire {GO_MODULE} v0.0.0\n\nreplace {GO_MODULE} => {module}\n"
+    )
+    (work / "main.go").write_text(go_dumper(project.catalogues))
+    said = json.loads(run([go, "run", "."], cwd=work, env=GO_ENV))
+    for catalogue in project.catalogues:
+        assert_same("go", catalogue, said[catalogue["platform"]])
+
+
+def go_dumper(catalogues: list[dict[str, Any]]) -> str:
+    """A Go program that prints what each generated package says, as the other runners do."""
+    imports = "\n".join(
+        f'\tp{i} "{GO_MODULE}/{naming.go_package(c["platform"])}"' for i, c in enumerate(catalogues)
+    )
+    blocks = []
+    for i, c in enumerate(catalogues):
+        value = "int64(c)" if c["code_type"] == "integer" else "string(c)"
+        languages = ", ".join(json.dumps(lang) for lang in probe_languages(c))
+        # Each alias is a constant of its own: naming it here makes the compiler check it.
+        aliases = "".join(
+            f"{json.dumps(alias)}: p{i}.{naming.go_identifier(alias)}.String(), "
+            for entry in c["errors"]
+            for alias in entry.get("aliases", [])
+        )
+        blocks.append(
+            f"\tout[{json.dumps(c['platform'])}] = platform{{dump(p{i}.Codes(), p{i}.Lookup,"
+            f" func(c p{i}.Code) any {{ return {value} }}, []string{{{languages}}}),"
+            f" map[string]string{{{aliases}}}}}"
+        )
+    return GO_DUMPER.replace("IMPORTS", imports).replace("BLOCKS", "\n".join(blocks))
+
+
+GO_DUMPER = """package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+IMPORTS
+)
+
+type info interface {
+	Message() string
+	MessageIn(string) (string, bool)
+	Solution() string
+	SolutionIn(string) (string, bool)
+}
+
+type code interface {
+	comparable
+	fmt.Stringer
+	Message() string
+}
+
+type platform struct {
+	Entries []map[string]any  `json:"entries"`
+	Aliases map[string]string `json:"aliases"`
+}
+
+func optional[T comparable](value T) any {
+	var zero T
+	if value == zero {
+		return nil
+	}
+	return value
+}
+
+func texts(get func(string) (string, bool), languages []string) map[string]any {
+	out := map[string]any{}
+	for _, language := range languages {
+		text, ok := get(language)
+		out[language] = nil
+		if ok {
+			out[language] = text
+		}
+	}
+	return out
+}
+
+func dump[C code, I any](codes []C, lookup func(C) (I, bool), value func(C) any, languages []string) []map[string]any {
+	var entries []map[string]any
+	for _, c := range codes {
+		found, ok := lookup(c)
+		if !ok {
+			panic("a listed code has no information")
+		}
+		// The generated Info struct, read through JSON so that one dumper fits every package.
+		raw, err := json.Marshal(found)
+		if err != nil {
+			panic(err)
+		}
+		var fields struct {
+			Name       string
+			Messages   map[string]string
+			Solutions  map[string]string
+			Category   string
+			HTTPStatus int
+			Retryable  *bool
+			Deprecated *struct{ Reason, ReplacedBy string }
+		}
+		if err := json.Unmarshal(raw, &fields); err != nil {
+			panic(err)
+		}
+		methods := any(found).(info)
+		if c.String() != fields.Name || c.Message() != methods.Message() {
+			panic("inconsistent " + fields.Name)
+		}
+		var deprecated any
+		if fields.Deprecated != nil {
+			deprecated = map[string]any{
+				"reason":      fields.Deprecated.Reason,
+				"replaced_by": optional(fields.Deprecated.ReplacedBy),
+			}
+		}
+		solutions := fields.Solutions
+		if solutions == nil {
+			solutions = map[string]string{}
+		}
+		entries = append(entries, map[string]any{
+			"code":        value(c),
+			"name":        fields.Name,
+			"message":     methods.Message(),
+			"messages":    fields.Messages,
+			"message_in":  texts(methods.MessageIn, languages),
+			"solution":    optional(methods.Solution()),
+			"solution_in": texts(methods.SolutionIn, languages),
+			"category":    optional(fields.Category),
+			"http_status": optional(fields.HTTPStatus),
+			"retryable":   fields.Retryable,
+			"deprecated":  deprecated,
+		})
+	}
+	return entries
+}
+
+func main() {
+	out := map[string]platform{}
+BLOCKS
+	encoder := json.NewEncoder(os.Stdout)
+	if err := encoder.Encode(out); err != nil {
+		panic(err)
+	}
+}
+"""
+
+
+# --- no injection -------------------------------------------------------------------------
+
+
+def neutral(catalogues: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same project with every free text replaced by "x"."""
+    twin = copy.deepcopy(catalogues)
+    for catalogue in twin:
+        catalogue["title"] = catalogue["source"] = "x"
+        for entry in catalogue["errors"]:
+            for key in ("message", "solution"):
+                entry.get(key, {}).update((lang, "x") for lang in entry.get(key, {}))
+            if "deprecated" in entry:
+                entry["deprecated"]["reason"] = "x"
+        for tombstone in catalogue.get("reserved", []):
+            tombstone["reason"] = "x"
+    return twin
+
+
+def python_skeleton(directory: Path) -> dict[str, list[str]]:
+    """Each file's tokens as Python reads them, string and comment contents left out."""
+    skeletons = {}
+    for path in sorted(directory.rglob("*.py")):
+        with path.open("rb") as source:
+            skeletons[path.relative_to(directory).as_posix()] = [
+                {tokenize.STRING: "<text>", tokenize.COMMENT: "<comment>"}.get(t.type, t.string)
+                for t in tokenize.tokenize(source.readline)
+            ]
+    return skeletons
+
+
+def assert_same_skeletons(
+    language: str, actual: dict[str, list[str]], neutral: dict[str, list[str]]
+) -> None:
+    """Catalogue text may change what is inside string literals and comments, nothing else."""
+    assert sorted(actual) == sorted(neutral), language
+    for name, tokens in actual.items():
+        if tokens != neutral[name]:
+            at = next(
+                (i for i, pair in enumerate(zip(tokens, neutral[name])) if pair[0] != pair[1]),
+                min(len(tokens), len(neutral[name])),
+            )
+            raise AssertionError(
+                f"{language} {name}: catalogue text changed the code itself at token {at}:"
+                f" {tokens[max(at - 5, 0) : at + 5]} where neutral text gives"
+                f" {neutral[name][max(at - 5, 0) : at + 5]}"
+            )
+
+
+def check_skeletons(project: Generated, twin: Generated, work: Path) -> None:
+    assert_same_skeletons(
+        "python", python_skeleton(project.out / "python"), python_skeleton(twin.out / "python")
+    )
+    directories = [project.out / "typescript", twin.out / "typescript"]
+    said = json.loads(run([toolchain("node"), RUNNERS / "skeleton.mjs", *directories]))
+    assert_same_skeletons("typescript", *(said[str(d)] for d in directories))
+    directories = [project.out / "go", twin.out / "go"]
+    go = toolchain("go")
+    said = json.loads(run([go, "run", RUNNERS / "skeleton.go", *directories], cwd=work, env=GO_ENV))
+    assert_same_skeletons("go", *(said[str(d)] for d in directories))
+
+
+def regressions() -> list[dict[str, Any]]:
+    """Text that once came out of generation unformatted: lines on either side of
+    prettier's 80 columns behind keys it may break after (ASCII, wide and astral text),
+    blank text on a comment line, and quote pairs that gofmt turns into curly quotes."""
+
+    def entry(code: int, **fields: Any) -> dict[str, Any]:
+        return {"code": code, "name": f"E{code}", "message": {"en": f"m{code}"}, **fields}
+
+    long_name = "REPLACEMENT_" + "X" * 48
+    errors = [
+        *(entry(n, deprecated={"reason": "r" * n}) for n in range(60, 67)),
+        *(entry(n, message={"en": "m", "zh-Hant": "z" * (n - 10)}) for n in range(67, 73)),
+        entry(1, message={"en": " "}, deprecated={"reason": "\u3000"}),
+        entry(2, message={"zh-Hant": "\u4e2d" * 40}, deprecated={"reason": "\U0001f600" * 35}),
+        entry(3, message={"en": "a''' b```` c */ d ''"}, deprecated={"reason": "'''"}),
+        entry(4, deprecated={"reason": "Use the other one.", "replaced_by": long_name}),
+        {"code": 5, "name": long_name, "message": {"en": "m5"}},
+    ]
+    return [
+        {
+            "platform": "regressions",
+            "title": "``quoted''",
+            "source": "'''",
+            "code_type": "integer",
+            "errors": errors,
+        }
+    ]
+
+
+# --- the properties -----------------------------------------------------------------------
+
+
+@settings(PROFILE, max_examples=20)
+@given(projects(), st.booleans())
+@example(catalogues=regressions(), ascii_only=False)
+def test_every_language_gives_back_every_text_exactly(
+    catalogues: list[dict[str, Any]], ascii_only: bool
+) -> None:
+    with (
+        generated(catalogues, ascii_only) as project,
+        generated(neutral(catalogues), ascii_only) as twin,
+        tempfile.TemporaryDirectory() as directory,
+    ):
+        work = {name: Path(directory, name) for name in ("ts", "go", "skeleton")}
+        for path in work.values():
+            path.mkdir()
+        # The quick checks first: while Hypothesis shrinks a failure, each attempt is cheap.
+        check_formatters(project)
+        check_python(project)
+        check_skeletons(project, twin, work["skeleton"])
+        # Compiling is slow and the two compilers are independent: run them side by side.
+        with ThreadPoolExecutor(2) as pool:
+            checks = [
+                pool.submit(check_typescript, project, work["ts"]),
+                pool.submit(check_go, project, work["go"]),
+            ]
+            for check in checks:
+                check.result()
+
+
+def line_of(yaml_text: str, value: str) -> int:
+    """The line of the YAML text that holds ``value``."""
+    return next(i for i, line in enumerate(yaml_text.splitlines(), 1) if value in line)
+
+
+TEXT_FIELDS: dict[str, Any] = {
+    "title": lambda c, text: c.update(title=text),
+    "source": lambda c, text: c.update(source=text),
+    "message": lambda c, text: c["errors"][0]["message"].update(zh=text),
+    "solution": lambda c, text: c["errors"][0].update(solution={"en": text}),
+    "deprecated.reason": lambda c, text: c["errors"][0].update(deprecated={"reason": text}),
+    "reserved.reason": lambda c, text: c.update(reserved=[{"code": 2, "reason": text}]),
+}
+
+
+def one_entry(platform_name: str = "p", **entry: Any) -> dict[str, Any]:
+    errors = [{"code": 1, "name": "A", "message": {"en": "m"}, **entry}]
+    return {"platform": platform_name, "title": "t", "source": "s", "code_type": "integer"} | {
+        "errors": errors
+    }
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+@pytest.mark.parametrize("parser", ["libyaml", "pure Python"])
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\ud83d"], ids=["D800", "DFFF", "D83D"])
+def test_lone_surrogates_are_refused(
+    parser: str, field: str, surrogate: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lone surrogate has no UTF-8 form, so no target can carry it: refused, at its line.
+
+    libyaml already refuses a surrogate escape; PyYAML's own parser (the loader's fallback
+    without libyaml) reads it, and validation must then refuse it with TEXT."""
+    if parser == "pure Python":
+        monkeypatch.setattr(load, "_Loader", yaml.SafeLoader)
+    catalogue = one_entry()
+    TEXT_FIELDS[field](catalogue, "SENTINEL")
+    line = line_of(catalogue_yaml(catalogue), "SENTINEL")
+    TEXT_FIELDS[field](catalogue, f"half an emoji: {surrogate}!")
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        write_project(root, [catalogue], ascii_only=False)
+        status, output = codegen(root, "generate", *(f"--target={t}" for t in TARGETS))
+        checks = ["TEXT"] if parser == "pure Python" else ["YAML", "TEXT"]
+        assert status == 1, output
+        assert any(
+            d.startswith(f"catalogs/p.yaml:{line}:") and f"error[{check}]" in d
+            for d in output.splitlines()
+            for check in checks
+        ), output
+        assert not (root / "out").exists()
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+"""README: a placeholder is an identifier in braces; other braces are plain text."""
+
+
+@settings(PROFILE, max_examples=200)
+@given(
+    st.dictionaries(
+        language,
+        st.tuples(free_text, st.sets(st.sampled_from(PLACEHOLDER_NAMES), max_size=2)),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from(["message", "solution"]),
+)
+def test_placeholders_must_agree_across_languages(
+    drafts: dict[str, tuple[str, set[str]]], field: str
+) -> None:
+    texts = {
+        lang: text + "".join(f"{{{p}}}" for p in names) for lang, (text, names) in drafts.items()
+    }
+    catalogue = one_entry(**{field: texts})
+    differ = len({frozenset(PLACEHOLDER.findall(t)) for t in texts.values()}) > 1
+    first = line_of(catalogue_yaml(catalogue), f"    {field}:")
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        write_project(root, [catalogue], ascii_only=False)
+        status, output = codegen(root, "validate")
+    found = [d for d in output.splitlines() if "error[PLACEHOLDER_MISMATCH]" in d]
+    assert (status, len(found)) == ((1, 1) if differ else (0, 0)), output
+    if differ:
+        assert first <= int(found[0].split(":")[1]) <= first + len(texts), output
+
+
+TSC_REFUSED = "await implements interface let package private protected public static yield"
+
+
+@pytest.mark.parametrize("word", TSC_REFUSED.split())
+def test_words_tsc_refuses_are_reserved_platforms(word: str) -> None:
+    """index.ts re-exports each platform as `export * as <platform>`, which tsc refuses
+    for these words: the tool must refuse them as platforms first."""
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        write_project(root, [one_entry(word)], ascii_only=False)
+        status, output = codegen(root, "validate")
+    assert status == 1 and "error[RESERVED_NAME]" in output, output
