@@ -1,13 +1,17 @@
-"""Property-based tests: whatever text a catalogue holds, the generated code carries it exactly.
+"""Property-based tests: whatever text a catalogue holds, the generated code carries it exactly
+and nothing else.
 
 Catalogue text ends up inside Python, TypeScript and Go source that other teams compile and
 run. Hypothesis writes whole projects (several catalogues of many entries) whose every
 free-text field holds quotes, backslashes, line breaks, comment and template delimiters,
 controls, bidirectional overrides, astral and combining characters, and whose names and
-codes range over everything the schema allows. Each project goes through the real command
-line; then each language's own tools must leave the output as it is (black, prettier,
-gofmt), accept it (tsc --strict, go vet) and, when it runs, give back every text exactly.
-One example is a whole project, so each toolchain runs once per example, not per entry.
+codes range over what the schema allows. Each project goes through the real command line;
+then each language's formatter must leave the output as it is (black, prettier, gofmt), its
+compiler must accept it (tsc --strict, go vet), the compiled code must give back every text
+exactly, and each file must read, token for token, as the same project with every text
+replaced by "x" reads: text may change what is inside string literals and comments, never
+the code around them. One example is a whole project, so that each toolchain runs once per
+example rather than once per entry.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import tempfile
 import tokenize
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +166,7 @@ def texts(draw: st.DrawFn) -> dict[str, str]:
 def catalogue(draw: st.DrawFn, platform_name: str) -> dict[str, Any]:
     """A valid catalogue as plain data, in the shape of the YAML file."""
     code_type = draw(st.sampled_from(["integer", "string"]))
-    size, spare = draw(st.integers(1, 20)), draw(st.integers(0, 4))
+    size, spare = draw(st.integers(1, 12)), draw(st.integers(0, 4))
     codes = draw(
         st.lists(
             integer_code if code_type == "integer" else string_code,
@@ -189,7 +193,7 @@ def catalogue(draw: st.DrawFn, platform_name: str) -> dict[str, Any]:
         if draw(st.integers(0, 3)) == 0:
             entry["deprecated"] = {"reason": draw(any_text)}
             others = [n for n in names[:size] if n != entry_name]
-            if others and draw(st.booleans()):
+            if draw(st.booleans()) and others:
                 entry["deprecated"]["replaced_by"] = draw(st.sampled_from(others))
         errors.append(entry)
     # The spare names become aliases of some entries or names of removed codes.
@@ -305,8 +309,6 @@ class Generated:
 
     root: Path
     catalogues: list[dict[str, Any]]
-    stdout: str = ""
-    status: int = 0
 
     @property
     def out(self) -> Path:
@@ -337,9 +339,9 @@ def generated(catalogues: list[dict[str, Any]], ascii_only: bool) -> Iterator[Ge
         root = Path(directory)
         write_project(root, catalogues, ascii_only)
         targets = [arg for target in TARGETS for arg in ("--target", target)]
-        status, stdout = codegen(root, "generate", *targets)
-        assert status == 0 and "error[" not in stdout, f"a valid project was refused:\n{stdout}"
-        yield Generated(root, catalogues, stdout, status)
+        status, output = codegen(root, "generate", *targets)
+        assert status == 0, f"a valid project was refused:\n{output}"
+        yield Generated(root, catalogues)
 
 
 # --- what every language must say ---------------------------------------------------------
@@ -432,14 +434,14 @@ def check_python(project: Generated) -> None:
     for catalogue in project.catalogues:
         platform_name = catalogue["platform"]
         assert_same("python", catalogue, said[platform_name])
-        module_doc, class_doc = said[platform_name]["docs"]
-        # The title goes into docstrings verbatim or not at all: never changed.
-        assert class_doc in (
-            f"Error codes of {catalogue['title']}.",
-            f"Error codes of {platform_name}.",
+        # The title goes into docstrings verbatim, or the platform instead: never changed.
+        assert said[platform_name]["docs"] in (
+            [
+                f"Error codes of {t}, generated from the {platform_name} catalogue.",
+                f"Error codes of {t}.",
+            ]
+            for t in (catalogue["title"], platform_name)
         )
-    surfaces = {tuple(s["surface"]) for s in said.values()}
-    assert len(surfaces) == 1, f"catalogue text changed what a module defines: {surfaces}"
 
 
 def check_formatters(project: Generated) -> None:
@@ -463,8 +465,6 @@ def check_typescript(project: Generated, work: Path) -> None:
     said = json.loads(run([node, RUNNERS / "dump.mjs", work / "dist", json.dumps(spec)]))
     for catalogue in project.catalogues:
         assert_same("typescript", catalogue, said[catalogue["platform"]])
-    surfaces = {tuple(s["surface"]) for s in said.values()}
-    assert surfaces == {("Code", "codeInfo", "isCode", "lookup", "message", "solution")}
 
 
 def check_go(project: Generated, work: Path) -> None:
@@ -473,18 +473,20 @@ def check_go(project: Generated, work: Path) -> None:
     (work / "go.mod").write_text(
         f"module dump\n\ngo 1.22\n\nrequire {GO_MODULE} v0.0.0\n\nreplace {GO_MODULE} => {module}\n"
     )
-    (work / "main.go").write_text(go_dumper(project.catalogues))
+    shutil.copy(RUNNERS / "dump.go", work)
+    (work / "main.go").write_text(go_main(project.catalogues))
     said = json.loads(run([go, "run", "."], cwd=work, env=GO_ENV))
     for catalogue in project.catalogues:
         assert_same("go", catalogue, said[catalogue["platform"]])
 
 
-def go_dumper(catalogues: list[dict[str, Any]]) -> str:
-    """A Go program that prints what each generated package says, as the other runners do."""
-    imports = "\n".join(
-        f'\tp{i} "{GO_MODULE}/{naming.go_package(c["platform"])}"' for i, c in enumerate(catalogues)
+def go_main(catalogues: list[dict[str, Any]]) -> str:
+    """The main.go beside dump.go: import each generated package and print what it says."""
+    imports = "".join(
+        f'\tp{i} "{GO_MODULE}/{naming.go_package(c["platform"])}"\n'
+        for i, c in enumerate(catalogues)
     )
-    blocks = []
+    calls = []
     for i, c in enumerate(catalogues):
         value = "int64(c)" if c["code_type"] == "integer" else "string(c)"
         languages = ", ".join(json.dumps(lang) for lang in probe_languages(c))
@@ -494,126 +496,28 @@ def go_dumper(catalogues: list[dict[str, Any]]) -> str:
             for entry in c["errors"]
             for alias in entry.get("aliases", [])
         )
-        blocks.append(
+        calls.append(
             f"\tout[{json.dumps(c['platform'])}] = platform{{dump(p{i}.Codes(), p{i}.Lookup,"
             f" func(c p{i}.Code) any {{ return {value} }}, []string{{{languages}}}),"
-            f" map[string]string{{{aliases}}}}}"
+            f" map[string]string{{{aliases}}}}}\n"
         )
-    return GO_DUMPER.replace("IMPORTS", imports).replace("BLOCKS", "\n".join(blocks))
+    return GO_MAIN.format(imports=imports, calls="".join(calls))
 
 
-GO_DUMPER = """package main
+GO_MAIN = """package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 
-IMPORTS
-)
+{imports})
 
-type info interface {
-	Message() string
-	MessageIn(string) (string, bool)
-	Solution() string
-	SolutionIn(string) (string, bool)
-}
-
-type code interface {
-	comparable
-	fmt.Stringer
-	Message() string
-}
-
-type platform struct {
-	Entries []map[string]any  `json:"entries"`
-	Aliases map[string]string `json:"aliases"`
-}
-
-func optional[T comparable](value T) any {
-	var zero T
-	if value == zero {
-		return nil
-	}
-	return value
-}
-
-func texts(get func(string) (string, bool), languages []string) map[string]any {
-	out := map[string]any{}
-	for _, language := range languages {
-		text, ok := get(language)
-		out[language] = nil
-		if ok {
-			out[language] = text
-		}
-	}
-	return out
-}
-
-func dump[C code, I any](codes []C, lookup func(C) (I, bool), value func(C) any, languages []string) []map[string]any {
-	var entries []map[string]any
-	for _, c := range codes {
-		found, ok := lookup(c)
-		if !ok {
-			panic("a listed code has no information")
-		}
-		// The generated Info struct, read through JSON so that one dumper fits every package.
-		raw, err := json.Marshal(found)
-		if err != nil {
-			panic(err)
-		}
-		var fields struct {
-			Name       string
-			Messages   map[string]string
-			Solutions  map[string]string
-			Category   string
-			HTTPStatus int
-			Retryable  *bool
-			Deprecated *struct{ Reason, ReplacedBy string }
-		}
-		if err := json.Unmarshal(raw, &fields); err != nil {
-			panic(err)
-		}
-		methods := any(found).(info)
-		if c.String() != fields.Name || c.Message() != methods.Message() {
-			panic("inconsistent " + fields.Name)
-		}
-		var deprecated any
-		if fields.Deprecated != nil {
-			deprecated = map[string]any{
-				"reason":      fields.Deprecated.Reason,
-				"replaced_by": optional(fields.Deprecated.ReplacedBy),
-			}
-		}
-		solutions := fields.Solutions
-		if solutions == nil {
-			solutions = map[string]string{}
-		}
-		entries = append(entries, map[string]any{
-			"code":        value(c),
-			"name":        fields.Name,
-			"message":     methods.Message(),
-			"messages":    fields.Messages,
-			"message_in":  texts(methods.MessageIn, languages),
-			"solution":    optional(methods.Solution()),
-			"solution_in": texts(methods.SolutionIn, languages),
-			"category":    optional(fields.Category),
-			"http_status": optional(fields.HTTPStatus),
-			"retryable":   fields.Retryable,
-			"deprecated":  deprecated,
-		})
-	}
-	return entries
-}
-
-func main() {
-	out := map[string]platform{}
-BLOCKS
-	encoder := json.NewEncoder(os.Stdout)
-	if err := encoder.Encode(out); err != nil {
+func main() {{
+	out := map[string]platform{{}}
+{calls}	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {{
 		panic(err)
-	}
-}
+	}}
+}}
 """
 
 
@@ -627,7 +531,8 @@ def neutral(catalogues: list[dict[str, Any]]) -> list[dict[str, Any]]:
         catalogue["title"] = catalogue["source"] = "x"
         for entry in catalogue["errors"]:
             for key in ("message", "solution"):
-                entry.get(key, {}).update((lang, "x") for lang in entry.get(key, {}))
+                if key in entry:
+                    entry[key] = dict.fromkeys(entry[key], "x")
             if "deprecated" in entry:
                 entry["deprecated"]["reason"] = "x"
         for tombstone in catalogue.get("reserved", []):
@@ -710,7 +615,12 @@ def regressions() -> list[dict[str, Any]]:
 # --- the properties -----------------------------------------------------------------------
 
 
-@settings(PROFILE, max_examples=20)
+# An example is a whole project, large by design: one toolchain run checks many texts.
+@settings(
+    PROFILE,
+    max_examples=20,
+    suppress_health_check=[*PROFILE.suppress_health_check, HealthCheck.data_too_large],
+)
 @given(projects(), st.booleans())
 @example(catalogues=regressions(), ascii_only=False)
 def test_every_language_gives_back_every_text_exactly(
@@ -753,10 +663,14 @@ TEXT_FIELDS: dict[str, Any] = {
 }
 
 
-def one_entry(platform_name: str = "p", **entry: Any) -> dict[str, Any]:
-    errors = [{"code": 1, "name": "A", "message": {"en": "m"}, **entry}]
-    return {"platform": platform_name, "title": "t", "source": "s", "code_type": "integer"} | {
-        "errors": errors
+def one_entry(platform_name: str = "p") -> dict[str, Any]:
+    """The smallest valid catalogue."""
+    return {
+        "platform": platform_name,
+        "title": "t",
+        "source": "s",
+        "code_type": "integer",
+        "errors": [{"code": 1, "name": "A", "message": {"en": "m"}}],
     }
 
 
@@ -810,7 +724,8 @@ def test_placeholders_must_agree_across_languages(
     texts = {
         lang: text + "".join(f"{{{p}}}" for p in names) for lang, (text, names) in drafts.items()
     }
-    catalogue = one_entry(**{field: texts})
+    catalogue = one_entry()
+    catalogue["errors"][0][field] = texts
     differ = len({frozenset(PLACEHOLDER.findall(t)) for t in texts.values()}) > 1
     first = line_of(catalogue_yaml(catalogue), f"    {field}:")
     with tempfile.TemporaryDirectory() as directory:

@@ -49,6 +49,6 @@ for (const [platform, wanted] of Object.entries(spec)) {
         : null,
     });
   }
-  out[platform] = { entries, aliases, surface: Object.keys(m).sort() };
+  out[platform] = { entries, aliases };
 }
 console.log(JSON.stringify(out));

@@ -51,8 +51,6 @@ def main() -> None:
                 for alias, member in enum.__members__.items()
                 if alias != member.name
             },
-            # What a catalogue's text must never change: the names the module defines.
-            "surface": sorted(set(vars(module)) - {wanted["class"]}),
             "docs": [module.__doc__, enum.__doc__],
         }
     # ASCII JSON: the pipe's encoding cannot change a character.
