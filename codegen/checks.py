@@ -430,15 +430,27 @@ def _describe(catalog: Catalog, entry: Entry) -> str:
     return f"{entry.name} at {entry.where('code')} (platform {catalog.platform}: {entry.default_message!r})"
 
 
-def _shared_codes(
-    catalogs: Sequence[Catalog], same_space: bool
-) -> Iterator[tuple[Catalog, Entry, list[tuple[Catalog, Entry]]]]:
-    """Each definition of a code that an earlier catalogue (in path order) also defines, with
-    those earlier definitions: those of its own code space when ``same_space``, else those
-    of independent catalogues (when no catalogue of its own space came first)."""
+Definition = tuple[Catalog, Entry]
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """A definition of a code that an earlier catalogue (in path order) also defines."""
+
+    catalog: Catalog
+    entry: Entry
+    first: Definition
+    """The earlier definition it is compared with: the first with the same meaning, if any."""
+    same: bool
+
+
+def _shared_codes(catalogs: Sequence[Catalog], same_space: bool) -> Iterator[_Shared]:
+    """Each later definition of a shared code, compared with the earlier ones of its own code
+    space when ``same_space``, else with those of independent catalogues (when no catalogue
+    of its own space came first)."""
     if len(catalogs) < 2:
         return
-    by_code: dict[object, list[tuple[Catalog, Entry]]] = {}
+    by_code: dict[object, list[Definition]] = {}
     for catalog in sorted(catalogs, key=lambda c: c.path):
         for entry in catalog.errors:
             by_code.setdefault(entry.code, []).append((catalog, entry))
@@ -447,24 +459,24 @@ def _shared_codes(
             earlier = [(c, e) for c, e in definitions[:i] if c is not catalog]
             space = catalog.code_space
             in_space = [(c, e) for c, e in earlier if space is not None and c.code_space == space]
-            if same_space and in_space:
-                yield catalog, entry, in_space
-            elif not same_space and earlier and not in_space:
-                yield catalog, entry, earlier
+            compared = in_space if same_space else ([] if in_space else earlier)
+            if compared:
+                same = next(((c, e) for c, e in compared if same_meaning(entry, e)), None)
+                yield _Shared(catalog, entry, same or compared[0], same is not None)
 
 
 @project_check(
     "CODE_CONFLICT", Severity.ERROR, "one code with two meanings in catalogues of one code space"
 )
 def code_conflict(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
-    for catalog, entry, earlier in _shared_codes(catalogs, same_space=True):
-        if not any(same_meaning(entry, e) for _, e in earlier):
-            first_catalog, first = earlier[0]
+    for shared in _shared_codes(catalogs, same_space=True):
+        if not shared.same:
+            entry, (first_catalog, first) = shared.entry, shared.first
             yield Finding(
                 entry.where("code"),
                 f"code {entry.code!r} ({entry.name}: {entry.default_message!r}) means something"
-                f" else in code space {catalog.code_space}: {_describe(first_catalog, first)}"
-                f"{_no_common_language(entry, first)}",
+                f" else in code space {shared.catalog.code_space}:"
+                f" {_describe(first_catalog, first)}{_no_common_language(entry, first)}",
                 first.where("code"),
                 entry,
             )
@@ -477,21 +489,21 @@ def code_conflict(catalogs: Sequence[Catalog], context: Context) -> Iterator[Fin
 )
 def code_duplicate(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
     owners = {c.platform: c for c in catalogs}
-    for catalog, entry, earlier in _shared_codes(catalogs, same_space=True):
-        same = next(((c, e) for c, e in earlier if same_meaning(entry, e)), None)
-        if same is None:
+    for shared in _shared_codes(catalogs, same_space=True):
+        if not shared.same:
             continue
-        space = catalog.code_space
+        entry, (first_catalog, first) = shared.entry, shared.first
+        space = shared.catalog.code_space
         owner = owners.get(space or "")
-        if owner is not None and owner.code_space == space and owner is not catalog:
+        if owner is not None and owner.code_space == space and owner is not shared.catalog:
             advice = f"define it once, in {owner.path}, the catalogue of code space {space}"
         else:
-            advice = f"keep the definition in {same[0].path} and remove this one"
+            advice = f"keep the definition in {first_catalog.path} and remove this one"
         yield Finding(
             entry.where("code"),
             f"code {entry.code!r} ({entry.name}) is already defined with the same meaning in code"
-            f" space {space}: {_describe(*same)}; {advice}",
-            same[1].where("code"),
+            f" space {space}: {_describe(first_catalog, first)}; {advice}",
+            first.where("code"),
             entry,
         )
 
@@ -502,12 +514,12 @@ def code_duplicate(catalogs: Sequence[Catalog], context: Context) -> Iterator[Fi
     "one code with two meanings on independent platforms (no common code space)",
 )
 def shared_code_conflict(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
-    for catalog, entry, earlier in _shared_codes(catalogs, same_space=False):
-        if not any(same_meaning(entry, e) for _, e in earlier):
-            first_catalog, first = earlier[0]
+    for shared in _shared_codes(catalogs, same_space=False):
+        if not shared.same:
+            entry, (first_catalog, first) = shared.entry, shared.first
             yield Finding(
                 entry.where("code"),
-                f"code {entry.code!r} ({entry.name}) of platform {catalog.platform} means"
+                f"code {entry.code!r} ({entry.name}) of platform {shared.catalog.platform} means"
                 f" something else on platform {first_catalog.platform}:"
                 f" {_describe(first_catalog, first)}{_no_common_language(entry, first)}",
                 first.where("code"),
@@ -521,14 +533,14 @@ def shared_code_conflict(catalogs: Sequence[Catalog], context: Context) -> Itera
     "one code with the same meaning on independent platforms (no common code space)",
 )
 def shared_code_duplicate(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
-    for catalog, entry, earlier in _shared_codes(catalogs, same_space=False):
-        same = next(((c, e) for c, e in earlier if same_meaning(entry, e)), None)
-        if same is not None:
+    for shared in _shared_codes(catalogs, same_space=False):
+        if shared.same:
+            entry, (first_catalog, first) = shared.entry, shared.first
             yield Finding(
                 entry.where("code"),
-                f"code {entry.code!r} ({entry.name}) of platform {catalog.platform} means the same"
-                f" on platform {same[0].platform}: {_describe(*same)}",
-                same[1].where("code"),
+                f"code {entry.code!r} ({entry.name}) of platform {shared.catalog.platform} means"
+                f" the same on platform {first_catalog.platform}: {_describe(first_catalog, first)}",
+                first.where("code"),
                 entry,
             )
 

@@ -166,11 +166,9 @@ def main(
             return EXIT_USAGE
 
     chosen: tuple[str, ...] = ()
-    if args.command == "breaking":
-        pass
-    elif args.command == "report":
+    if args.command == "report":
         chosen = ("report",)
-    elif args.command != "validate":
+    elif args.command in ("generate", "check"):
         chosen = tuple(args.targets or config.targets)
         unknown = [t for t in chosen if t not in targets()]
         if unknown:
