@@ -227,6 +227,15 @@ class _Builder:
         try:
             root, mark = self._fold(yaml.parse(text, Loader=_Loader))
         except yaml.MarkedYAMLError as exc:
+            if "nesting depth" in f"{exc.context} {exc.problem}":
+                # libyaml's own limit (1,000 levels in recent builds), which its scanner can
+                # reach looking ahead along one long line before we see a single event: say
+                # what our limit says, where our limit is met.
+                problem = exc.problem_mark
+                where = _too_deep(text) or (
+                    (problem.line + 1, problem.column + 1) if problem is not None else (1, 1)
+                )
+                raise self._fatal(where, TOO_DEEP) from None
             raise self._fatal(*self._explain(exc, text)) from None
         except yaml.reader.ReaderError as exc:  # a control character, outside any token
             char = chr(exc.character)
@@ -292,15 +301,14 @@ class _Builder:
                     self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
                 if event.tag is not None and not (event.implicit and event.tag == "!"):
                     self._error(mark, f"tag {event.tag} is not allowed in a catalogue")
-                if len(stack) < MAX_DEPTH:
-                    stack.append(
-                        (YamlMap(mark) if cls is yaml.MappingStartEvent else YamlSeq(mark), [])
-                    )
-                    continue
-                # Too deep: refuse the collection whole, so that nothing after us recurses.
-                self._error(mark, f"collections nested more than {MAX_DEPTH} levels deep")
-                _skip_collection(events)
-                value = None
+                if len(stack) >= MAX_DEPTH:
+                    # Fatal, and no further event read: going on would feed the parser deeper
+                    # still, into whatever limit (and message) the library has of its own.
+                    raise self._fatal(mark, TOO_DEEP)
+                stack.append(
+                    (YamlMap(mark) if cls is yaml.MappingStartEvent else YamlSeq(mark), [])
+                )
+                continue
             elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
                 done, _ = stack.pop()
                 if stack:
@@ -377,16 +385,26 @@ class _Builder:
         container.value_marks[key] = mark
 
 
-def _skip_collection(events: Any) -> None:
-    """Consume the events of a collection whose start event was just read."""
-    depth = 1
-    for event in events:
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-            if depth == 0:
-                return
+TOO_DEEP = f"collections nested more than {MAX_DEPTH} levels deep"
+
+
+def _too_deep(text: str) -> Mark | None:
+    """Where the first collection deeper than MAX_DEPTH starts, found by PyYAML's pure-Python
+    parser, which has no nesting limit of its own; None if it finds none."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            cls = type(event)
+            if cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                depth += 1
+                start = event.start_mark
+                if depth > MAX_DEPTH and start is not None:
+                    return start.line + 1, start.column + 1
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _text_mark(text: str, index: int) -> Mark:

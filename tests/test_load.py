@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
 import pytest
+import yaml
 
 from codegen.diagnostics import CatalogError
 from codegen.load import YamlMap, YamlSeq, key_mark_of, load_bytes, mark_of
+from conftest import Run
 
 
 def problems(text: str | bytes) -> list[str]:
@@ -87,10 +93,89 @@ def test_rejected_with_place_and_reason(text: str | bytes, expected: str) -> Non
     assert any(p.startswith(expected) for p in problems(text)), problems(text)
 
 
-def test_deep_nesting_is_no_crash() -> None:
-    depth = 10_000
-    document = load_bytes(("a: " + "[" * depth + "]" * depth + "\n").encode(), "c.yaml")
-    assert isinstance(document.root, dict)
+TOO_DEEP = "error[YAML]: collections nested more than 100 levels deep"
+
+
+def _block_mappings(depth: int) -> str:
+    """``depth + 1`` mappings, each the value of the one before, by indentation."""
+    return "".join("  " * i + "a:\n" for i in range(depth)) + "  " * depth + "b: 1\n"
+
+
+def _block_sequences(depth: int) -> str:
+    return "".join("  " * i + "-\n" for i in range(depth)) + "  " * depth + "1\n"
+
+
+def _flow(depth: int) -> str:
+    """``depth`` flow sequences on one line under the root mapping (level 1)."""
+    return "a: " + "[" * depth + "]" * depth + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # Level 101 is the 101st line, indented 2 x 100: whatever the parser's own limit.
+        (_block_mappings(101), "101:201"),
+        (_block_mappings(5_000), "101:201"),
+        (_block_sequences(150), "101:201"),
+        # The root mapping is level 1, so the 100th "[" (column 103) is level 101.
+        (_flow(101), "1:103"),
+        (_flow(999), "1:103"),
+        # libyaml stops at its own limit (1,000 in PyYAML 6.0.4) while looking ahead along the
+        # line, before the loader sees an event: the project's message and place all the same.
+        (_flow(2_000), "1:103"),
+        (_flow(10_000), "1:103"),
+        ("a:\n" + "  [\n" * 2_000 + "  " + "]" * 2_000 + "\n", "101:3"),
+    ],
+    ids=[
+        "block-101",
+        "block-5000",
+        "block-seq-150",
+        "flow-101",
+        "flow-999",
+        "flow-2000",
+        "flow-10000",
+        "flow-lines-2000",
+    ],
+)
+def test_deep_nesting_is_refused_at_level_101(text: str, where: str) -> None:
+    assert problems(text) == [f"c.yaml:{where}: {TOO_DEEP}"]
+
+
+@pytest.mark.parametrize("text", [_block_mappings(99), _flow(99)])
+def test_nesting_100_levels_deep_is_accepted(text: str) -> None:
+    assert load_bytes(text.encode(), "c.yaml").diagnostics == []
+
+
+def test_a_nesting_limit_of_the_parser_gets_the_project_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whatever limit the library has, and wherever it hits it, the report is the loader's."""
+    real = yaml.parse
+    calls = []
+
+    def parse(stream: str, Loader: Any) -> Iterator[yaml.Event]:
+        calls.append(Loader)
+        if len(calls) == 1:  # the loader's own parse: fails as libyaml's scanner does
+            mark = yaml.Mark("<unicode string>", 1002, 0, 1002, None, 0)
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+            )
+        yield from real(stream, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "parse", parse)
+    assert problems(_flow(150)) == [f"c.yaml:1:103: {TOO_DEEP}"]
+    calls.clear()
+    assert problems(_flow(20)) == [f"c.yaml:1:1003: {TOO_DEEP}"]  # its place, our words
+
+
+def test_deep_nesting_gives_no_traceback(
+    codegen: Callable[..., Run], write_catalog: Callable[[str, str], Path]
+) -> None:
+    path = write_catalog("deep", "platform: deep\nerrors:\n" + _flow(2_000).replace("a:", "  -"))
+    result = codegen("validate", "--no-cache", path)
+    assert result.status == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert f"{path}:3:" in result.stdout and TOO_DEEP in result.stdout
 
 
 def test_byte_order_mark_is_ignored() -> None:
