@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from . import cache as cache_module
 from .checks import Context, Severities, run_checks
@@ -14,6 +15,7 @@ from .diagnostics import CatalogError, Diagnostic, Location, Severity, has_error
 from .load import UNREADABLE, load_bytes
 from .model import Catalog
 from .render import Files, Options, render
+from .source import InputError, display, read_input
 from .validate import Limits, validate
 
 
@@ -46,47 +48,22 @@ class Outcome:
         return any(d.check_id == UNREADABLE for d in self.diagnostics)
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in messages and headers: relative to the working directory when
-    inside it, so that output does not depend on where the checkout lives."""
-    absolute = path.absolute()
-    if absolute.is_relative_to(Path.cwd()):
-        return absolute.relative_to(Path.cwd()).as_posix()
-    return path.as_posix()
-
-
-def catalog_files(directory: Path) -> list[Path]:
-    """Every ``*.yaml`` entry: one that is not a readable file (a directory, a dangling link)
-    is reported as unreadable, never skipped, lest its generated code be removed."""
-    return sorted(directory.glob("*.yaml"))
-
-
 def read(
-    paths: Sequence[Path], max_bytes: int | None
+    paths: Sequence[Path],
+    max_bytes: int | None,
+    root: Path | None = None,
+    inside: Path | None = None,
 ) -> tuple[list[tuple[str, bytes]], list[Diagnostic]]:
-    """The bytes of each readable file, by display name, and a diagnostic for each other."""
+    """The bytes of each readable file, named relative to the project ``root`` (by default
+    the working directory), and a diagnostic for each other. Links found by listing a
+    directory must stay ``inside`` it."""
     inputs, problems = [], []
     for path in paths:
-        name = display_path(path)
+        name = display(path, root or Path.cwd())
         try:
-            size = path.stat().st_size
-            if max_bytes is not None and size > max_bytes:
-                problems.append(
-                    Diagnostic(
-                        UNREADABLE,
-                        Severity.ERROR,
-                        Location(name),
-                        f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes (max_file_bytes)",
-                    )
-                )
-                continue
-            inputs.append((name, path.read_bytes()))
-        except OSError as exc:
-            problems.append(
-                Diagnostic(
-                    UNREADABLE, Severity.ERROR, Location(name), f"cannot read: {exc.strerror}"
-                )
-            )
+            inputs.append((name, read_input(path, max_bytes, inside)))
+        except InputError as exc:
+            problems.append(Diagnostic(UNREADABLE, Severity.ERROR, Location(name), str(exc)))
     return inputs, problems
 
 
@@ -122,10 +99,13 @@ def run(
     cache: cache_module.Cache | None = None,
     context: Context | None = None,
     severities: Severities | None = None,
+    root: Path | None = None,
+    inside: Path | None = None,
 ) -> Outcome:
-    """Everything about ``paths`` that validate, generate and check print or write."""
+    """Everything about ``paths`` that validate, generate and check print or write; files
+    are named relative to ``root`` (by default the working directory)."""
     limits = limits or Limits()
-    inputs, problems = read(paths, limits.file_bytes)
+    inputs, problems = read(paths, limits.file_bytes, root, inside)
     store = cache or cache_module.Cache(None)
     key = cache_module.key(
         [(name, hashlib.sha256(data).hexdigest()) for name, data in inputs],
@@ -135,8 +115,8 @@ def run(
         sorted((severities or {}).items()),
         limits,
     )
-    outcome = store.get(key)
-    if not isinstance(outcome, Outcome):
+    outcome = _decode(store.get(key))
+    if outcome is None:
         result = process(inputs, context, severities, limits)
         files = None
         if targets and not result.errors:
@@ -147,8 +127,48 @@ def run(
             sum(len(c.errors) for c in result.catalogs),
             files,
         )
-        store.put(key, outcome)
+        store.put(key, _encode(outcome))
     if problems:
         diagnostics = sorted([*outcome.diagnostics, *problems], key=Diagnostic.sort_key)
         return Outcome(tuple(diagnostics), outcome.catalogs, outcome.codes, None)
     return outcome
+
+
+def _encode(outcome: Outcome) -> dict[str, Any]:
+    """An outcome as JSON data, for the cache."""
+    return {
+        "diagnostics": [
+            [d.check_id, int(d.severity), _location(d.location), d.message, _location(d.related)]
+            for d in outcome.diagnostics
+        ],
+        "catalogs": outcome.catalogs,
+        "codes": outcome.codes,
+        "files": None if outcome.files is None else {str(p): t for p, t in outcome.files.items()},
+    }
+
+
+def _location(location: Location | None) -> list[Any] | None:
+    return None if location is None else [location.path, location.line, location.col]
+
+
+def _decode(data: Any) -> Outcome | None:
+    """The outcome a cache entry holds, or None when the entry is not of that shape."""
+    try:
+        files = data["files"]
+        return Outcome(
+            tuple(
+                Diagnostic(
+                    str(check_id),
+                    Severity(severity),
+                    Location(*location),
+                    str(message),
+                    None if related is None else Location(*related),
+                )
+                for check_id, severity, location, message, related in data["diagnostics"]
+            ),
+            int(data["catalogs"]),
+            int(data["codes"]),
+            None if files is None else {PurePosixPath(p): str(t) for p, t in files.items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None

@@ -15,6 +15,7 @@ from typing import Any
 import jsonschema
 
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
+from .source import InputError, read_input
 from .load import YamlMap, key_mark_of, load_bytes, mark_of
 from .validate import SCHEMA
 
@@ -32,14 +33,14 @@ def _schema() -> dict[str, Any]:
     return schema
 
 
-def load_taxonomy(path: Path, name: str) -> tuple[Taxonomy, list[Diagnostic]]:
+def load_taxonomy(
+    path: Path, name: str, max_bytes: int | None = None
+) -> tuple[Taxonomy, list[Diagnostic]]:
     """The categories in ``path`` (shown as ``name``), or the problems that make it unusable."""
     try:
-        document = load_bytes(path.read_bytes(), name)
-    except OSError as exc:
-        return {}, [
-            Diagnostic("UNREADABLE", Severity.ERROR, Location(name), f"cannot read: {exc.strerror}")
-        ]
+        document = load_bytes(read_input(path, max_bytes), name)
+    except InputError as exc:
+        return {}, [Diagnostic("UNREADABLE", Severity.ERROR, Location(name), str(exc))]
     except CatalogError as exc:
         return {}, [exc.diagnostic]
     problems = list(document.diagnostics)

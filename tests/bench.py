@@ -51,8 +51,9 @@ def one(size: int) -> dict[str, float]:
     from codegen.config import load_config
     from codegen.load import load_bytes
     from codegen.cache import Cache
-    from codegen.pipeline import display_path, run
+    from codegen.pipeline import run
     from codegen.render import render, targets
+    from codegen.source import display
     from codegen.validate import Limits, validate
     from codegen.write import write
 
@@ -70,7 +71,7 @@ def one(size: int) -> dict[str, float]:
         data = synthetic(size).encode()
         path.write_bytes(data)
         times["catalogue MB"] = len(data) / 1e6
-        name = display_path(path)
+        name = display(path, Path(scratch))
         document = timed("load", lambda: load_bytes(data, name))
         catalog, problems = timed("validate", lambda: validate(document, data))
         assert catalog is not None and not problems, problems[:3]

@@ -22,6 +22,11 @@ errors:
 """
 
 
+def shown(path: Path) -> str:
+    """How codegen names a catalogue outside the project: from its directory."""
+    return f"{path.parent.name}/{path.name}"
+
+
 def entry(code: object, name: str, en: str = "some error", extra: str = "") -> str:
     return f"  - code: {code}\n    name: {name}\n    message:\n      en: {en!r}\n{extra}"
 
@@ -103,7 +108,7 @@ def test_duplicate_names_both_places(write_catalog: Callable[[str, str], Path]) 
     path = write_catalog("demo", HEAD + entry(1, "A", "a") + entry(1, "B", "b"))
     [diagnostic] = process(read([path], None)[0]).diagnostics
     assert diagnostic.render() == (
-        f"{path}:10:11: error[DUPLICATE_CODE]: code 1 (B) already defined at {path}:6:11 (A)"
+        f"{shown(path)}:10:11: error[DUPLICATE_CODE]: code 1 (B) already defined at {shown(path)}:6:11 (A)"
     )
     assert diagnostic.related is not None and diagnostic.related.line == 6
 

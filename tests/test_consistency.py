@@ -12,10 +12,16 @@ import pytest
 from codegen.checks import normalise_text, same_meaning
 from codegen.diagnostics import Severity
 from codegen.model import Entry
-from codegen.pipeline import catalog_files, process, read
+from codegen.pipeline import process, read
+from codegen.source import catalog_files
 from conftest import ROOT
 
 Write = Callable[[str, str], Path]
+
+
+def shown(path: Path) -> str:
+    """How codegen names a catalogue outside the project: from its directory."""
+    return f"{path.parent.name}/{path.name}"
 
 
 def catalogue(platform: str, *entries: str, space: str | None = None, extra: str = "") -> str:
@@ -103,10 +109,10 @@ def test_conflict_in_a_code_space_is_an_error(write_catalog: Write) -> None:
     b = write_catalog("beta", catalogue("beta", entry(100, "NO_USER", "No such user"), space="gw"))
     [diagnostic] = process(read([a, b], None)[0]).diagnostics
     assert diagnostic.render() == (
-        f"{b}:7:11: error[CODE_CONFLICT]: code 100 (NO_USER: 'No such user') means something"
-        f" else in code space gw: BAD_TOKEN at {a}:7:11 (platform alpha: 'Bad token')"
+        f"{shown(b)}:7:11: error[CODE_CONFLICT]: code 100 (NO_USER: 'No such user') means something"
+        f" else in code space gw: BAD_TOKEN at {shown(a)}:7:11 (platform alpha: 'Bad token')"
     )
-    assert diagnostic.related is not None and diagnostic.related.path == str(a)
+    assert diagnostic.related is not None and diagnostic.related.path == shown(a)
 
 
 def test_conflict_without_a_common_language_says_so(write_catalog: Write) -> None:
@@ -126,9 +132,9 @@ def test_duplicate_in_a_code_space_says_where_to_keep_it(write_catalog: Write) -
     b = write_catalog("beta", catalogue("beta", entry(100, "TOKEN_BAD", "bad  TOKEN"), space="gw"))
     [diagnostic] = process(read([a, b], None)[0]).diagnostics
     assert diagnostic.render() == (
-        f"{b}:7:11: warning[CODE_DUPLICATE]: code 100 (TOKEN_BAD) is already defined with the"
-        f" same meaning in code space gw: BAD_TOKEN at {a}:7:11 (platform alpha: 'Bad token.');"
-        f" keep the definition in {a} and remove this one"
+        f"{shown(b)}:7:11: warning[CODE_DUPLICATE]: code 100 (TOKEN_BAD) is already defined with the"
+        f" same meaning in code space gw: BAD_TOKEN at {shown(a)}:7:11 (platform alpha: 'Bad token.');"
+        f" keep the definition in {shown(a)} and remove this one"
     )
 
 
@@ -139,7 +145,7 @@ def test_duplicate_is_sent_to_the_catalogue_named_after_the_space(write_catalog:
     [diagnostic] = process(read([gateway, a, b], None)[0]).diagnostics
     assert diagnostic.check_id == "CODE_DUPLICATE"
     assert diagnostic.message.endswith(
-        f"define it once, in {gateway}, the catalogue of code space gw"
+        f"define it once, in {shown(gateway)}, the catalogue of code space gw"
     )
 
 
@@ -183,7 +189,7 @@ def test_two_catalogues_claiming_one_platform(tmp_path: Path) -> None:
     found = process(read([first, second], None)[0]).diagnostics
     claims = [d for d in found if d.check_id == "DUPLICATE_PLATFORM"]
     assert [d.render() for d in claims] == [
-        f"{second}:1:11: error[DUPLICATE_PLATFORM]: platform weex is already claimed by {first}"
+        f"{shown(second)}:1:11: error[DUPLICATE_PLATFORM]: platform weex is already claimed by {shown(first)}"
     ]
 
 
@@ -203,8 +209,8 @@ def test_platforms_colliding_in_an_aggregate(
     # Reported at the catalogue whose path sorts last, naming the other.
     (later, name), (earlier, other) = sorted([(b, second), (a, first)], reverse=True)
     assert [d.render() for d in found if d.check_id == "PLATFORM_COLLISION"] == [
-        f"{later}:1:11: error[PLATFORM_COLLISION]: platform {name} becomes {collision},"
-        f" as does platform {other} ({earlier})"
+        f"{shown(later)}:1:11: error[PLATFORM_COLLISION]: platform {name} becomes {collision},"
+        f" as does platform {other} ({shown(earlier)})"
         for collision in collisions
     ]
 

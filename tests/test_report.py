@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from conftest import ROOT, Run
 
-from codegen.pipeline import catalog_files, process, read
+from codegen.pipeline import process, read
+from codegen.source import catalog_files
 from codegen.targets.report import shared_codes
 
 
