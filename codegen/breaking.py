@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import naming
+from .source import CATALOG_SUFFIXES, InputError, catalog_files, display, read_input
 from .diagnostics import Diagnostic, Location, Severity
 from .model import Catalog, Entry, placeholders
 
@@ -58,32 +59,67 @@ class BaseError(Exception):
     """The base revision or directory cannot be read; the CLI exits with status 2."""
 
 
-def base_inputs(against: str, catalogs: Path) -> list[tuple[str, bytes]]:
+def base_inputs(
+    against: str, catalogs: Path, root: Path, max_bytes: int | None = None
+) -> list[tuple[str, bytes]]:
     """The catalogue files of the base: ``against`` is a directory of catalogues or a git
     revision, read from the same directory of the repository as ``catalogs``. Files are named
-    ``REV:path`` (path from the repository's top) or by their path in the directory."""
+    ``REV:path`` (path from the repository's top) or by their path from ``root``. Having
+    nothing to compare with is an error, never "no breaking change"."""
+    if not against.strip():
+        raise BaseError("--against needs a git revision or a directory of catalogues")
     directory = Path(against)
     if directory.is_dir():
-        return [(p.as_posix(), p.read_bytes()) for p in sorted(directory.glob("*.yaml"))]
+        inputs = []
+        for path in catalog_files(directory):
+            try:
+                inputs.append((display(path, root), read_input(path, max_bytes)))
+            except InputError as exc:
+                raise BaseError(f"{display(path, root)}: {exc}") from None
+        if not inputs:
+            raise BaseError(
+                f"{against} holds no catalogues (*.yaml, *.yml): nothing to compare with"
+            )
+        return inputs
     top = _git(catalogs, "rev-parse", "--show-toplevel").strip()
     if not top:
-        raise BaseError(f"{against} is not a directory, and {catalogs} is not in a git repository")
-    if not _git(catalogs, "rev-parse", "--verify", "--quiet", f"{against}^{{commit}}"):
+        raise BaseError(
+            f"{against} is not a directory, and the catalogues are not in a git repository"
+        )
+    if against.startswith("-") or not _git(
+        catalogs, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{against}^{{commit}}"
+    ):
         raise BaseError(f"{against} is neither a directory nor a git revision")
     prefix = catalogs.resolve().relative_to(Path(top).resolve()).as_posix()
-    listed = _git(Path(top), "ls-tree", "--name-only", against, "--", f"{prefix}/")
+    listed = _git(Path(top), "ls-tree", "-z", "-l", against, "--", f"{prefix}/")
     inputs = []
-    for name in sorted(listed.splitlines()):
-        if name.endswith(".yaml"):
-            data = subprocess.run(
-                ["git", "-C", top, "show", f"{against}:{name}"], capture_output=True, check=True
-            ).stdout
-            inputs.append((f"{against}:{name}", data))
+    for line in sorted(filter(None, listed.split("\0"))):
+        info, _, name = line.partition("\t")
+        mode, kind, obj, size = info.split()
+        if not name.endswith(CATALOG_SUFFIXES):
+            continue
+        shown = f"{against}:{name}"
+        # As in the working tree: regular files only (no link, no submodule), bounded.
+        if kind != "blob" or mode not in ("100644", "100755"):
+            raise BaseError(f"{shown} is not a regular file")
+        if max_bytes is not None and int(size) > max_bytes:
+            raise BaseError(f"{shown} is over the limit of {max_bytes:,} bytes (max_file_bytes)")
+        data = subprocess.run(
+            ["git", "-C", top, "cat-file", "blob", obj], capture_output=True, check=True
+        ).stdout
+        inputs.append((shown, data))
+    if not inputs:
+        raise BaseError(
+            f"{against} has no catalogues in {prefix}/: nothing to compare with"
+            " (is it the right revision?)"
+        )
     return inputs
 
 
 def _git(where: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(where), *args], capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "-C", str(where), *args], capture_output=True, text=True, errors="surrogateescape"
+    )
     return result.stdout if result.returncode == 0 else ""
 
 

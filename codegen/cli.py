@@ -16,12 +16,13 @@ from . import __version__
 from . import breaking
 from .breaking import RULES, BaseError, base_inputs
 from .checks import BUILTIN, CHECKS, Context
-from .config import Config, ConfigError, load_config
+from .config import Config, ConfigError, check_out, load_config
 from .diagnostics import Diagnostic, Severity, has_errors
 from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
-from .cache import Cache
-from .pipeline import Outcome, catalog_files, display_path, process, read, run
+from .cache import Cache, default_directory
+from .pipeline import Outcome, process, read, run
 from .render import Files, targets
+from .source import catalog_files, display
 from .targets.report import JSON as REPORT_JSON
 from .targets.report import MARKDOWN as REPORT_MARKDOWN
 from .taxonomy import default_path, load_taxonomy
@@ -154,15 +155,27 @@ def main(
             )
         return EXIT_OK
 
-    catalogs_dir = args.catalogs or config.catalogs
+    catalogs_dir = args.catalogs.absolute() if args.catalogs else config.catalogs
+    # Files are named relative to the project, whatever the working directory; without a
+    # configuration, the catalogue directory's parent is the project.
+    root = config.root if config.source is not None else catalogs_dir.parent
     files: list[Path] = list(getattr(args, "files", None) or [])
+    # A file named on the command line is the user's choice; a catalogue found by listing
+    # the directory may be a link a pull request added: it must stay inside the project.
+    inside = None if files else root
     if not files:
         if not catalogs_dir.is_dir():
-            print(f"codegen: catalogue directory {catalogs_dir} does not exist", file=err)
+            print(
+                f"codegen: catalogue directory {display(catalogs_dir, root)} does not exist",
+                file=err,
+            )
             return EXIT_USAGE
         files = catalog_files(catalogs_dir)
         if not files:
-            print(f"codegen: no catalogues (*.yaml) in {catalogs_dir}", file=err)
+            print(
+                f"codegen: no catalogues (*.yaml, *.yml) in {display(catalogs_dir, root)}",
+                file=err,
+            )
             return EXIT_USAGE
 
     chosen: tuple[str, ...] = ()
@@ -178,18 +191,25 @@ def main(
             )
             return EXIT_USAGE
     taxonomy_path = config.categories or default_path()
-    categories, problems = load_taxonomy(taxonomy_path, display_path(taxonomy_path))
+    taxonomy_name = (
+        "categories.yaml (built in)" if config.categories is None else display(taxonomy_path, root)
+    )
+    categories, problems = load_taxonomy(taxonomy_path, taxonomy_name, config.limits.file_bytes)
     # The report's --format is its own; its diagnostics are always text.
     fmt = "text" if args.command == "report" else args.format
     if problems:
         _print_diagnostics(problems, fmt, out, verbose=True)
         return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
-    cache = Cache(None if args.no_cache else config.cache_dir)
+    cache = Cache(None if args.no_cache else default_directory())
     context = Context(categories=categories)
     verbose = getattr(args, "verbose", False)
     if args.command == "breaking":
-        return _breaking(args.against, catalogs_dir, files, config, context, fmt, verbose, out, err)
-    outcome = run(files, chosen, config.options, config.limits, cache, context, config.severity)
+        return _breaking(
+            args.against, catalogs_dir, files, root, inside, config, context, fmt, verbose, out, err
+        )
+    outcome = run(
+        files, chosen, config.options, config.limits, cache, context, config.severity, root, inside
+    )
     # The report's own output is stdout: its diagnostics go to stderr.
     if args.command == "report":
         _print_diagnostics(outcome.diagnostics, fmt, err, verbose)
@@ -212,12 +232,20 @@ def main(
         wanted = REPORT_JSON if args.format == "json" else REPORT_MARKDOWN
         print(outcome.files[wanted], end="", file=out)
         return EXIT_OK
-    out_dir: Path = args.out or config.out
+    out_dir: Path = args.out.absolute() if args.out else config.out
+    if args.out:
+        try:
+            check_out(out_dir, config, "--out")
+        except ConfigError as exc:
+            print(f"codegen: {exc}", file=err)
+            return EXIT_USAGE
     # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
     human = err if fmt in MACHINE else out
     if args.command == "generate":
-        return _generate(out_dir, outcome.files, chosen, human, err)
-    return _check(out_dir, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human)
+        return _generate(out_dir, root, outcome.files, chosen, human, err)
+    return _check(
+        out_dir, root, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human
+    )
 
 
 def _print_diagnostics(
@@ -258,6 +286,8 @@ def _breaking(
     against: str,
     catalogs_dir: Path,
     files: Sequence[Path],
+    root: Path,
+    inside: Path | None,
     config: Config,
     context: Context,
     fmt: str,
@@ -267,11 +297,11 @@ def _breaking(
 ) -> int:
     """The working tree's catalogues against those at ``against``."""
     try:
-        base_files = base_inputs(against, catalogs_dir)
+        base_files = base_inputs(against, catalogs_dir, root, config.limits.file_bytes)
     except BaseError as exc:
         print(f"codegen: {exc}", file=err)
         return EXIT_USAGE
-    inputs, problems = read(files, config.limits.file_bytes)
+    inputs, problems = read(files, config.limits.file_bytes, root, inside)
     head = process(inputs, context, config.severity, config.limits)
     found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
     if has_errors(found):
@@ -292,22 +322,23 @@ def _breaking(
 
 
 def _generate(
-    out_dir: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO, err: TextIO
+    out_dir: Path, root: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO, err: TextIO
 ) -> int:
+    shown = display(out_dir, root)
     try:
         summary = write(out_dir, rendered, chosen)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"codegen: cannot write {out_dir}: {reason}{where}; it is unchanged", file=err)
+        print(f"codegen: cannot write {shown}: {reason}{where}; it is unchanged", file=err)
         return EXIT_USAGE
     for path in summary.written:
-        print(f"wrote {out_dir / path}", file=out)
+        print(f"wrote {display(out_dir / path, root)}", file=out)
     for path in summary.removed:
-        print(f"removed {out_dir / path}", file=out)
+        print(f"removed {display(out_dir / path, root)}", file=out)
     print(
         f"codegen: {len(summary.written)} written, {len(summary.removed)} removed,"
-        f" {summary.unchanged} unchanged in {out_dir}",
+        f" {summary.unchanged} unchanged in {shown}",
         file=out,
     )
     return EXIT_OK
@@ -315,6 +346,7 @@ def _generate(
 
 def _check(
     out_dir: Path,
+    root: Path,
     rendered: Files,
     chosen: tuple[str, ...],
     diagnostics: Sequence[Diagnostic],
@@ -325,22 +357,23 @@ def _check(
 ) -> int:
     """Drift is text with diffs in the text format, and a DRIFT diagnostic per file otherwise."""
     found = drift(out_dir, rendered, chosen)
+    shown = display(out_dir, root)
     if fmt == "text":
         _print_diagnostics(diagnostics, fmt, out, verbose)
         for item in found:
-            print(f"{out_dir / item.path}: {item.kind}: {item.reason}", file=out)
+            print(f"{display(out_dir / item.path, root)}: {item.kind}: {item.reason}", file=out)
             if item.diff:
                 print(item.diff, end="", file=out)
     else:
-        drifted = [drift_diagnostic(display_path(out_dir / item.path), item) for item in found]
+        drifted = [drift_diagnostic(display(out_dir / item.path, root), item) for item in found]
         _print_diagnostics([*diagnostics, *drifted], fmt, out, verbose)
     if found:
         print(
-            f"codegen: {len(found)} file(s) in {out_dir} differ from the catalogues; run `codegen generate`",
+            f"codegen: {len(found)} file(s) in {shown} differ from the catalogues; run `codegen generate`",
             file=human,
         )
         return EXIT_FINDINGS
-    print(f"codegen: {out_dir} is up to date ({len(rendered)} files)", file=human)
+    print(f"codegen: {shown} is up to date ({len(rendered)} files)", file=human)
     return EXIT_OK
 
 

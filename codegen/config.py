@@ -1,17 +1,29 @@
-"""Project configuration: ``[tool.codegen]`` in the nearest pyproject.toml, overridden by flags."""
+"""Project configuration: ``[tool.codegen]`` in the project's pyproject.toml, overridden by flags.
+
+The configuration comes from the repository, and so, on a pull request, from whoever wrote
+it: every value that becomes a path, an identifier or file content is checked here, and
+refused with the setting's name (exit 2) before anything is read or written.
+"""
 
 from __future__ import annotations
 
+import keyword
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from .diagnostics import Severity
-from .render import Options
+from .render import Options, targets as known_targets
 from .validate import Limits
 
 DEFAULT_TARGETS = ("python", "typescript", "go", "report", "vectors")
+
+_GO_MODULE_ELEMENT = re.compile(r"[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*")
+"""One element of a Go module path (golang.org/x/mod/module's rules): letters, digits and
+``-._~``, no leading, trailing or doubled dot."""
 
 
 class ConfigError(Exception):
@@ -20,13 +32,14 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    root: Path = field(default_factory=Path.cwd)
+    """The project: the directory of the pyproject.toml that configures codegen (else of the
+    nearest one, else the working directory). Files are named relative to it."""
     catalogs: Path = Path("catalogs")
     out: Path = Path("out")
     targets: tuple[str, ...] = DEFAULT_TARGETS
     options: Options = field(default_factory=Options)
     limits: Limits = field(default_factory=Limits)
-    cache_dir: Path | None = Path(".codegen_cache")
-    """Where whole-run results are cached; None turns the cache off."""
     categories: Path | None = None
     """The category taxonomy; None: the one shipped with codegen (schema/categories.yaml)."""
     severity: dict[str, Severity | None] = field(default_factory=dict)
@@ -35,90 +48,163 @@ class Config:
     """The pyproject.toml the settings came from, if any."""
 
 
-def find_pyproject(start: Path) -> Path | None:
+def find_pyproject(start: Path) -> tuple[Path | None, dict[str, Any]]:
+    """The pyproject.toml whose ``[tool.codegen]`` applies to ``start`` and that table:
+    the nearest one that has the table, looking no further up than the repository's top
+    (a directory holding ``.git``); else the nearest pyproject.toml and an empty table."""
+    nearest: Path | None = None
     for directory in (start, *start.parents):
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
-            return candidate
-    return None
+            nearest = nearest or candidate
+            table = _codegen_table(candidate)
+            if table is not None:
+                return candidate, table
+        if (directory / ".git").exists():
+            break
+    return nearest, {}
 
 
-def load_config(start: Path | None = None) -> Config:
-    """Read ``[tool.codegen]``; paths in it are relative to the pyproject.toml that holds it."""
-    pyproject = find_pyproject((start or Path.cwd()).absolute())
-    if pyproject is None:
-        return Config()
+def _codegen_table(pyproject: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(pyproject.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
-    table: dict[str, Any] = data.get("tool", {}).get("codegen", {})
-    if not table:
-        return Config()
-    where = pyproject.parent
-    known = {
-        "catalogs",
-        "out",
-        "targets",
-        "python_package",
-        "go_module",
-        "max_file_bytes",
-        "max_entries",
-        "max_text_length",
-        "cache_dir",
-        "categories",
-        "severity",
-    }
-    unknown = sorted(set(table) - known)
+        raise ConfigError(f"{os.path.relpath(pyproject)}: cannot read: {exc}") from None
+    tool = data.get("tool")
+    table = tool.get("codegen") if isinstance(tool, dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.codegen] must be a table")
+    return table
+
+
+KNOWN = (
+    "catalogs",
+    "out",
+    "targets",
+    "python_package",
+    "go_module",
+    "max_file_bytes",
+    "max_entries",
+    "max_text_length",
+    "categories",
+    "severity",
+)
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Read ``[tool.codegen]``; paths in it are relative to the pyproject.toml that holds it
+    and must stay inside the project."""
+    here = (start or Path.cwd()).absolute()
+    pyproject, table = find_pyproject(here)
+    root = pyproject.parent if pyproject is not None else here
+    where = f"{os.path.relpath(pyproject) if pyproject else 'pyproject.toml'}: [tool.codegen]"
+    if "cache_dir" in table:
+        raise ConfigError(
+            f"{where} cache_dir is not a setting any more: the cache lives outside the"
+            " repository, where a pull request cannot plant entries; set the environment"
+            " variable CODEGEN_CACHE_DIR to move it"
+        )
+    unknown = sorted(set(table) - set(KNOWN))
     if unknown:
         raise ConfigError(
-            f"{pyproject}: [tool.codegen] has unknown setting {', '.join(unknown)}"
-            f" (known: {', '.join(sorted(known))})"
+            f"{where} has unknown setting {', '.join(unknown)} (known: {', '.join(sorted(KNOWN))})"
         )
 
     def text(key: str, default: str) -> str:
         value = table.get(key, default)
         if not isinstance(value, str) or not value:
-            raise ConfigError(f"{pyproject}: [tool.codegen] {key} must be a non-empty string")
+            raise ConfigError(f"{where} {key} must be a non-empty string")
+        if not value.isprintable():
+            raise ConfigError(f"{where} {key} must not hold control or invisible characters")
         return value
 
-    targets = table.get("targets", list(DEFAULT_TARGETS))
-    if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
-        raise ConfigError(f"{pyproject}: [tool.codegen] targets must be a list of target names")
+    def inside(key: str, default: str) -> Path:
+        return project_path(root, text(key, default), f"{where} {key}")
 
     def positive(key: str, default: int) -> int:
         value = table.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise ConfigError(f"{pyproject}: [tool.codegen] {key} must be a positive integer")
+            raise ConfigError(f"{where} {key} must be a positive integer")
         return value
 
     defaults = Limits()
-    return Config(
-        catalogs=_relative(where / text("catalogs", "catalogs")),
-        out=_relative(where / text("out", "out")),
-        targets=tuple(targets),
+    config = Config(
+        root=root,
+        catalogs=inside("catalogs", "catalogs"),
+        out=inside("out", "out"),
+        targets=_targets(where, table.get("targets", list(DEFAULT_TARGETS))),
         options=Options(
-            python_package=text("python_package", Options.python_package),
-            go_module=text("go_module", Options.go_module),
+            python_package=_python_package(where, text("python_package", Options.python_package)),
+            go_module=_go_module(where, text("go_module", Options.go_module)),
         ),
         limits=Limits(
             file_bytes=positive("max_file_bytes", defaults.file_bytes),
             entries=positive("max_entries", defaults.entries),
             text_length=positive("max_text_length", defaults.text_length),
         ),
-        cache_dir=_relative(where / text("cache_dir", ".codegen_cache")),
-        categories=_relative(where / table["categories"]) if "categories" in table else None,
-        severity=_severities(pyproject, table.get("severity", {})),
+        categories=inside("categories", "") if "categories" in table else None,
+        severity=_severities(where, table.get("severity", {})),
         source=pyproject,
     )
+    check_out(config.out, config, f"{where} out")
+    return config
 
 
-def _relative(path: Path) -> Path:
-    """A path relative to the working directory when it is inside it (for stable messages)."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
+def project_path(root: Path, value: str, setting: str) -> Path:
+    """``value``, a path the repository's configuration gives, made absolute: it must be
+    relative and stay inside the project, even after following links."""
+    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).anchor:
+        raise ConfigError(f"{setting} must be a path relative to the project, not {value!r}")
+    path = Path(os.path.normpath(root / value))
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ConfigError(f"{setting} {value!r} leads outside the project")
+    return path
+
+
+def check_out(out: Path, config: Config, setting: str) -> None:
+    """The output directory is rebuilt as a whole: it must not hold the project, its
+    catalogues or its configuration."""
+    target = Path(os.path.abspath(out)).resolve()
+    for what, path in (("the project", config.root), ("the catalogues", config.catalogs)):
+        if Path(os.path.abspath(path)).resolve().is_relative_to(target):
+            raise ConfigError(
+                f"{setting} {os.fspath(out)!r} would hold {what}: choose a directory of its own"
+            )
+
+
+def _targets(where: str, value: object) -> tuple[str, ...]:
+    known = known_targets()
+    if not isinstance(value, list) or not value or not all(isinstance(t, str) for t in value):
+        raise ConfigError(f"{where} targets must be a non-empty list of target names")
+    unknown = [t for t in value if t not in known]
+    if unknown:
+        raise ConfigError(
+            f"{where} targets names unknown target {', '.join(map(repr, unknown))}"
+            f" (known: {', '.join(known)})"
+        )
+    return tuple(dict.fromkeys(value))
+
+
+def _python_package(where: str, value: str) -> str:
+    """A Python package name: one identifier, as it is a directory name and an import."""
+    if not value.isidentifier() or not value.isascii() or keyword.iskeyword(value):
+        raise ConfigError(
+            f"{where} python_package must be a Python identifier such as errcodes, not {value!r}"
+        )
+    return value
+
+
+def _go_module(where: str, value: str) -> str:
+    """A Go module path: it is written into go.mod and every import."""
+    elements = value.split("/")
+    if not all(_GO_MODULE_ELEMENT.fullmatch(e) for e in elements) or value.endswith("/"):
+        raise ConfigError(
+            f"{where} go_module must be a Go module path such as example.com/errcodes"
+            f" (letters, digits, '-', '.', '_', '~' between slashes), not {value!r}"
+        )
+    return value
 
 
 _SEVERITIES = {
@@ -129,28 +215,26 @@ _SEVERITIES = {
 }
 
 
-def _severities(pyproject: Path, table: object) -> dict[str, Severity | None]:
+def _severities(where: str, table: object) -> dict[str, Severity | None]:
     """``[tool.codegen.severity]``: check ID to error, warning, info or off."""
     from .breaking import RULES
     from .checks import BUILTIN, CHECKS
 
     known = {*CHECKS, *RULES}
-
+    where = where.replace("[tool.codegen]", "[tool.codegen.severity]")
     if not isinstance(table, dict):
-        raise ConfigError(f"{pyproject}: [tool.codegen.severity] must be a table of check IDs")
+        raise ConfigError(f"{where} must be a table of check IDs")
     result = {}
     for check_id, value in table.items():
         if check_id in BUILTIN:
-            raise ConfigError(f"{pyproject}: [tool.codegen.severity] {check_id} is always an error")
+            raise ConfigError(f"{where} {check_id} is always an error")
         if check_id not in known:
             raise ConfigError(
-                f"{pyproject}: [tool.codegen.severity] names unknown check {check_id}"
-                f" (known: {', '.join(sorted(known))})"
+                f"{where} names unknown check {check_id} (known: {', '.join(sorted(known))})"
             )
         if value not in _SEVERITIES:
             raise ConfigError(
-                f"{pyproject}: [tool.codegen.severity] {check_id} must be one of"
-                f" {', '.join(_SEVERITIES)}, not {value!r}"
+                f"{where} {check_id} must be one of {', '.join(_SEVERITIES)}, not {value!r}"
             )
         result[check_id] = _SEVERITIES[value]
     return result
