@@ -6,6 +6,32 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .targets.charset import must_escape
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_char(char: str) -> str:
+    """One character as a Python-style backslash escape: ``\\n``, ``\\x1b``, ``\\u2028``."""
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def printable(text: str) -> str:
+    """``text`` as one line of visible characters, for a terminal or a CI log: every character
+    that charset.must_escape names (line breaks, controls, bidirectional overrides...) as its
+    backslash escape. A file name holding "\\n::error ..." can then neither start a line of
+    its own (a forged workflow command) nor hide or reorder what a person reads."""
+    if text.isprintable():
+        return text  # the common case, answered in C
+    return "".join(escape_char(c) if must_escape(c) else c for c in text)
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that ``max()`` gives the worst."""
@@ -44,7 +70,8 @@ class Diagnostic:
     related: Location | None = None
 
     def render(self) -> str:
-        return f"{self.location}: {self.severity}[{self.check_id}]: {self.message}"
+        """The diagnostic as exactly one line of text, whatever its path and message hold."""
+        return printable(f"{self.location}: {self.severity}[{self.check_id}]: {self.message}")
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

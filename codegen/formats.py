@@ -31,7 +31,9 @@ def render(
     diagnostics: Sequence[Diagnostic], fmt: str, rules: Mapping[str, str], version: str
 ) -> str:
     """The diagnostics in format ``fmt``, each line ending in a newline; "" for text and github
-    when there is nothing to say. ``rules`` maps check IDs to one-line summaries."""
+    when there is nothing to say. ``rules`` maps check IDs to one-line summaries. Text is
+    exactly one line per diagnostic (diagnostics.printable); json and sarif keep every text
+    exact, as JSON escapes it; github escapes line breaks as workflow commands do."""
     if fmt == "text":
         return "".join(f"{d.render()}\n" for d in diagnostics)
     if fmt == "github":
