@@ -9,6 +9,7 @@ schema; anything YAML 1.1 would silently turn into something else (``NO``, ``012
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -68,6 +69,9 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     mark: Mark = (1, 1)
     """Where the root starts (a scalar root has no mark of its own)."""
+    digest: str = ""
+    """sha256 of the text as YAML reads it (UTF-8, no byte-order mark, every line ending
+    in LF): a CRLF or BOM copy of a catalogue is the same catalogue, with the same hash."""
 
 
 def _walk(tree: Node, path: tuple[str | int, ...]) -> tuple[Node, Mark, bool]:
@@ -163,7 +167,9 @@ def _resolve_plain(text: str) -> tuple[Node, str | None]:
 def load_bytes(data: bytes, name: str) -> Document:
     """Parse catalogue bytes. Raises CatalogError for input that is not a YAML document."""
     text = _decode(data, name)
-    return _Builder(name).build(text)
+    document = _Builder(name).build(text)
+    document.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return document
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -191,6 +197,8 @@ def _decode(data: bytes, name: str) -> str:
                 f"not UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character",
             )
         ) from None
+    if "\r" in text:  # CRLF and lone CR are line breaks to YAML: one form, for every stage
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 

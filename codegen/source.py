@@ -31,8 +31,8 @@ def read_input(path: Path, max_bytes: int | None, inside: Path | None = None) ->
         target = path.resolve()
         if not target.is_relative_to(inside.resolve()):
             raise InputError(
-                "is a symbolic link to a file outside the project; codegen reads only"
-                " files inside it"
+                "cannot read: a symbolic link to a file outside the project (codegen reads"
+                " only files inside it)"
             )
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer that never comes.

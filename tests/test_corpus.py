@@ -9,6 +9,7 @@ without touching a byte or an mtime of ``out/``. See tests/corpus/README.md.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -63,7 +64,28 @@ def _dangling_symlink(path: Path) -> None:
     path.symlink_to(path.parent / "gone.yaml")
 
 
+def _fifo(path: Path) -> None:
+    """Opening a FIFO for reading waits for a writer: a run must not hang on one."""
+    os.mkfifo(path)
+
+
+def _dev_zero(path: Path) -> None:
+    """stat says 0 bytes, reading never ends: the size limit must hold all the same."""
+    path.symlink_to("/dev/zero")
+
+
+def _outside_link(path: Path) -> None:
+    """A link a pull request adds to a file elsewhere on the machine: its text would reach
+    diagnostics and generated code."""
+    secret = path.parent.parent.parent / f"{path.parent.parent.name}-outside.yaml"
+    secret.write_text(_catalog("outside_link", '"secret"'), "utf-8")
+    path.symlink_to(secret)
+
+
 BUILT: dict[str, Callable[[Path], None]] = {
+    "fifo": _fifo,
+    "dev_zero": _dev_zero,
+    "outside_link": _outside_link,
     "oversize": _oversize,
     "deep_nesting": _deep_nesting,
     "directory": _directory,
@@ -73,7 +95,7 @@ BUILT: dict[str, Callable[[Path], None]] = {
 }
 """Cases made at test time, by name: each writes catalogs/<name>.yaml (or does not)."""
 
-VALIDATED = {"directory_validated", "missing_file"}
+VALIDATED = {"directory_validated", "missing_file", "dev_zero"}
 """Cases that name their file to ``codegen validate``: generate only reads what is there."""
 
 XFAIL: dict[str, str] = {}
