@@ -44,14 +44,71 @@ class Limits:
 
 @functools.cache
 def catalog_schema() -> dict[str, Any]:
+    """The schema as written: portable ECMA-262 patterns, for editors and other tools."""
     text = resources.files("codegen.schema").joinpath("catalog.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
+def end_of_string(pattern: str) -> str:
+    r"""``pattern`` with each end anchor ``$`` (unescaped, outside a character class) as ``\Z``.
+
+    In ECMA-262, which JSON Schema patterns follow, ``$`` matches only at the end of the
+    string; in Python it also matches before a final newline, so "NAME\n" would pass
+    ``^[A-Z]+$`` and reach the generated code."""
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def python_schema(schema: Any, originals: dict[str, str]) -> Any:
+    """A copy of ``schema`` whose patterns (``pattern``, and the keys of
+    ``patternProperties``) mean in Python what they mean in ECMA-262 (see end_of_string);
+    ``originals`` gets each rewritten pattern's text as written, for messages."""
+    if isinstance(schema, list):
+        return [python_schema(item, originals) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    copy: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "pattern" and isinstance(value, str):
+            copy[key] = end_of_string(value)
+            originals[copy[key]] = value
+        elif key == "patternProperties" and isinstance(value, dict):
+            copy[key] = {}
+            for pattern, sub in value.items():
+                originals[end_of_string(pattern)] = pattern
+                copy[key][end_of_string(pattern)] = python_schema(sub, originals)
+        else:
+            copy[key] = python_schema(value, originals)
+    return copy
+
+
+@functools.cache
+def _checked_schema() -> tuple[dict[str, Any], dict[str, str]]:
+    """What both validators compile, the schema with Python's patterns (python_schema), and
+    each pattern as written."""
+    originals: dict[str, str] = {}
+    schema: dict[str, Any] = python_schema(catalog_schema(), originals)
+    return schema, originals
+
+
 @functools.cache
 def _fast_validator() -> Callable[[Any], Any]:
-    return fastjsonschema.compile(catalog_schema())
+    return fastjsonschema.compile(_checked_schema()[0])
 
 
 def _is_valid(root: YamlMap) -> bool:
@@ -64,8 +121,8 @@ def _is_valid(root: YamlMap) -> bool:
 
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
-    cls = jsonschema.validators.validator_for(catalog_schema())
-    return cls(catalog_schema())
+    schema = _checked_schema()[0]
+    return jsonschema.validators.validator_for(schema)(schema)
 
 
 def validate(
@@ -197,7 +254,8 @@ def _explain(
     elif validator == "pattern" and expected == r"\S":
         message = f"{where}must not be blank: write the reason"
     elif validator == "pattern":
-        message = f"{where}{_show(instance)} does not match {expected}"
+        shown = _checked_schema()[1].get(expected, expected)
+        message = f"{where}{_show(instance)} does not match {shown}"
     elif validator in ("enum", "const"):
         options = expected if validator == "enum" else [expected]
         message = f"{where}{_show(instance)} is not one of {', '.join(map(repr, options))}"

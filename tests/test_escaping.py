@@ -16,6 +16,8 @@ import pytest
 
 from codegen.diagnostics import Diagnostic, Location, Severity, printable
 from codegen.formats import render
+from codegen.load import YamlMap, load_bytes
+from codegen.validate import _is_valid, _validator, end_of_string
 from conftest import CASES, Run, toolchain
 
 GO_ENV = {"GOWORK": "off", "GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod"}
@@ -213,3 +215,77 @@ def test_typescript_and_go_compile_under_a_hostile_path(
     sources = sorted((out / "typescript").glob("*.ts"))
     run([toolchain("tsc"), *flags, "--outDir", work / "dist", *sources])
     run([toolchain("go"), "vet", "./..."], cwd=out / "go", env=GO_ENV)
+
+
+# --- schema patterns ----------------------------------------------------------------------
+
+# Each field a pattern guards, as (what to replace in VALID, its replacement): a trailing
+# newline in a quoted string once passed every pattern (Python's "$" matches before it).
+TRAILING_NEWLINE = {
+    "platform": ("platform: p", 'platform: "p\\n"'),
+    "code_space": ("code_space: space", 'code_space: "space\\n"'),
+    "code": ('code: "A1"', 'code: "A1\\n"'),
+    "name": ("name: FIRST", 'name: "FIRST\\n"'),
+    "alias": ("[OLD_FIRST]", '["OLD_FIRST\\n"]'),
+    "replaced_by": ("replaced_by: SECOND", 'replaced_by: "SECOND\\n"'),
+    "category": ("category: parameter", 'category: "parameter\\n"'),
+    "message language": ("{en: first}", '{"en\\n": first}'),
+    "solution language": ("{en: solve}", '{"en\\n": solve}'),
+    "suppress check ID": ("{DUPLICATE_MESSAGE: why}", '{"DUPLICATE_MESSAGE\\n": why}'),
+    "catalogue suppress": ("{RESERVED_NAME: why}", '{"RESERVED_NAME\\n": why}'),
+    "reserved code": ('code: "A3"', 'code: "A3\\n"'),
+    "reserved name": ("name: GONE", 'name: "GONE\\n"'),
+}
+
+
+def test_the_valid_catalogue_is_valid(codegen: Callable[..., Run], tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(VALID)
+    result = codegen("validate", "--no-cache", tmp_path / "p.yaml")
+    assert result.status == 0 and "error" not in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("field", TRAILING_NEWLINE)
+def test_a_trailing_newline_breaks_every_pattern(
+    codegen: Callable[..., Run], tmp_path: Path, field: str
+) -> None:
+    old, new = TRAILING_NEWLINE[field]
+    assert VALID.count(old) == 1
+    text = VALID.replace(old, new)
+    line, column = next(
+        (number, row.index(new) + new.index('"') + 1)
+        for number, row in enumerate(text.splitlines(), 1)
+        if new in row
+    )
+    (tmp_path / "p.yaml").write_text(text)
+    result = codegen("validate", "--no-cache", tmp_path / "p.yaml")
+    assert result.status == 1
+    errors = [row for row in result.stdout.splitlines() if "error[" in row]
+    assert len(errors) == 1 and f"p.yaml:{line}:{column}: error[SCHEMA]: " in errors[0], errors
+    # The two validators agree; messages name the pattern as the schema writes it.
+    root = load_bytes(text.encode(), "p.yaml").root
+    assert isinstance(root, YamlMap)
+    assert not _is_valid(root) and list(_validator().iter_errors(root))
+    assert "\\Z" not in errors[0]
+
+
+def test_a_pattern_message_shows_the_pattern_as_written(
+    codegen: Callable[..., Run], tmp_path: Path
+) -> None:
+    (tmp_path / "p.yaml").write_text(VALID.replace("name: FIRST", 'name: "FIRST\\n"'))
+    result = codegen("validate", "--no-cache", tmp_path / "p.yaml")
+    assert "'FIRST\\n' does not match ^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("pattern", "python"),
+    [
+        ("^[a-z]+$", "^[a-z]+\\Z"),
+        ("^a$|^b$", "^a\\Z|^b\\Z"),
+        ("^a\\$$", "^a\\$\\Z"),
+        ("^a\\\\$", "^a\\\\\\Z"),
+        ("^[$]x[^\\]$]$", "^[$]x[^\\]$]\\Z"),
+        ("\\S", "\\S"),
+    ],
+)
+def test_end_anchors_become_end_of_string(pattern: str, python: str) -> None:
+    assert end_of_string(pattern) == python
