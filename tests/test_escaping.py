@@ -17,6 +17,8 @@ import pytest
 from codegen.diagnostics import Diagnostic, Location, Severity, printable
 from codegen.formats import render
 from codegen.load import YamlMap, load_bytes
+from codegen.model import Catalog, Entry
+from codegen.targets.vectors import unknown_codes, unknown_languages
 from codegen.validate import _is_valid, _validator, end_of_string
 from conftest import CASES, Run, toolchain
 
@@ -289,3 +291,18 @@ def test_a_pattern_message_shows_the_pattern_as_written(
 )
 def test_end_anchors_become_end_of_string(pattern: str, python: str) -> None:
     assert end_of_string(pattern) == python
+
+
+# --- lookups by key -----------------------------------------------------------------------
+
+
+def test_vectors_ask_every_language_for_the_keys_of_object_prototype() -> None:
+    """Looking these up must find nothing in any language: the conformance tests ask the
+    TypeScript, where a record lookup that forgets own properties finds Object.prototype."""
+    entry = Entry(code="constructor", name="A", message={"xx": "m", "en": "m"})
+    catalog = Catalog("p.yaml", "p", "t", "s", "string", (entry,), "0" * 64)
+    assert unknown_codes(catalog) == ["__proto__", "toString", "hasOwnProperty", "valueOf"]
+    keys = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]
+    assert unknown_languages(catalog) == ["xxx", *keys]
+    numbers = Catalog("p.yaml", "p", "t", "s", "integer", (Entry(0, "A", {"en": "m"}),), "0")
+    assert unknown_codes(numbers) == [1]

@@ -4,8 +4,9 @@ must say about every code, in the order of the catalogue.
 The conformance tests check the Python, TypeScript and Go output against these files, each
 in its own test runner; a binding in any other language can be checked against them too.
 Everything a runner needs is here: the module, class and member identifiers of each
-language (an alias is a second identifier of the same code), every text verbatim, the defaults, and a code and a language the catalogue does
-not define (looking them up must find nothing).
+language (an alias is a second identifier of the same code), every text verbatim, the
+defaults, and codes and languages the catalogue does not define (looking them up must find
+nothing), among them "constructor" and "__proto__".
 """
 
 from __future__ import annotations
@@ -22,23 +23,27 @@ from ..render import Files, Options, header
 
 LANGUAGES = ("python", "typescript", "go")
 
-UNKNOWN_STRING_CODE = "__proto__"
-"""Never a code (codes start with a letter or digit), and the one key every JavaScript
-object seems to hold: a lookup that forgets to ask for own properties finds it."""
+PROTOTYPE_KEYS = ("__proto__", "constructor", "toString", "hasOwnProperty", "valueOf")
+"""Keys every JavaScript object seems to hold, members of Object.prototype: a lookup that
+forgets to ask for own properties finds them. None is a language tag, "__proto__" is never a
+code (codes start with a letter or digit), and the others are unknown unless defined."""
 
 
-def unknown_code(catalog: Catalog) -> Code:
-    """A code of the catalogue's type that it does not define."""
-    if catalog.code_type != "integer":
-        return UNKNOWN_STRING_CODE
+def unknown_codes(catalog: Catalog) -> list[Code]:
+    """Codes of the catalogue's type that it does not define: an integer, or the keys of
+    Object.prototype that it does not define (string codes such as "constructor" are valid)."""
     defined = {entry.code for entry in catalog.errors}
-    return next(code for code in itertools.count() if code not in defined)
+    if catalog.code_type != "integer":
+        return [key for key in PROTOTYPE_KEYS if key not in defined]
+    return [next(code for code in itertools.count() if code not in defined)]
 
 
-def unknown_language(catalog: Catalog) -> str:
-    """A language tag that no text of the catalogue uses ("xxxx" is not a valid tag)."""
+def unknown_languages(catalog: Catalog) -> list[str]:
+    """Language tags that no text of the catalogue uses: a valid tag ("xxxx" is not one, so
+    one of the three is free) and the keys of Object.prototype."""
     used = {tag for e in catalog.errors for tag in (*e.message, *e.solution)}
-    return next(tag for tag in ("xx", "xxx", "xxxx") if tag not in used)
+    free = next(tag for tag in ("xx", "xxx", "xxxx") if tag not in used)
+    return [free, *PROTOTYPE_KEYS]
 
 
 def _identifiers(name: str) -> dict[str, str]:
@@ -81,7 +86,7 @@ def vectors_json(catalog: Catalog, options: Options) -> str:
             "import_path": f"{options.go_module}/{naming.go_package(platform)}",
             "package": naming.go_package(platform),
         },
-        "unknown": {"code": unknown_code(catalog), "language": unknown_language(catalog)},
+        "unknown": {"codes": unknown_codes(catalog), "languages": unknown_languages(catalog)},
         "codes": [_vector(entry) for entry in catalog.errors],
     }
     # The header sits on the first line, as in every generated file, so that generate and

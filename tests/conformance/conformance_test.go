@@ -29,8 +29,8 @@ import (
 type vectors struct {
 	Platform string `json:"platform"`
 	Unknown  struct {
-		Code     json.RawMessage `json:"code"`
-		Language string          `json:"language"`
+		Codes     []json.RawMessage `json:"codes"`
+		Languages []string          `json:"languages"`
 	} `json:"unknown"`
 	Codes []vector `json:"codes"`
 }
@@ -170,11 +170,13 @@ func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func
 			for language, text := range vec.Message {
 				expect("message."+language, optional(found.MessageIn(language)), text)
 			}
-			expect("message."+v.Unknown.Language, optional(found.MessageIn(v.Unknown.Language)), nil)
 			for language, text := range vec.Solution {
 				expect("solution."+language, optional(found.SolutionIn(language)), text)
 			}
-			expect("solution."+v.Unknown.Language, optional(found.SolutionIn(v.Unknown.Language)), nil)
+			for _, language := range v.Unknown.Languages {
+				expect("message."+language, optional(found.MessageIn(language)), nil)
+				expect("solution."+language, optional(found.SolutionIn(language)), nil)
+			}
 			expect("message languages", keys(f.Messages), keys(vec.Message))
 			expect("default_message", found.Message(), vec.DefaultMessage)
 			expect("Code.Message()", c.Message(), vec.DefaultMessage)
@@ -196,15 +198,17 @@ func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func
 				t.Errorf("%s %s: not in the vectors", v.Platform, show(c))
 			}
 		}
-		var unknown C
-		if err := json.Unmarshal(v.Unknown.Code, &unknown); err != nil {
-			t.Fatalf("%s %s code: %v", v.Platform, v.Unknown.Code, err)
-		}
-		if _, ok := lookup(unknown); ok {
-			t.Errorf("%s %s lookup: finds a code the catalogue does not define", v.Platform, v.Unknown.Code)
-		}
-		if text := unknown.Message(); text != "" {
-			t.Errorf("%s %s Code.Message(): got %s, want \"\"", v.Platform, v.Unknown.Code, show(text))
+		for _, raw := range v.Unknown.Codes {
+			var unknown C
+			if err := json.Unmarshal(raw, &unknown); err != nil {
+				t.Fatalf("%s %s code: %v", v.Platform, raw, err)
+			}
+			if _, ok := lookup(unknown); ok {
+				t.Errorf("%s %s lookup: finds a code the catalogue does not define", v.Platform, raw)
+			}
+			if text := unknown.Message(); text != "" {
+				t.Errorf("%s %s Code.Message(): got %s, want \"\"", v.Platform, raw, show(text))
+			}
 		}
 	}
 }

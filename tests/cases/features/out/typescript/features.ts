@@ -178,12 +178,25 @@ export function lookup(code: unknown): CodeInfo | undefined {
   return isCode(code) ? codeInfo[code] : undefined;
 }
 
+/**
+ * The text in `language`: an own key only, so that "constructor" or "__proto__" finds
+ * nothing rather than a member of Object.prototype.
+ */
+function textIn(
+  texts: Readonly<Record<string, string>>,
+  language: string,
+): string | undefined {
+  return Object.hasOwn(texts, language) ? texts[language] : undefined;
+}
+
 /** English, else Chinese, else the language whose tag sorts first. */
 function preferred(
   texts: Readonly<Record<string, string>>,
 ): string | undefined {
   const fallback = Object.keys(texts).sort()[0];
-  return texts["en"] ?? texts["zh"] ?? (fallback && texts[fallback]);
+  return (
+    textIn(texts, "en") ?? textIn(texts, "zh") ?? (fallback && texts[fallback])
+  );
 }
 
 /**
@@ -197,7 +210,7 @@ export function message(code: unknown, language?: string): string | undefined {
   }
   return language === undefined
     ? preferred(info.message)
-    : info.message[language];
+    : textIn(info.message, language);
 }
 
 /** What to do about `code`, in `language` or by default as for {@link message}. */
@@ -208,5 +221,5 @@ export function solution(code: unknown, language?: string): string | undefined {
   }
   return language === undefined
     ? preferred(info.solution)
-    : info.solution[language];
+    : textIn(info.solution, language);
 }
