@@ -17,7 +17,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..checks import same_meaning
-from ..model import Catalog, Code, Entry
+from ..diagnostics import printable
+from ..model import Catalog, Code, Entry, default_text
 from ..render import Files, Options, aggregate_header, template
 
 MARKDOWN = PurePosixPath("report", "shared_codes.md")
@@ -75,15 +76,36 @@ def pair_counts(
     return [(a, b, n) for (a, b), n in sorted(counts.items())]
 
 
-def md_cell(text: str) -> str:
-    """Text that stays inside one Markdown table cell."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+_MARKDOWN_ESCAPES = {
+    "\\": "\\\\",
+    "|": "\\|",
+    "`": "\\`",
+    "[": "\\[",
+    "]": "\\]",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+}
+"""What would make catalogue text into Markdown rather than text: HTML (``<script>``, ``<img
+onerror>``) and entities, the cell's end, code spans (in which entities show undecoded),
+links and images; the backslash that escapes the rest."""
+
+
+def md_cell(value: str | int | None) -> str:
+    """A catalogue value as plain text in one Markdown table cell: blanks made one space,
+    invisible characters shown as escapes (diagnostics.printable), markup escaped; None is
+    an empty cell. Every catalogue value the Markdown prints goes through it."""
+    if value is None:
+        return ""
+    shown = printable(" ".join(str(value).split()))
+    return "".join(_MARKDOWN_ESCAPES.get(char, char) for char in shown)
 
 
 def markdown(catalogs: Sequence[Catalog]) -> str:
     shared = shared_codes(catalogs)
     filters: dict[str, Callable[..., object]] = {
         "md_cell": md_cell,
+        "default_text": default_text,
         "letter": lambda n: string.ascii_uppercase[n % 26],
     }
     return template("report", "shared_codes.md.j2", filters).render(
