@@ -7,6 +7,7 @@ unreadable input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -235,7 +236,7 @@ def main(
     out_dir: Path = args.out.absolute() if args.out else config.out
     if args.out:
         try:
-            check_out(out_dir, config, "--out")
+            check_out(out_dir, config, "--out", os.fspath(args.out))
         except ConfigError as exc:
             print(f"codegen: {exc}", file=err)
             return EXIT_USAGE

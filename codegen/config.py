@@ -148,7 +148,7 @@ def load_config(start: Path | None = None) -> Config:
         severity=_severities(where, table.get("severity", {})),
         source=pyproject,
     )
-    check_out(config.out, config, f"{where} out")
+    check_out(config.out, config, f"{where} out", text("out", "out"))
     return config
 
 
@@ -163,14 +163,14 @@ def project_path(root: Path, value: str, setting: str) -> Path:
     return path
 
 
-def check_out(out: Path, config: Config, setting: str) -> None:
+def check_out(out: Path, config: Config, setting: str, given: str) -> None:
     """The output directory is rebuilt as a whole: it must not hold the project, its
     catalogues or its configuration."""
     target = Path(os.path.abspath(out)).resolve()
     for what, path in (("the project", config.root), ("the catalogues", config.catalogs)):
         if Path(os.path.abspath(path)).resolve().is_relative_to(target):
             raise ConfigError(
-                f"{setting} {os.fspath(out)!r} would hold {what}: choose a directory of its own"
+                f"{setting} {given!r} would hold {what}: choose a directory of its own"
             )
 
 

@@ -92,7 +92,8 @@ class Catalog:
     code_type: str
     errors: tuple[Entry, ...]
     digest: str
-    """sha256 of the file's bytes: generated files name it, so that drift can be explained."""
+    """sha256 of the catalogue's text (load.Document.digest): generated files name it, so
+    that drift can be explained."""
     code_space: str | None = None
     """The code space shared with other catalogues; None: an independent platform."""
     reserved: tuple[Tombstone, ...] = ()

@@ -81,7 +81,7 @@ def process(
         except CatalogError as exc:
             result.diagnostics.append(exc.diagnostic)
             continue
-        catalog, diagnostics = validate(document, data, limits)
+        catalog, diagnostics = validate(document, limits)
         result.diagnostics += diagnostics
         if catalog is not None:
             result.catalogs.append(catalog)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import difflib
-import hashlib
 import json
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator
@@ -126,7 +125,7 @@ def _validator() -> jsonschema.protocols.Validator:
 
 
 def validate(
-    document: Document, data: bytes, limits: Limits | None = None
+    document: Document, limits: Limits | None = None
 ) -> tuple[Catalog | None, list[Diagnostic]]:
     """Check a loaded document; return its model when it is valid, and what was wrong."""
     diagnostics = list(document.diagnostics)
@@ -135,7 +134,7 @@ def validate(
     diagnostics += [d for d in _schema_errors(document) if d.location not in refused]
     if any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics
-    catalog = _build(document, hashlib.sha256(data).hexdigest())
+    catalog = _build(document, document.digest)
     diagnostics += _text_errors(catalog)
     diagnostics += _limit_errors(catalog, limits or Limits())
     stem = PurePosixPath(document.path).name.removesuffix(".yaml").removesuffix(".yml")

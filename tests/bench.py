@@ -73,7 +73,7 @@ def one(size: int) -> dict[str, float]:
         times["catalogue MB"] = len(data) / 1e6
         name = display(path, Path(scratch))
         document = timed("load", lambda: load_bytes(data, name))
-        catalog, problems = timed("validate", lambda: validate(document, data))
+        catalog, problems = timed("validate", lambda: validate(document))
         assert catalog is not None and not problems, problems[:3]
         timed("check", lambda: run_checks([catalog]))
         files = {}

@@ -147,7 +147,7 @@ def test_lone_surrogate_is_rejected(write_catalog: Callable[[str, str], Path]) -
     document = load_bytes(data, "demo.yaml")
     assert isinstance(document.root, dict)
     document.root["errors"][0]["message"]["en"] = "bad \ud800 text"
-    _, diagnostics = validate(document, data)
+    _, diagnostics = validate(document)
     assert [(d.location.line, d.check_id) for d in diagnostics] == [(9, "TEXT")]
 
 
