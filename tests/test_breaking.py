@@ -269,3 +269,44 @@ def test_broken_head_is_reported_first(codegen: Callable[..., Run], repo: Path) 
     assert result.status == 1
     assert "error[SCHEMA]" in result.stdout
     assert "fix the errors above" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("against", "message"),
+    [
+        ("", "--against needs a git revision or a directory of catalogues"),
+        ("  ", "--against needs a git revision or a directory of catalogues"),
+        ("--output=x", "--output=x is neither a directory nor a git revision"),
+        ("empty", "empty holds no catalogues (*.yaml, *.yml): nothing to compare with"),
+        (
+            "before",
+            "before has no catalogues in catalogs/: nothing to compare with (is it the right revision?)",
+        ),
+    ],
+)
+def test_nothing_to_compare_with_is_an_error(
+    codegen: Callable[..., Run], repo: Path, against: str, message: str
+) -> None:
+    """Never "0 breaking changes" against nothing: a typo or a missing directory would
+    wave every change through."""
+    (repo / "empty").mkdir()
+    (repo / "empty" / "README.md").write_text("no catalogues here\n")
+    git(repo, "checkout", "--quiet", "--orphan", "before")
+    git(repo, "rm", "--quiet", "-r", "--cached", "catalogs")
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "before the catalogues")
+    result = codegen("breaking", f"--against={against}", "--no-cache")
+    assert (result.status, result.stderr) == (2, f"codegen: {message}\n")
+
+
+def test_base_entries_that_are_not_files_are_refused(
+    codegen: Callable[..., Run], repo: Path
+) -> None:
+    (repo / "catalogs" / "link.yaml").symlink_to("/etc/passwd")
+    git(repo, "add", "catalogs/link.yaml")
+    git(repo, "commit", "--quiet", "-m", "a link")
+    (repo / "catalogs" / "link.yaml").unlink()
+    result = codegen("breaking", "--against", "HEAD", "--no-cache")
+    assert (result.status, result.stderr) == (
+        2,
+        "codegen: HEAD:catalogs/link.yaml is not a regular file\n",
+    )
