@@ -1,7 +1,7 @@
 """Command line: ``codegen validate | generate | check``. Parsing and printing only.
 
 Exit status: 0 clean (warnings allowed), 1 findings (errors, drift), 2 usage error or
-unreadable input.
+unreadable input, 3 a bug in codegen.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from . import breaking
 from .breaking import RULES, BaseError, base_inputs
 from .checks import BUILTIN, CHECKS, Context
 from .config import Config, ConfigError, check_out, load_config
-from .diagnostics import Diagnostic, Severity, has_errors
+from .diagnostics import Diagnostic, Severity, has_errors, printable
 from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
 from .cache import Cache, default_directory
 from .pipeline import Outcome, process, read, run
@@ -167,14 +167,14 @@ def main(
     if not files:
         if not catalogs_dir.is_dir():
             print(
-                f"codegen: catalogue directory {display(catalogs_dir, root)} does not exist",
+                f"codegen: catalogue directory {_shown(catalogs_dir, root)} does not exist",
                 file=err,
             )
             return EXIT_USAGE
         files = catalog_files(catalogs_dir)
         if not files:
             print(
-                f"codegen: no catalogues (*.yaml, *.yml) in {display(catalogs_dir, root)}",
+                f"codegen: no catalogues (*.yaml, *.yml) in {_shown(catalogs_dir, root)}",
                 file=err,
             )
             return EXIT_USAGE
@@ -325,7 +325,7 @@ def _breaking(
 def _generate(
     out_dir: Path, root: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO, err: TextIO
 ) -> int:
-    shown = display(out_dir, root)
+    shown = _shown(out_dir, root)
     try:
         summary = write(out_dir, rendered, chosen)
     except OSError as exc:
@@ -334,9 +334,9 @@ def _generate(
         print(f"codegen: cannot write {shown}: {reason}{where}; it is unchanged", file=err)
         return EXIT_USAGE
     for path in summary.written:
-        print(f"wrote {display(out_dir / path, root)}", file=out)
+        print(f"wrote {_shown(out_dir / path, root)}", file=out)
     for path in summary.removed:
-        print(f"removed {display(out_dir / path, root)}", file=out)
+        print(f"removed {_shown(out_dir / path, root)}", file=out)
     print(
         f"codegen: {len(summary.written)} written, {len(summary.removed)} removed,"
         f" {summary.unchanged} unchanged in {shown}",
@@ -358,13 +358,15 @@ def _check(
 ) -> int:
     """Drift is text with diffs in the text format, and a DRIFT diagnostic per file otherwise."""
     found = drift(out_dir, rendered, chosen)
-    shown = display(out_dir, root)
+    shown = _shown(out_dir, root)
     if fmt == "text":
         _print_diagnostics(diagnostics, fmt, out, verbose)
         for item in found:
-            print(f"{display(out_dir / item.path, root)}: {item.kind}: {item.reason}", file=out)
-            if item.diff:
-                print(item.diff, end="", file=out)
+            print(f"{_shown(out_dir / item.path, root)}: {item.kind}: {item.reason}", file=out)
+            # A diff shows what is on disk, which a pull request may have written: one
+            # visible line per line, as for diagnostics.
+            for line in item.diff.splitlines():
+                print(printable(line), file=out)
     else:
         drifted = [drift_diagnostic(display(out_dir / item.path, root), item) for item in found]
         _print_diagnostics([*diagnostics, *drifted], fmt, out, verbose)
@@ -378,5 +380,28 @@ def _check(
     return EXIT_OK
 
 
+def _shown(path: Path, root: Path) -> str:
+    """A path for a line people read: from the project, every character visible."""
+    return printable(display(path, root))
+
+
+EXIT_INTERNAL = 3
+
+
 def entry_point() -> None:
-    sys.exit(main())
+    """The console script: a bug in codegen is one line on stderr and exit 3, never a
+    traceback in someone's CI log (CODEGEN_TRACEBACK=1 shows it)."""
+    try:
+        status = main()
+    except KeyboardInterrupt:
+        status = 130
+    except Exception as exc:
+        if os.environ.get("CODEGEN_TRACEBACK"):
+            raise
+        print(
+            f"codegen: internal error: {type(exc).__name__}: {printable(str(exc))};"
+            " please report it (CODEGEN_TRACEBACK=1 shows where)",
+            file=sys.stderr,
+        )
+        status = EXIT_INTERNAL
+    sys.exit(status)

@@ -311,3 +311,39 @@ def test_checks_lists_information_rules_as_info(codegen: Callable[..., Run]) -> 
     assert "SHARED_CODE_CONFLICT   info " in listing
     assert "TEXT_CHANGED           info " in listing
     assert "CATEGORY_REQUIRED      error" in listing  # this repository turns it on
+
+
+def test_a_bug_is_one_line_and_exit_3_not_a_traceback(tmp_path: Path) -> None:
+    program = "import codegen.cli as c; c.main = lambda: 1 / 0; c.entry_point()"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("CODEGEN_TRACEBACK", None)
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout) == (3, "")
+    assert result.stderr == (
+        "codegen: internal error: ZeroDivisionError: division by zero; please report it"
+        " (CODEGEN_TRACEBACK=1 shows where)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**env, "CODEGEN_TRACEBACK": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert "Traceback" in shown.stderr
+
+
+def test_check_shows_what_is_on_disk_as_visible_lines(
+    codegen: Callable[..., Run], project: Path
+) -> None:
+    assert codegen("generate").status == 0
+    python = project / "out" / "python" / "errcodes" / "features.py"
+    python.write_text(python.read_text() + "# \x1b[2J\r::error file=x::forged\n")
+    result = codegen("check")
+    assert result.status == 1
+    assert "-# \\x1b[2J" in result.stdout
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+    assert "--- out/python/errcodes/features.py (on disk)" in result.stdout
+    assert str(project) not in result.stdout
+    assert not any(line.startswith("::") for line in result.stdout.splitlines())
