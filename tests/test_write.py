@@ -4,6 +4,7 @@ leaves out/ entirely as before or entirely new, never a mix, and the next run re
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from codegen import write as write_module
 from conftest import CASES, ROOT, Run
 
 CATALOG = CASES / "features" / "catalogs"
@@ -53,7 +53,7 @@ def test_a_failure_midway_leaves_out_as_it_was(
             raise OSError(28, "No space left on device")
         real_fsync(fd)
 
-    monkeypatch.setattr(write_module.os, "fsync", failing_fsync)
+    monkeypatch.setattr(os, "fsync", failing_fsync)
     result = codegen("generate", "--no-cache")
     assert synced == 3  # two files were written before the failure
     assert result.status == 2
@@ -65,29 +65,51 @@ def test_a_failure_midway_leaves_out_as_it_was(
 
 KILLER = """
 import os, signal, sys
+from pathlib import Path
 from codegen import write
 from codegen.cli import main
 
+where, call = sys.argv[1], int(sys.argv[2])
 calls = 0
-def kill_on(name, real):
+def kill_on(real, when=lambda *args: True):
     def wrapper(*args, **kwargs):
         global calls
-        calls += 1
-        if calls == int(sys.argv[2]):
-            os.kill(os.getpid(), signal.SIGKILL)
+        if when(*args):
+            calls += 1
+            if calls == call:
+                os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)
     return wrapper
 
-if sys.argv[1] == "fsync":
-    write.os.fsync = kill_on("fsync", os.fsync)
-else:  # no atomic exchange: die between the two renames
+real_swap = write._swap
+def swap_after_a_hand_edit(staging, out):
+    # Someone writes a file into out/ after the new tree was built, before the swap.
+    (out / "docs").mkdir(exist_ok=True)
+    (out / "docs" / "late.md").write_text("written during the run\\n")
+    return real_swap(staging, out)
+write._swap = swap_after_a_hand_edit
+
+if where == "fsync":
+    write.os.fsync = kill_on(os.fsync)
+elif where == "rename":  # no atomic exchange: die between the two renames
     write._exchange = lambda a, b: False
-    write.os.rename = kill_on("rename", os.rename)
+    write.os.rename = kill_on(os.rename)
+elif where == "discard":  # swapped, the old tree not cleared yet
+    write._discard = kill_on(write._discard)
+elif where == "unlink":  # clearing the old tree
+    write.os.unlink = kill_on(os.unlink)
+else:  # moving the hand-written file back: linked into out/, not yet unlinked from the old tree
+    write.os.unlink = kill_on(os.unlink, lambda path, *rest: Path(path).name == "late.md")
 main(["generate", "--no-cache"])
 """
 
+LEFTOVER = re.compile(r"\.out\.codegen-(next|previous)-[0-9a-f]+")
 
-@pytest.mark.parametrize(("where", "call"), [("fsync", 3), ("rename", 2)])
+
+@pytest.mark.parametrize(
+    ("where", "call"),
+    [("fsync", 3), ("rename", 2), ("discard", 1), ("unlink", 2), ("unlink", 8), ("move", 1)],
+)
 def test_a_kill_midway_leaves_out_whole_and_the_next_run_recovers(
     project: Path, codegen: Callable[..., Run], where: str, call: int
 ) -> None:
@@ -97,19 +119,26 @@ def test_a_kill_midway_leaves_out_whole_and_the_next_run_recovers(
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
     )
-    assert killed.returncode == -9
+    assert killed.returncode == -9, killed.stderr
     leftovers = sorted(p.name for p in project.iterdir() if p.name.startswith("."))
+    assert all(LEFTOVER.fullmatch(name) for name in leftovers)
     if where == "fsync":
         assert snapshot(project / "out") == before  # still entirely the old tree
-        assert leftovers == [".out.codegen-next"]
-    else:
+        assert [name.split("-")[1] for name in leftovers] == ["next"]
+    elif where == "rename":
         assert not (project / "out").exists()  # between the renames: the old tree waits aside
-        assert leftovers == [".out.codegen-next", ".out.codegen-previous"]
+        assert sorted(name.split("-")[1] for name in leftovers) == ["next", "previous"]
+    else:  # swapped: out/ is entirely new
+        now = snapshot(project / "out")
+        assert b"Feature withdrawn" in now["python/errcodes/features.py"][0]
+        assert now["NOTES.md"] == before["NOTES.md"]
     result = codegen("generate", "--no-cache")
     assert result.status == 0
     after = snapshot(project / "out")
     assert after["NOTES.md"] == before["NOTES.md"]
     assert b"Feature withdrawn" in after["python/errcodes/features.py"][0]
+    if where != "fsync":  # the hand-written file of the killed run is in out/, whole
+        assert after["docs/late.md"][0] == b"written during the run\n"
     assert sorted(p.name for p in project.iterdir()) == ["catalogs", "out"]
 
 
