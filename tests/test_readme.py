@@ -1,0 +1,133 @@
+"""The README works as written: its configuration, vendoring, installation and pre-commit
+examples are taken from the README itself and run here, in empty repositories."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, Run, toolchain
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def block(language: str, containing: str) -> str:
+    """The one fenced ``language`` block of the README that contains ``containing``."""
+    found = [
+        text
+        for text in re.findall(rf"^```{language}\n(.*?)^```$", README, re.S | re.M)
+        if containing in text
+    ]
+    assert len(found) == 1, f"{len(found)} {language} blocks hold {containing!r}"
+    return found[0]
+
+
+def copy_catalogs(directory: Path) -> None:
+    directory.mkdir(parents=True)
+    for catalog in (ROOT / "catalogs").glob("*.yaml"):
+        shutil.copy(catalog, directory)
+
+
+def git(*args: str | Path, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", *map(str, args)], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_the_configuration_example_is_valid(
+    tmp_path: Path, codegen: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    example = block("toml", "max_text_length")
+    (tmp_path / "pyproject.toml").write_text(example)
+    copy_catalogs(tmp_path / "catalogs")
+    (tmp_path / "schema").mkdir()
+    shutil.copy(ROOT / "schema" / "categories.yaml", tmp_path / "schema")
+    monkeypatch.chdir(tmp_path)
+    assert codegen("validate", "--no-cache").status == 0
+    assert codegen("generate", "--no-cache").status == 0
+    # This repository's own configuration, with the defaults of the other settings.
+    own = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["codegen"]
+    assert own.items() <= tomllib.loads(example)["tool"]["codegen"].items()
+
+
+def test_vendoring_in_an_empty_repository(
+    tmp_path: Path, codegen: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    consumer = tmp_path / "service"
+    consumer.mkdir()
+    git("init", "-q", cwd=consumer)
+    (consumer / "pyproject.toml").write_text(block("toml", "third_party/errcodes"))
+    (consumer / ".gitattributes").write_text(block("gitattributes", "third_party/errcodes"))
+    copy_catalogs(consumer / "errors" / "catalogs")
+    monkeypatch.chdir(consumer)
+    generated = codegen("generate")
+    assert generated.status == 0, generated.stdout + generated.stderr
+    vendored = consumer / "third_party" / "errcodes"
+    assert sorted(p.name for p in vendored.iterdir()) == ["go"]
+    assert (
+        "module github.com/acme/service/third_party/errcodes"
+        in (vendored / "go" / "go.mod").read_text()
+    )
+    assert codegen("check").status == 0
+    go = toolchain("go")
+    env = {**os.environ, "GOFLAGS": "-mod=mod", "GOWORK": "off", "GOTOOLCHAIN": "local"}
+    vet = subprocess.run([go, "vet", "./..."], cwd=vendored / "go", env=env, capture_output=True)
+    assert vet.returncode == 0, vet.stderr
+
+
+def test_the_pre_commit_hooks_exist_and_run(
+    tmp_path: Path, codegen: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = yaml.safe_load(block("yaml", "rev: <commit>"))
+    hooks = {
+        hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    }
+    (repo,) = config["repos"]
+    assert repo["rev"] == "<commit>"
+    copy_catalogs(tmp_path / "catalogs")
+    monkeypatch.chdir(tmp_path)
+    for used in repo["hooks"]:
+        hook = hooks[used["id"]]
+        program, *argv = hook["entry"].split()
+        assert program == "codegen" and hook["pass_filenames"] is False
+        if argv == ["check"]:
+            assert codegen("generate").status == 0
+        assert codegen(*argv).status == 0, hook["id"]
+
+
+def test_pip_install_from_git_at_a_commit(tmp_path: Path) -> None:
+    """The install command as the README writes it, with this repository (at its last
+    commit) for the GitHub address: a fresh environment gets a working codegen."""
+    command = block("sh", "pip install").strip()
+    commit = git("rev-parse", "HEAD", cwd=ROOT).strip()
+    source = tmp_path / "source"
+    git("clone", "-q", ROOT, source, cwd=tmp_path)
+    command = command.replace(
+        "https://github.com/<owner>/<this repository>", f"file://localhost{source}"
+    ).replace("<commit>", commit)
+    argv = shlex.split(command)
+    assert argv[:2] == ["pip", "install"]
+    subprocess.run([sys.executable, "-m", "venv", tmp_path / "venv"], check=True)
+    pip = [
+        tmp_path / "venv" / "bin" / "python",
+        "-m",
+        "pip",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
+    installed = subprocess.run([*pip, *argv[1:]], capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
+    version = subprocess.run(
+        [tmp_path / "venv" / "bin" / "codegen", "--version"], capture_output=True, text=True
+    )
+    assert version.stdout.startswith("codegen ")
