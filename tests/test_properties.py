@@ -144,6 +144,17 @@ platform = st.one_of(
 
 CATEGORIES = sorted(load_taxonomy(default_path(), "categories.yaml")[0])
 
+# The catalogues' directory: its path is in the header of every generated file. A name holds
+# any character but "/" and NUL (and none that the file system cannot encode); the prefix
+# keeps it apart from out/ and pyproject.toml.
+directory_name = free_text.map(lambda t: "catalogs" + t).filter(
+    lambda t: not any(c in "/\x00" or "\ud800" <= c <= "\udfff" for c in t)
+    and len(t.encode()) <= 200
+)
+HOSTILE_DIRECTORY = "catalogs\nimport os\r\u2028 --> --!> coding:utf_7 \u202e\x1b[31m *"
+"""Line breaks, comment closers (with the "/" after it, "*" ends a block comment), Python's
+encoding cookie, a bidirectional override and a terminal escape."""
+
 
 @st.composite
 def texts(draw: st.DrawFn) -> dict[str, str]:
@@ -324,23 +335,28 @@ def codegen(root: Path, *argv: str) -> tuple[int, str]:
     return status, out.getvalue()
 
 
-def write_project(root: Path, catalogues: list[dict[str, Any]], ascii_only: bool) -> None:
-    (root / "catalogs").mkdir(parents=True)
+def write_project(
+    root: Path, catalogues: list[dict[str, Any]], ascii_only: bool, directory: str = "catalogs"
+) -> None:
+    (root / directory).mkdir(parents=True)
     (root / "pyproject.toml").write_text(
         f'[tool.codegen]\npython_package = "{PACKAGE}"\ngo_module = "{GO_MODULE}"\n'
     )
     for catalogue in catalogues:
-        path = root / "catalogs" / f"{catalogue['platform']}.yaml"
+        path = root / directory / f"{catalogue['platform']}.yaml"
         path.write_text(catalogue_yaml(catalogue, ascii_only), encoding="utf-8")
 
 
 @contextlib.contextmanager
-def generated(catalogues: list[dict[str, Any]], ascii_only: bool) -> Iterator[Generated]:
-    with tempfile.TemporaryDirectory(prefix="codegen-properties-") as directory:
-        root = Path(directory)
-        write_project(root, catalogues, ascii_only)
+def generated(
+    catalogues: list[dict[str, Any]], ascii_only: bool, directory: str = "catalogs"
+) -> Iterator[Generated]:
+    """The project generated from catalogues in ``directory``, whose name every header shows."""
+    with tempfile.TemporaryDirectory(prefix="codegen-properties-") as temporary:
+        root = Path(temporary)
+        write_project(root, catalogues, ascii_only, directory)
         targets = [arg for target in TARGETS for arg in ("--target", target)]
-        status, output = codegen(root, "generate", *targets)
+        status, output = codegen(root, "generate", f"--catalogs={directory}", *targets)
         assert status == 0, f"a valid project was refused:\n{output}"
         yield Generated(root, catalogues)
 
@@ -628,13 +644,13 @@ def regressions() -> list[dict[str, Any]]:
     max_examples=20,
     suppress_health_check=[*PROFILE.suppress_health_check, HealthCheck.data_too_large],
 )
-@given(projects(), st.booleans())
-@example(catalogues=regressions(), ascii_only=False)
+@given(projects(), st.booleans(), st.one_of(st.just("catalogs"), directory_name))
+@example(catalogues=regressions(), ascii_only=False, directory=HOSTILE_DIRECTORY)
 def test_every_language_gives_back_every_text_exactly(
-    catalogues: list[dict[str, Any]], ascii_only: bool
+    catalogues: list[dict[str, Any]], ascii_only: bool, directory: str
 ) -> None:
     with (
-        generated(catalogues, ascii_only) as project,
+        generated(catalogues, ascii_only, directory) as project,
         generated(neutral(catalogues), ascii_only) as twin,
         tempfile.TemporaryDirectory() as directory,
     ):
