@@ -1,19 +1,44 @@
 # Two commands set everything up on a fresh machine: `make generate` and `make test`.
-# Python tools live in .venv (from pyproject.toml); the TypeScript toolchain the tests run
-# in node_modules (from package-lock.json); Go is used as installed.
+# Python tools live in .venv, installed from the lock requirements/dev.txt (exact versions and
+# hashes of every package; `make lock` updates it); the TypeScript toolchain the tests run in
+# node_modules (from package-lock.json); Go is used as installed.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements/dev.txt
+MINIMUM := requirements/minimum.txt
 PY_STAMP := $(VENV)/.installed
+MIN_VENV := .venv-minimum
+MIN_STAMP := $(MIN_VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: generate check validate test bench clean
+# pip's settings from the environment or machine (PIP_FIND_LINKS, a mirror...) stay out of
+# what the lock records; installs still honour them.
+PIP_COMPILE := env -u PIP_FIND_LINKS $(BIN)/pip-compile --quiet --no-emit-find-links \
+	--no-emit-index-url --generate-hashes --allow-unsafe --no-build-isolation
 
-$(PY_STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+.PHONY: generate check validate test test-minimum lock bench clean
+
+# A venv made anew (--clear) from the lock: exactly the locked packages, nothing left over from
+# an earlier lock. The project itself goes in last, without dependencies and with the locked
+# setuptools (no build isolation, which would fetch whatever setuptools is newest).
+define install_locked
+	$(PYTHON) -m venv --clear $(1)
+	$(1)/bin/python -m pip install --quiet --require-hashes -r $(LOCK)
+endef
+
+$(PY_STAMP): $(LOCK) pyproject.toml
+	$(call install_locked,$(VENV))
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+# The same tools with each runtime dependency at the lowest version pyproject.toml allows.
+$(MIN_STAMP): $(LOCK) $(MINIMUM) pyproject.toml
+	$(call install_locked,$(MIN_VENV))
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps --require-hashes -r $(MINIMUM)
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(MIN_VENV)/bin/python -m pip check
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -33,8 +58,20 @@ test: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+test-minimum: $(MIN_STAMP) $(NODE_STAMP)
+	$(MIN_VENV)/bin/pytest
+
+# Re-resolve the lock after a change to pyproject.toml, keeping every pin that still fits;
+# `make lock UPGRADE=--upgrade` moves everything to the newest versions allowed,
+# `make lock UPGRADE="--upgrade-package black"` one package. Then requirements/minimum.txt
+# from pyproject.toml's lower bounds.
+lock: $(PY_STAMP)
+	$(PIP_COMPILE) $(UPGRADE) --strip-extras --extra dev --build-deps-for editable \
+		--output-file $(LOCK) pyproject.toml
+	env -u PIP_FIND_LINKS $(BIN)/python requirements/minimum.py
+
 bench: $(PY_STAMP)
 	$(BIN)/python tests/bench.py
 
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .pytest_cache
+	rm -rf $(VENV) $(MIN_VENV) node_modules .mypy_cache .pytest_cache
