@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -27,7 +27,7 @@ from .source import catalog_files, display
 from .targets.report import JSON as REPORT_JSON
 from .targets.report import MARKDOWN as REPORT_MARKDOWN
 from .taxonomy import default_path, load_taxonomy
-from .write import drift, write
+from .write import WriteError, drift, write
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -245,7 +245,7 @@ def main(
     if args.command == "generate":
         return _generate(out_dir, root, outcome.files, chosen, human, err)
     return _check(
-        out_dir, root, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human
+        out_dir, root, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human, err
     )
 
 
@@ -325,14 +325,24 @@ def _breaking(
 def _generate(
     out_dir: Path, root: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO, err: TextIO
 ) -> int:
-    shown = _shown(out_dir, root)
+    name = display(out_dir, root)
+    shown = printable(name)
     try:
-        summary = write(out_dir, rendered, chosen)
+        summary = write(out_dir, rendered, chosen, on_wait=_waiting(err), name=name)
+    except WriteError as exc:
+        print(f"codegen: {printable(str(exc))}", file=err)
+        return EXIT_USAGE
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        where = f" ({exc.filename})" if exc.filename else ""
+        where = f" ({_shown(Path(exc.filename), root)})" if exc.filename else ""
         print(f"codegen: cannot write {shown}: {reason}{where}; it is unchanged", file=err)
         return EXIT_USAGE
+    for leftover in summary.kept:
+        print(
+            f"codegen: kept {_shown(leftover, root)}: not generated, and its place in {shown} is"
+            " taken; move it where it belongs",
+            file=err,
+        )
     for path in summary.written:
         print(f"wrote {_shown(out_dir / path, root)}", file=out)
     for path in summary.removed:
@@ -355,10 +365,16 @@ def _check(
     verbose: bool,
     out: TextIO,
     human: TextIO,
+    err: TextIO,
 ) -> int:
     """Drift is text with diffs in the text format, and a DRIFT diagnostic per file otherwise."""
-    found = drift(out_dir, rendered, chosen)
-    shown = _shown(out_dir, root)
+    name = display(out_dir, root)
+    shown = printable(name)
+    try:
+        found = drift(out_dir, rendered, chosen, on_wait=_waiting(err), name=name)
+    except WriteError as exc:
+        print(f"codegen: {printable(str(exc))}", file=err)
+        return EXIT_USAGE
     if fmt == "text":
         _print_diagnostics(diagnostics, fmt, out, verbose)
         for item in found:
@@ -378,6 +394,11 @@ def _check(
         return EXIT_FINDINGS
     print(f"codegen: {shown} is up to date ({len(rendered)} files)", file=human)
     return EXIT_OK
+
+
+def _waiting(err: TextIO) -> Callable[[str], None]:
+    """Tells, once, that another run holds out/ and this one waits."""
+    return lambda message: print(f"codegen: {printable(message)}", file=err, flush=True)
 
 
 def _shown(path: Path, root: Path) -> str:

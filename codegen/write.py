@@ -263,6 +263,7 @@ def write(
     *,
     on_wait: Callable[[str], None] | None = None,
     timeout: float = LOCK_TIMEOUT,
+    name: str | None = None,
 ) -> Summary:
     """Make out/<root>/ hold exactly ``files``; leave untouched what is already right.
 
@@ -275,7 +276,7 @@ def write(
     the way to a generated file, when a file to replace has no generated header, or when
     another run holds out/ longer than ``timeout`` seconds (``on_wait`` is told once).
     """
-    shown = out
+    shown = Path(name) if name is not None else out  # how messages and diffs name out/
     out = out.resolve() if out.is_symlink() else out
     out.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out, shown, True, timeout, on_wait):
@@ -610,6 +611,7 @@ def drift(
     *,
     on_wait: Callable[[str], None] | None = None,
     timeout: float = LOCK_TIMEOUT,
+    name: str | None = None,
 ) -> list[Drift]:
     """Every way out/ differs from ``files``: missing, stale, hand-edited or orphaned files.
 
@@ -617,7 +619,7 @@ def drift(
     WriteError when a link stands on the way to a generated file (it is not followed) or
     another run holds out/ longer than ``timeout`` seconds.
     """
-    shown = out
+    shown = Path(name) if name is not None else out  # how messages and diffs name out/
     out = out.resolve() if out.is_symlink() else out
     if not out.parent.is_dir():
         return [Drift(relative, "missing", "not generated yet") for relative in sorted(files)]

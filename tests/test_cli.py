@@ -347,3 +347,23 @@ def test_check_shows_what_is_on_disk_as_visible_lines(
     assert "--- out/python/errcodes/features.py (on disk)" in result.stdout
     assert str(project) not in result.stdout
     assert not any(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_a_refusal_to_write_is_exit_2_and_one_line(
+    codegen: Callable[..., Run], project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    assert codegen("generate").status == 0
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    package = project / "out" / "python" / "errcodes"
+    shutil.rmtree(package)
+    package.symlink_to(elsewhere)
+    catalog = project / "catalogs" / "features.yaml"
+    catalog.write_text(catalog.read_text().replace("Feature removed", "Feature retired"))
+    for command in ("generate", "check"):
+        result = codegen(command)
+        assert (result.status, result.stderr) == (
+            2,
+            "codegen: out/python/errcodes is a symbolic link; codegen does not write through"
+            " links: remove it\n",
+        ), command
+    assert list(elsewhere.iterdir()) == []
