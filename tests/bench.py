@@ -85,9 +85,9 @@ def one(size: int) -> dict[str, float]:
         # run fills the cache, the second is the no-op being measured.
         cache = Cache(Path(scratch) / "cache")
         unlimited = Limits(file_bytes=2**40, entries=2**40)  # the 100k catalogue is 27 MB
-        run([path], list(targets()), options, unlimited, cache)
+        run([path], list(targets()), options, unlimited, cache, root=Path(scratch))
         start = time.perf_counter()
-        outcome = run([path], list(targets()), options, unlimited, cache)
+        outcome = run([path], list(targets()), options, unlimited, cache, root=Path(scratch))
         assert outcome.files is not None
         summary = write(out, outcome.files, list(targets()))
         times["no-op regenerate"] = time.perf_counter() - start
