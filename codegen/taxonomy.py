@@ -17,7 +17,7 @@ import jsonschema
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
 from .source import InputError, read_input
 from .load import YamlMap, key_mark_of, load_bytes, mark_of
-from .validate import SCHEMA
+from .validate import SCHEMA, python_schema
 
 Taxonomy = dict[str, str]
 
@@ -29,8 +29,19 @@ def default_path() -> Path:
 @functools.cache
 def _schema() -> dict[str, Any]:
     text = resources.files("codegen.schema").joinpath("categories.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    # Patterns anchored at the true end of the string, as for catalogues.
+    schema: dict[str, Any] = python_schema(json.loads(text), _PATTERNS_AS_WRITTEN)
     return schema
+
+
+_PATTERNS_AS_WRITTEN: dict[str, str] = {}
+"""Each rewritten pattern's text as the schema writes it, for messages."""
+
+
+def _message(text: str) -> str:
+    for rewritten, written in _PATTERNS_AS_WRITTEN.items():
+        text = text.replace(repr(rewritten), repr(written))
+    return text
 
 
 def load_taxonomy(
@@ -56,9 +67,12 @@ def load_taxonomy(
         )
         problems.append(
             Diagnostic(
-                SCHEMA, Severity.ERROR, Location(name, *mark), f"categories: {error.message}"
+                SCHEMA,
+                Severity.ERROR,
+                Location(name, *mark),
+                f"categories: {_message(error.message)}",
             )
         )
     if problems:
-        return {}, problems
+        return {}, sorted(problems, key=Diagnostic.sort_key)
     return dict(root), []

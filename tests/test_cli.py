@@ -258,13 +258,17 @@ def test_severity_configuration_changes_and_silences(
 def test_broken_taxonomy_is_reported_at_its_line(
     codegen: Callable[..., Run], project: Path
 ) -> None:
-    (project / "categories.yaml").write_text("rate_limit: too many\nBad-Name: x\nempty: ''\n")
+    (project / "categories.yaml").write_text(
+        "rate_limit: too many\nBad-Name: x\nempty: ''\n\"trailing\\n\": a newline\n"
+    )
     (project / "pyproject.toml").write_text('[tool.codegen]\ncategories = "categories.yaml"\n')
     result = codegen("validate")
     assert result.status == 1
     assert result.stdout.splitlines() == [
         "categories.yaml:2:1: error[SCHEMA]: categories: 'Bad-Name' does not match '^[a-z][a-z0-9_]*$'",
         "categories.yaml:3:8: error[SCHEMA]: categories: '' should be non-empty",
+        "categories.yaml:4:1: error[SCHEMA]: categories: 'trailing\\n' does not match"
+        " '^[a-z][a-z0-9_]*$'",
     ]
 
 
