@@ -14,10 +14,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import naming
 from .source import CATALOG_SUFFIXES, InputError, catalog_files, display, read_input
 from .diagnostics import Diagnostic, Location, Severity
 from .model import Catalog, Entry, placeholders
+from .targets import languages
 
 
 @dataclass(frozen=True)
@@ -151,14 +151,22 @@ def _platform_gone(catalog: Catalog, added: list[Catalog]) -> Change:
                 "PLATFORM_RENAMED",
                 candidate.where("platform"),
                 f"platform {catalog.platform} is now {candidate.platform}: every import changes"
-                f" (Python {naming.python_class(catalog.platform)}, TypeScript"
-                f" {naming.ts_module(catalog.platform)}, Go package"
-                f" {naming.go_package(catalog.platform)}); keep {catalog.platform}.yaml as it was",
+                f" ({_platform_names(catalog.platform)}); keep {catalog.platform}.yaml as it was",
             )
     return Change(
         "PLATFORM_REMOVED",
         catalog.where("platform"),
         f"platform {catalog.platform} was removed with its {len(catalog.errors)} codes",
+    )
+
+
+def _platform_names(platform: str) -> str:
+    """What a platform is called where all platforms meet, in every language."""
+    return ", ".join(
+        f"{target.name} {kind} {name_of(platform)}"
+        for target in languages()
+        if target.naming is not None
+        for kind, name_of in target.naming.aggregates
     )
 
 
@@ -200,8 +208,9 @@ def _compare_entries(before: Entry, after: Entry) -> Iterator[Change]:
     code = f"code {after.code!r}"
     if before.name != after.name and before.name not in after.aliases:
         identifiers = ", ".join(
-            f"{target} {naming.member_identifier(target, before.name)}"
-            for target in ("python", "typescript", "go")
+            f"{target.name} {target.naming.member(before.name)}"
+            for target in languages()
+            if target.naming is not None
         )
         yield Change(
             "NAME_CHANGED",

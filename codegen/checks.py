@@ -11,11 +11,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from . import naming
 from .diagnostics import Diagnostic, Location, Severity
 from .model import Catalog, Entry, placeholders
-
-TARGET_NAMES = ("python", "typescript", "go")
+from .targets import languages
 
 T = TypeVar("T")
 
@@ -240,17 +238,18 @@ def duplicate_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
 def identifier_collision(catalog: Catalog, context: Context) -> Iterator[Finding]:
     names = _names(catalog)
     distinct = {n.text: n for n in reversed(names)}  # duplicates: DUPLICATE_NAME
-    for target in TARGET_NAMES:
+    for target in languages():
+        assert target.naming is not None
         by_identifier: dict[str, _Name] = {}
         for name in names:
             if distinct[name.text] is not name:
                 continue
-            identifier = naming.member_identifier(target, name.text)
+            identifier = target.naming.member(name.text)
             first = by_identifier.setdefault(identifier, name)
             if first is not name:
                 yield Finding(
                     name.where,
-                    f"{name.describe()} becomes {target} identifier {identifier}, as does"
+                    f"{name.describe()} becomes {target.name} identifier {identifier}, as does"
                     f" {first.describe()} at {first.where}",
                     first.where,
                     name.entry,
@@ -260,22 +259,24 @@ def identifier_collision(catalog: Catalog, context: Context) -> Iterator[Finding
 @check("RESERVED_NAME", Severity.ERROR, "a name or platform that is a reserved word in a target")
 def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
     names = _names(catalog)
-    for target in TARGET_NAMES:
-        module = naming.platform_identifier(target, catalog.platform)
-        if module in naming.platform_reserved(target):
+    for target in languages():
+        rules = target.naming
+        assert rules is not None
+        module = rules.platform(catalog.platform)
+        if module in rules.platform_reserved:
             yield Finding(
                 catalog.where("platform"),
-                f"platform {catalog.platform} becomes {target} {'package' if target == 'go' else 'module'}"
+                f"platform {catalog.platform} becomes {target.name} {rules.platform_kind}"
                 f" {module!r}, a reserved word",
                 subject=catalog,
             )
-        reserved = naming.member_reserved(target)
         for name in names:
-            identifier = naming.member_identifier(target, name.text)
-            if identifier in reserved:
+            identifier = rules.member(name.text)
+            if identifier in rules.member_reserved:
                 yield Finding(
                     name.where,
-                    f"{name.describe()} becomes {target} identifier {identifier}, which is reserved there",
+                    f"{name.describe()} becomes {target.name} identifier {identifier}, which is"
+                    " reserved there",
                     subject=name.entry,
                 )
 
@@ -572,7 +573,13 @@ def duplicate_platform(catalogs: Sequence[Catalog], context: Context) -> Iterato
 )
 def platform_collision(catalogs: Sequence[Catalog], context: Context) -> Iterator[Finding]:
     distinct = {c.platform: c for c in sorted(catalogs, key=lambda c: c.path, reverse=True)}
-    for target, what, name_of in naming.AGGREGATE_NAMES:
+    aggregates = [
+        (target.name, what, name_of)
+        for target in languages()
+        if target.naming is not None
+        for what, name_of in target.naming.aggregates
+    ]
+    for target, what, name_of in aggregates:
         claimed: dict[str, Catalog] = {}
         for catalog in sorted(distinct.values(), key=lambda c: c.path):
             identifier = name_of(catalog.platform)

@@ -22,7 +22,8 @@ from .diagnostics import Diagnostic, Severity, has_errors, printable
 from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
 from .cache import Cache, default_directory
 from .pipeline import Outcome, process, read, run
-from .render import Files, targets
+from .render import Files
+from .targets import registry
 from .source import catalog_files, display
 from .targets.report import JSON as REPORT_JSON
 from .targets.report import MARKDOWN as REPORT_MARKDOWN
@@ -65,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         dest="targets",
         metavar="NAME",
-        help=f"a target to generate, repeatable (one of: {', '.join(targets())}; default: all configured)",
+        help=f"a target to generate, repeatable (one of: {', '.join(registry())}; default: all configured)",
     )
 
     check = commands.add_parser(
@@ -184,10 +185,10 @@ def main(
         chosen = ("report",)
     elif args.command in ("generate", "check"):
         chosen = tuple(args.targets or config.targets)
-        unknown = [t for t in chosen if t not in targets()]
+        unknown = [t for t in chosen if t not in registry()]
         if unknown:
             print(
-                f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(targets())})",
+                f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(registry())})",
                 file=err,
             )
             return EXIT_USAGE

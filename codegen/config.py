@@ -16,10 +16,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from .diagnostics import Severity
-from .render import Options, targets as known_targets
+from .render import Options
+from .targets import registry
 from .validate import Limits
-
-DEFAULT_TARGETS = ("python", "typescript", "go", "report", "vectors")
 
 _GO_MODULE_ELEMENT = re.compile(r"[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*")
 """One element of a Go module path (golang.org/x/mod/module's rules): letters, digits and
@@ -37,7 +36,8 @@ class Config:
     nearest one, else the working directory). Files are named relative to it."""
     catalogs: Path = Path("catalogs")
     out: Path = Path("out")
-    targets: tuple[str, ...] = DEFAULT_TARGETS
+    targets: tuple[str, ...] = field(default_factory=lambda: tuple(registry()))
+    """Every built-in target unless the configuration chooses."""
     options: Options = field(default_factory=Options)
     limits: Limits = field(default_factory=Limits)
     categories: Path | None = None
@@ -134,7 +134,7 @@ def load_config(start: Path | None = None) -> Config:
         root=root,
         catalogs=inside("catalogs", "catalogs"),
         out=inside("out", "out"),
-        targets=_targets(where, table.get("targets", list(DEFAULT_TARGETS))),
+        targets=_targets(where, table.get("targets", list(registry()))),
         options=Options(
             python_package=_python_package(where, text("python_package", Options.python_package)),
             go_module=_go_module(where, text("go_module", Options.go_module)),
@@ -175,7 +175,7 @@ def check_out(out: Path, config: Config, setting: str, given: str) -> None:
 
 
 def _targets(where: str, value: object) -> tuple[str, ...]:
-    known = known_targets()
+    known = registry()
     if not isinstance(value, list) or not value or not all(isinstance(t, str) for t in value):
         raise ConfigError(f"{where} targets must be a non-empty list of target names")
     unknown = [t for t in value if t not in known]

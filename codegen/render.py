@@ -1,8 +1,9 @@
 """Stage 4, render: catalogues to ``{relative path: text}`` for each target, with no I/O.
 
-A target is a module under ``codegen.targets`` with ``render(catalogs, options)``; the
-templates it uses live in ``templates/<target>/``. Templates lay text out; escaping and
-naming are the target module's filters.
+A target is an object (``codegen.targets.base.Target``) declared in its module under
+``codegen.targets`` and listed once in the registry; the templates it uses live in
+``templates/<target>/``. Templates lay text out; escaping and naming are the target
+module's filters.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ class Options:
 
 
 Files = dict[PurePosixPath, str]
-Renderer = Callable[[Sequence[Catalog], Options], Files]
 
 
 def header(comment: str, catalog: Catalog) -> str:
@@ -94,24 +94,19 @@ def template(
     return environment(target, tuple(sorted(filters.items()))).get_template(name)
 
 
-def targets() -> dict[str, Renderer]:
-    """All targets by name; adding a language means one module here and one template folder."""
-    from .targets import golang, python, report, typescript, vectors
+def targets() -> tuple[str, ...]:
+    """The names of every built-in target, in the registry's order."""
+    from .targets import registry
 
-    return {
-        "python": python.render,
-        "typescript": typescript.render,
-        "go": golang.render,
-        "report": report.render,
-        "vectors": vectors.render,
-    }
+    return tuple(registry())
 
 
 def render(catalogs: Sequence[Catalog], target_names: Sequence[str], options: Options) -> Files:
     """Everything the chosen targets generate, keyed by path relative to the out directory."""
-    available = targets()
+    from .targets import target
+
     files: Files = {}
     ordered = sorted(catalogs, key=lambda c: c.platform)
     for name in target_names:
-        files.update(available[name](ordered, options))
+        files.update(target(name).render(ordered, options))
     return files

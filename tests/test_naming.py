@@ -7,8 +7,9 @@ import ast
 import pytest
 
 from codegen import naming
-from codegen.targets.golang import go_str
-from codegen.targets.python import py_str
+from codegen.targets import target
+from codegen.targets.golang import go_identifier, go_package, go_str
+from codegen.targets.python import py_str, python_class
 from codegen.targets.typescript import ts_doc, ts_key, ts_str
 
 
@@ -27,7 +28,7 @@ from codegen.targets.typescript import ts_doc, ts_key, ts_str
     ],
 )
 def test_go_identifier(name: str, go: str) -> None:
-    assert naming.go_identifier(name) == go
+    assert go_identifier(name) == go
 
 
 @pytest.mark.parametrize(
@@ -35,13 +36,13 @@ def test_go_identifier(name: str, go: str) -> None:
     [("weex", "weex", "Weex"), ("okx_dex_ws", "okxdexws", "OkxDexWs"), ("a1_b2", "a1b2", "A1B2")],
 )
 def test_platform_names(platform: str, package: str, pascal: str) -> None:
-    assert naming.go_package(platform) == package
+    assert go_package(platform) == package
     assert naming.pascal(platform) == pascal
-    assert naming.python_class(platform) == pascal + "Code"
+    assert python_class(platform) == pascal + "Code"
 
 
 @pytest.mark.parametrize(
-    ("target", "name", "reserved"),
+    ("language", "name", "reserved"),
     [
         ("go", "LOOKUP", True),
         ("go", "CODES", True),
@@ -51,12 +52,14 @@ def test_platform_names(platform: str, package: str, pascal: str) -> None:
         ("typescript", "DELETE", False),
     ],
 )
-def test_member_reserved(target: str, name: str, reserved: bool) -> None:
-    assert (naming.member_identifier(target, name) in naming.member_reserved(target)) is reserved
+def test_member_reserved(language: str, name: str, reserved: bool) -> None:
+    rules = target(language).naming
+    assert rules is not None
+    assert (rules.member(name) in rules.member_reserved) is reserved
 
 
 @pytest.mark.parametrize(
-    ("target", "platform", "reserved"),
+    ("language", "platform", "reserved"),
     [
         ("go", "func", True),
         ("go", "string", True),
@@ -68,9 +71,10 @@ def test_member_reserved(target: str, name: str, reserved: bool) -> None:
         ("python", "weex", False),
     ],
 )
-def test_platform_reserved(target: str, platform: str, reserved: bool) -> None:
-    module = naming.platform_identifier(target, platform)
-    assert (module in naming.platform_reserved(target)) is reserved
+def test_platform_reserved(language: str, platform: str, reserved: bool) -> None:
+    rules = target(language).naming
+    assert rules is not None
+    assert (rules.platform(platform) in rules.platform_reserved) is reserved
 
 
 HOSTILE = [

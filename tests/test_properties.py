@@ -39,7 +39,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from codegen import load, naming
+from codegen import load
+from codegen.targets import languages
+from codegen.targets.golang import go_identifier, go_package
+from codegen.targets.python import python_class
 from codegen.cli import main
 from codegen.model import placeholders
 from codegen.targets.vectors import PROTOTYPE_KEYS
@@ -102,7 +105,7 @@ language = st.one_of(
 PLACEHOLDER_NAMES = ["name", "limit", "_", "x1", "Channel", "__proto__", "constructor"]
 
 # Names that are keywords, JavaScript property names or Go initialisms somewhere (Go's
-# reserved API names are left out: the tool rightly refuses them, naming.member_reserved).
+# reserved API names are left out: the tool rightly refuses them, Naming.member_reserved).
 NAMES = ["A", "CLASS", "DEF", "NONE", "TRUE", "NULL", "IMPORT", "FUNC", "RANGE", "STRING"]
 NAMES += ["CONSTRUCTOR", "PROTOTYPE", "TO_STRING", "HAS_OWN_PROPERTY", "NAME", "VALUE"]
 NAMES += ["ID", "API_KEY", "HTTP_2", "URL_ID", "UTF8", "JSON_RPC_SDK", "IP", "X2"]
@@ -114,8 +117,9 @@ name = st.one_of(
     st.from_regex(r"[A-Z][A-Z0-9]{0,9}(_[A-Z0-9]{1,8}){0,4}", fullmatch=True),
 ).filter(
     lambda n: all(
-        naming.member_identifier(target, n) not in naming.member_reserved(target)
-        for target in TARGETS
+        t.naming.member(n) not in t.naming.member_reserved
+        for t in languages()
+        if t.naming is not None
     )
 )
 
@@ -136,8 +140,9 @@ platform = st.one_of(
     st.sampled_from(PLATFORMS), st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
 ).filter(
     lambda p: all(
-        naming.platform_identifier(target, p) not in naming.platform_reserved(target)
-        for target in TARGETS
+        t.naming.platform(p) not in t.naming.platform_reserved
+        for t in languages()
+        if t.naming is not None
     )
 )
 
@@ -189,7 +194,7 @@ def catalogue(draw: st.DrawFn, platform_name: str) -> dict[str, Any]:
     )
     # Names, aliases and removed names: all distinct, even as Go identifiers.
     names = draw(
-        st.lists(name, min_size=size + spare, max_size=size + spare, unique_by=naming.go_identifier)
+        st.lists(name, min_size=size + spare, max_size=size + spare, unique_by=go_identifier)
     )
     errors = []
     for code, entry_name in zip(codes[:size], names[:size]):
@@ -236,7 +241,7 @@ def projects(draw: st.DrawFn) -> list[dict[str, Any]]:
             platform,
             min_size=1,
             max_size=4,
-            unique_by=(naming.go_package, naming.python_class),
+            unique_by=(go_package, python_class),
         )
     )
     return [draw(catalogue(p)) for p in platforms]
@@ -445,7 +450,7 @@ def run(argv: list[str | Path], cwd: Path | None = None, env: dict[str, str] | N
 def check_python(project: Generated) -> None:
     spec = {
         c["platform"]: {
-            "class": naming.python_class(c["platform"]),
+            "class": python_class(c["platform"]),
             "languages": probe_languages(c),
         }
         for c in project.catalogues
@@ -506,8 +511,7 @@ def check_go(project: Generated, work: Path) -> None:
 def go_main(catalogues: list[dict[str, Any]]) -> str:
     """The main.go beside dump.go: import each generated package and print what it says."""
     imports = "".join(
-        f'\tp{i} "{GO_MODULE}/{naming.go_package(c["platform"])}"\n'
-        for i, c in enumerate(catalogues)
+        f'\tp{i} "{GO_MODULE}/{go_package(c["platform"])}"\n' for i, c in enumerate(catalogues)
     )
     calls = []
     for i, c in enumerate(catalogues):
@@ -515,7 +519,7 @@ def go_main(catalogues: list[dict[str, Any]]) -> str:
         languages = ", ".join(json.dumps(lang) for lang in probe_languages(c))
         # Each alias is a constant of its own: naming it here makes the compiler check it.
         aliases = "".join(
-            f"{json.dumps(alias)}: p{i}.{naming.go_identifier(alias)}.String(), "
+            f"{json.dumps(alias)}: p{i}.{go_identifier(alias)}.String(), "
             for entry in c["errors"]
             for alias in entry.get("aliases", [])
         )

@@ -7,15 +7,53 @@ not need a Go toolchain; the tests check that gofmt leaves every file unchanged.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
+from typing import Any
 
-from .. import naming
 from ..model import Catalog, Entry
+from ..naming import words
 from ..render import Files, Options, aggregate_header, header, template
+from .base import Naming, Target
 from .charset import comment_text, quoted
 
 GO_VERSION = "1.22"
+
+# Go's common initialisms (as in golint and staticcheck): written all in capitals.
+GO_INITIALISMS = frozenset(
+    """ACL API ASCII CPU CSS CSV DB DNS EOF GUID HTML HTTP HTTPS ID IP JSON JWT LHS OK QPS RAM
+    RHS RPC SDK SLA SMS SMTP SQL SSH SSL TCP TLS TTL UDP UI UID URI URL UTF8 UUID VM XML XMPP
+    XSRF XSS""".split()
+)
+
+GO_KEYWORDS = frozenset(
+    """break case chan const continue default defer else fallthrough for func go goto if import
+    interface map package range return select struct switch type var""".split()
+)
+GO_PREDECLARED = frozenset(
+    """any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32
+    int64 rune string uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap
+    clear close complex copy delete imag len make max min new panic print println real recover
+    """.split()
+)
+GO_PACKAGE_API = frozenset({"Code", "Info", "Deprecation", "Lookup", "Codes"})
+"""Exported identifiers every generated Go package defines besides the code constants."""
+
+
+@functools.lru_cache(maxsize=65536)
+def go_identifier(name: str) -> str:
+    """``INVALID_API_KEY`` -> ``InvalidAPIKey``; ``HTTP_2`` -> ``HTTP2``."""
+    parts = []
+    for word in words(name):
+        upper = word.upper()
+        parts.append(upper if upper in GO_INITIALISMS else upper[:1] + upper[1:].lower())
+    return "".join(parts)
+
+
+def go_package(platform: str) -> str:
+    """``okx_dex_ws`` -> ``okxdexws``: Go package names are short, lower case, no underscores."""
+    return platform.replace("_", "")
 
 
 def _escape_char(char: str) -> str:
@@ -53,7 +91,7 @@ def go_map(texts: dict[str, str]) -> str:
 
 def go_fields(entry: Entry) -> list[str]:
     """The keyed fields of an entry's Info literal, aligned as gofmt aligns them."""
-    identifier = naming.go_identifier(entry.name)
+    identifier = go_identifier(entry.name)
     fields: list[tuple[str, str]] = [
         ("Code", identifier),
         ("Name", go_str(entry.name)),
@@ -80,7 +118,7 @@ FILTERS: dict[str, Callable[..., object]] = {
     "go_str": go_str,
     "go_comment": go_comment,
     "go_value": go_value,
-    "go_identifier": naming.go_identifier,
+    "go_identifier": go_identifier,
     "go_fields": go_fields,
 }
 
@@ -93,7 +131,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     }
     package = template("go", "package.go.j2", FILTERS)
     for catalog in catalogs:
-        name = naming.go_package(catalog.platform)
+        name = go_package(catalog.platform)
         files[PurePosixPath("go", name, name + ".go")] = package.render(
             header=header("//", catalog),
             catalog=catalog,
@@ -101,3 +139,26 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             go_type="int64" if catalog.code_type == "integer" else "string",
         )
     return files
+
+
+def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:
+    package = go_package(catalog.platform)
+    return {"import_path": f"{options.go_module}/{package}", "package": package}
+
+
+TARGET = Target(
+    name="go",
+    summary="a Go module, one package per platform (out/go/)",
+    render=render,
+    naming=Naming(
+        member=go_identifier,
+        member_reserved=GO_PACKAGE_API | GO_KEYWORDS | GO_PREDECLARED,
+        platform=go_package,
+        platform_reserved=GO_KEYWORDS
+        | GO_PREDECLARED
+        | frozenset({"main", "internal", "testdata"}),
+        aggregates=(("package", go_package),),
+        platform_kind="package",
+    ),
+    vectors=vectors,
+)

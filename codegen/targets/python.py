@@ -7,13 +7,27 @@ check that black leaves every generated file unchanged.
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
+from typing import Any
 
-from .. import naming
 from ..model import Catalog
+from ..naming import pascal
 from ..render import Files, Options, aggregate_header, header, template
+from .base import Naming, Target
 from .charset import comment_text, must_escape, preferred_quote, quoted
+
+PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+
+def python_module(platform: str) -> str:
+    return platform
+
+
+def python_class(platform: str) -> str:
+    """``weex`` -> ``WeexCode``: the enum of a platform's codes."""
+    return pascal(platform) + "Code"
 
 
 def _escape_char(char: str) -> str:
@@ -55,7 +69,7 @@ FILTERS: dict[str, Callable[..., object]] = {
 
 
 def module_path(options: Options, platform: str) -> PurePosixPath:
-    return PurePosixPath("python", options.python_package, naming.python_module(platform) + ".py")
+    return PurePosixPath("python", options.python_package, python_module(platform) + ".py")
 
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
@@ -65,7 +79,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
         files[module_path(options, catalog.platform)] = module.render(
             header=header("#", catalog),
             catalog=catalog,
-            class_name=naming.python_class(catalog.platform),
+            class_name=python_class(catalog.platform),
             base="IntEnum" if catalog.code_type == "integer" else "StrEnum",
             code_type="int" if catalog.code_type == "integer" else "str",
             title_doc=catalog.title if docstring_safe(catalog.title) else catalog.platform,
@@ -73,8 +87,28 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     package = template("python", "__init__.py.j2", FILTERS)
     files[PurePosixPath("python", options.python_package, "__init__.py")] = package.render(
         header=aggregate_header("#", catalogs),
-        modules=[
-            (naming.python_module(c.platform), naming.python_class(c.platform)) for c in catalogs
-        ],
+        modules=[(python_module(c.platform), python_class(c.platform)) for c in catalogs],
     )
     return files
+
+
+def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:
+    return {
+        "module": f"{options.python_package}.{python_module(catalog.platform)}",
+        "class": python_class(catalog.platform),
+    }
+
+
+TARGET = Target(
+    name="python",
+    summary="a Python package, an IntEnum or StrEnum module per platform (out/python/)",
+    render=render,
+    naming=Naming(
+        member=lambda name: name,
+        member_reserved=PYTHON_RESERVED,
+        platform=python_module,
+        platform_reserved=PYTHON_RESERVED | frozenset({"__init__", "__main__"}),
+        aggregates=(("module", python_module), ("enum class", python_class)),
+    ),
+    vectors=vectors,
+)

@@ -20,6 +20,7 @@ from ..checks import same_meaning
 from ..diagnostics import printable
 from ..model import Catalog, Code, Entry, default_text
 from ..render import Files, Options, aggregate_header, template
+from .base import Target
 
 MARKDOWN = PurePosixPath("report", "shared_codes.md")
 JSON = PurePosixPath("report", "shared_codes.json")
@@ -126,3 +127,10 @@ def json_report(catalogs: Sequence[Catalog]) -> str:
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     return {MARKDOWN: markdown(catalogs), JSON: json_report(catalogs)}
+
+
+TARGET = Target(
+    name="report",
+    summary="codes that several platforms share, as Markdown and JSON (out/report/)",
+    render=render,
+)

@@ -13,10 +13,33 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
-from .. import naming
+from typing import Any
+
 from ..model import Catalog
 from ..render import Files, Options, aggregate_header, header, template
+from .base import Naming, Target
 from .charset import comment_text, preferred_quote, quoted
+
+TS_RESERVED = frozenset(
+    """break case catch class const continue debugger default delete do else enum export extends
+    false finally for function if import in instanceof new null return super switch this throw
+    true try typeof var void while with as implements interface let package private protected
+    public static yield any boolean constructor declare get module require number set string
+    symbol type from of await async""".split()
+)
+
+ES_STRICT_RESERVED = frozenset(
+    """await break case catch class const continue debugger default delete do else enum export
+    extends false finally for function if import in instanceof new null return super switch
+    this throw true try typeof var void while with yield let static implements interface
+    package private protected public eval arguments""".split()
+)
+"""Names a binding cannot take in an ES module (strict mode), TypeScript's or JavaScript's."""
+
+
+def ts_module(platform: str) -> str:
+    return platform
+
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 _SIMPLE_NUMBER = re.compile(r"^(?:0|[1-9][0-9]*)$")
@@ -98,17 +121,36 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
     module = template("typescript", "module.ts.j2", FILTERS)
     for catalog in catalogs:
-        files[PurePosixPath("typescript", naming.ts_module(catalog.platform) + ".ts")] = (
-            module.render(
-                header=header("//", catalog),
-                catalog=catalog,
-                code_type="number" if catalog.code_type == "integer" else "string",
-            )
+        files[PurePosixPath("typescript", ts_module(catalog.platform) + ".ts")] = module.render(
+            header=header("//", catalog),
+            catalog=catalog,
+            code_type="number" if catalog.code_type == "integer" else "string",
         )
     files[PurePosixPath("typescript", "index.ts")] = template(
         "typescript", "index.ts.j2", FILTERS
     ).render(
         header=aggregate_header("//", catalogs),
-        modules=[naming.ts_module(c.platform) for c in catalogs],
+        modules=[ts_module(c.platform) for c in catalogs],
     )
     return files
+
+
+def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:
+    return {"module": ts_module(catalog.platform)}
+
+
+TARGET = Target(
+    name="typescript",
+    summary="TypeScript ES modules, one per platform, and an index (out/typescript/)",
+    render=render,
+    naming=Naming(
+        member=lambda name: name,
+        member_reserved=TS_RESERVED | frozenset({"__proto__"}),
+        # The module is re-exported as a namespace (`export * as weex`) from index.ts, so it
+        # must be a binding name a strict-mode ES module accepts.
+        platform=ts_module,
+        platform_reserved=ES_STRICT_RESERVED | frozenset({"index"}),
+        aggregates=(("module", ts_module),),
+    ),
+    vectors=vectors,
+)

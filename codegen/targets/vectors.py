@@ -17,11 +17,9 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from .. import naming
 from ..model import Catalog, Code, Entry
 from ..render import Files, Options, header
-
-LANGUAGES = ("python", "typescript", "go")
+from .base import Target
 
 PROTOTYPE_KEYS = ("__proto__", "constructor", "toString", "hasOwnProperty", "valueOf")
 """Keys every JavaScript object seems to hold, members of Object.prototype: a lookup that
@@ -46,17 +44,16 @@ def unknown_languages(catalog: Catalog) -> list[str]:
     return [free, *PROTOTYPE_KEYS]
 
 
-def _identifiers(name: str) -> dict[str, str]:
-    return {language: naming.member_identifier(language, name) for language in LANGUAGES}
+def _vector(entry: Entry, languages: Sequence[Target]) -> dict[str, Any]:
+    def identifiers(name: str) -> dict[str, str]:
+        return {t.name: t.naming.member(name) for t in languages if t.naming is not None}
 
-
-def _vector(entry: Entry) -> dict[str, Any]:
     deprecated = entry.deprecated
     return {
         "code": entry.code,
         "name": entry.name,
-        "identifiers": _identifiers(entry.name),
-        "aliases": [{"name": alias, "identifiers": _identifiers(alias)} for alias in entry.aliases],
+        "identifiers": identifiers(entry.name),
+        "aliases": [{"name": alias, "identifiers": identifiers(alias)} for alias in entry.aliases],
         "message": dict(entry.message),
         "default_message": entry.default_message,
         "solution": dict(entry.solution),
@@ -73,22 +70,15 @@ def _vector(entry: Entry) -> dict[str, Any]:
 
 
 def vectors_json(catalog: Catalog, options: Options) -> str:
-    platform = catalog.platform
-    body = {
-        "platform": platform,
-        "code_type": catalog.code_type,
-        "python": {
-            "module": f"{options.python_package}.{naming.python_module(platform)}",
-            "class": naming.python_class(platform),
-        },
-        "typescript": {"module": naming.ts_module(platform)},
-        "go": {
-            "import_path": f"{options.go_module}/{naming.go_package(platform)}",
-            "package": naming.go_package(platform),
-        },
-        "unknown": {"codes": unknown_codes(catalog), "languages": unknown_languages(catalog)},
-        "codes": [_vector(entry) for entry in catalog.errors],
-    }
+    from . import languages  # the registry lists this module too
+
+    targets = languages()
+    body: dict[str, Any] = {"platform": catalog.platform, "code_type": catalog.code_type}
+    for language in targets:
+        if language.vectors is not None:
+            body[language.name] = language.vectors(catalog, options)
+    body["unknown"] = {"codes": unknown_codes(catalog), "languages": unknown_languages(catalog)}
+    body["codes"] = [_vector(entry, targets) for entry in catalog.errors]
     # The header sits on the first line, as in every generated file, so that generate and
     # check know the file is theirs.
     generated = json.dumps(header("", catalog).strip(), ensure_ascii=False)
@@ -101,3 +91,10 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
         PurePosixPath("vectors", catalog.platform + ".json"): vectors_json(catalog, options)
         for catalog in catalogs
     }
+
+
+TARGET = Target(
+    name="vectors",
+    summary="what the code of every language must say about each code, as JSON (out/vectors/)",
+    render=render,
+)

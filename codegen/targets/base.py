@@ -1,0 +1,47 @@
+"""What a target is: one object, declared in its own module and listed once in the registry
+(``codegen.targets.registry``). Checks, ``breaking``, the test vectors, configuration and the
+command line learn every fact about a target from here, never from a list of their own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Catalog
+from ..render import Files, Options
+
+Renderer = Callable[[Sequence[Catalog], Options], Files]
+
+
+@dataclass(frozen=True)
+class Naming:
+    """How a programming language names what a catalogue defines."""
+
+    member: Callable[[str], str]
+    """An entry's UPPER_SNAKE name (``INVALID_API_KEY``) as an identifier (Go ``InvalidAPIKey``)."""
+    member_reserved: frozenset[str]
+    """Identifiers a code's name must not become (keywords, the generated API's own names)."""
+    platform: Callable[[str], str]
+    """A platform (``okx_dex_ws``) as a module or package name (Go ``okxdexws``)."""
+    platform_reserved: frozenset[str]
+    """Module or package names a platform must not become."""
+    aggregates: tuple[tuple[str, Callable[[str], str]], ...]
+    """(kind, naming function): the names each platform takes where all platforms meet (a Go
+    package, a Python enum class); two platforms must never share one."""
+    platform_kind: str = "module"
+    """What ``platform`` names, in messages: module, package, crate..."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One kind of output, written under ``out/<name>/`` and nowhere else."""
+
+    name: str
+    summary: str
+    render: Renderer
+    naming: Naming | None = None
+    """None for targets that are not a programming language (report, vectors)."""
+    vectors: Callable[[Catalog, Options], dict[str, Any]] | None = None
+    """This language's part of out/vectors/<platform>.json: the names its conformance harness
+    needs to find the platform's code (module, class, import path)."""
