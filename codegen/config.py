@@ -85,6 +85,7 @@ KNOWN = (
     "targets",
     "python_package",
     "go_module",
+    "rust_crate",
     "max_file_bytes",
     "max_entries",
     "max_text_length",
@@ -138,6 +139,7 @@ def load_config(start: Path | None = None) -> Config:
         options=Options(
             python_package=_python_package(where, text("python_package", Options.python_package)),
             go_module=_go_module(where, text("go_module", Options.go_module)),
+            rust_crate=_rust_crate(where, text("rust_crate", Options.rust_crate)),
         ),
         limits=Limits(
             file_bytes=positive("max_file_bytes", defaults.file_bytes),
@@ -203,6 +205,17 @@ def _go_module(where: str, value: str) -> str:
         raise ConfigError(
             f"{where} go_module must be a Go module path such as example.com/errcodes"
             f" (letters, digits, '-', '.', '_', '~' between slashes), not {value!r}"
+        )
+    return value
+
+
+def _rust_crate(where: str, value: str) -> str:
+    """A crate name that is also its library's name: it is written into Cargo.toml and
+    every ``use``."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        raise ConfigError(
+            f"{where} rust_crate must be a crate name such as errcodes (lower-case letters,"
+            f" digits and '_'), not {value!r}"
         )
     return value
 

@@ -32,6 +32,7 @@ it is how ``generate`` knows which files in out/ it owns."""
 class Options:
     python_package: str = "errcodes"
     go_module: str = "example.com/errcodes"
+    rust_crate: str = "errcodes"
 
 
 Files = dict[PurePosixPath, str]
