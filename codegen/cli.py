@@ -1,4 +1,4 @@
-"""Command line: ``codegen validate | generate | check``. Parsing and printing only.
+"""Command line: one function per command (``COMMANDS``). Parsing and printing only.
 
 Exit status: 0 clean (warnings allowed), 1 findings (errors, drift), 2 usage error or
 unreadable input, 3 a bug in codegen.
@@ -7,9 +7,11 @@ unreadable input, 3 a bug in codegen.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -32,6 +34,18 @@ from .write import WriteError, drift, write
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+DESCRIPTION = """\
+Compile error-code catalogues (catalogs/*.yaml) into Python, TypeScript, Go and Rust code,
+and check every change to them before it merges.
+
+Settings come from [tool.codegen] in the project's pyproject.toml; flags override them."""
+
+EPILOG = """\
+exit status: 0 clean (warnings allowed), 1 findings (errors, drift, breaking changes),
+2 usage error, refused setting or unreadable input, 3 a bug in codegen
+
+Run `codegen COMMAND --help` for a command's options."""
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -43,92 +57,152 @@ class _UsageError(Exception):
     pass
 
 
+@dataclass
+class Session:
+    """What every command works with: its arguments, the configuration, where files are
+    named from, the catalogue files, and the two output streams."""
+
+    args: argparse.Namespace
+    config: Config
+    out: TextIO
+    err: TextIO
+    root: Path
+    catalogs_dir: Path
+    files: list[Path]
+    inside: Path | None
+    """Where listed catalogues must stay (None for files named on the command line)."""
+
+    @property
+    def fmt(self) -> str:
+        return str(getattr(self.args, "format", "text"))
+
+    @property
+    def verbose(self) -> bool:
+        return bool(getattr(self.args, "verbose", False))
+
+    def cache(self) -> Cache:
+        return Cache(None if self.args.no_cache else default_directory())
+
+    def fail(self, message: str, status: int = EXIT_USAGE) -> int:
+        print(f"codegen: {message}", file=self.err)
+        return status
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    description: str
+    run: Callable[[Session], int]
+    options: tuple[str, ...] = ()
+    """The shared options it takes: catalogs, format, verbose, out, targets."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="codegen", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--version", action="version", version=f"codegen {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    validate = commands.add_parser("validate", help="run every check and print diagnostics")
-    validate.add_argument(
-        "files",
-        nargs="*",
-        type=Path,
-        metavar="FILE",
-        help="catalogues (default: all in --catalogs)",
+    parser = _Parser(
+        prog="codegen",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-
-    generate = commands.add_parser(
-        "generate", help="validate, then write the generated code to --out"
+    parser.add_argument("-V", "--version", action="version", version=f"codegen {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
-    generate.add_argument("--out", type=Path, help="output directory (default from [tool.codegen])")
-    generate.add_argument(
-        "--target",
-        action="append",
-        dest="targets",
-        metavar="NAME",
-        help=f"a target to generate, repeatable (one of: {', '.join(registry())}; default: all configured)",
-    )
-
-    check = commands.add_parser(
-        "check", help="fail when --out differs from what generate would write"
-    )
-    check.add_argument("--out", type=Path, help="output directory (default from [tool.codegen])")
-    check.add_argument(
-        "--target",
-        action="append",
-        dest="targets",
-        metavar="NAME",
-        help="a target to check, repeatable",
-    )
-
-    commands.add_parser("checks", help="list the checks with their IDs and default severities")
-
-    breaking_ = commands.add_parser(
-        "breaking",
-        help="report what would break code using the generated enums, against a git revision",
-    )
-    breaking_.add_argument(
-        "--against",
-        required=True,
-        metavar="REF",
-        help="the base: a git revision (origin/main, v1.2.0, HEAD~1) or a directory of catalogues",
-    )
-
-    report = commands.add_parser(
-        "report", help="print every code that more than one catalogue defines, with each meaning"
-    )
-    report.add_argument("--format", choices=("markdown", "json"), default="markdown")
-
-    for sub in (validate, generate, check, breaking_):
-        sub.add_argument(
-            "--format",
-            choices=FORMATS,
-            default="text",
-            help="how to print diagnostics (default: text)",
+    for command in COMMANDS.values():
+        sub = commands.add_parser(
+            command.name,
+            help=command.help,
+            description=command.description,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.add_argument(
-            "-v",
-            "--verbose",
-            action="store_true",
-            help="also print information (codes shared between platforms, reworded texts)"
-            " in the text format; the other formats always include it",
-        )
-    for sub in (validate, generate, check, report, breaking_):
-        sub.add_argument(
-            "--catalogs", type=Path, help="catalogue directory (default from [tool.codegen])"
-        )
-        sub.add_argument(
-            "--no-cache", action="store_true", help="neither read nor write the result cache"
-        )
+        if command.name == "validate":
+            sub.add_argument(
+                "files",
+                nargs="*",
+                type=Path,
+                metavar="FILE",
+                help="catalogues to check (default: every *.yaml and *.yml in --catalogs)",
+            )
+        if command.name == "breaking":
+            sub.add_argument(
+                "--against",
+                required=True,
+                metavar="REF",
+                help="the base: a git revision (origin/main, v1.2.0, HEAD~1) or a directory"
+                " of catalogues",
+            )
+        if command.name == "report":
+            sub.add_argument(
+                "--format",
+                choices=("markdown", "json"),
+                default="markdown",
+                help="Markdown for people (default) or JSON for programs",
+            )
+        if "out" in command.options:
+            sub.add_argument(
+                "--out", type=Path, metavar="DIR", help="output directory (default: out)"
+            )
+        if "targets" in command.options:
+            sub.add_argument(
+                "--target",
+                action="append",
+                dest="targets",
+                metavar="NAME",
+                help=f"only this target, repeatable (built in: {', '.join(registry())};"
+                " default: every configured target)",
+            )
+        if "format" in command.options:
+            sub.add_argument(
+                "--format",
+                choices=FORMATS,
+                default="text",
+                help="how diagnostics are printed: text for people, json for scripts, github"
+                " for pull-request annotations, sarif for code scanning (default: text)",
+            )
+            sub.add_argument(
+                "-v",
+                "--verbose",
+                action="store_true",
+                help="in text, also print information (codes shared between platforms,"
+                " reworded texts); the other formats always include it",
+            )
+        if "catalogs" in command.options:
+            sub.add_argument(
+                "--catalogs",
+                type=Path,
+                metavar="DIR",
+                help="catalogue directory (default: catalogs)",
+            )
+            sub.add_argument(
+                "--no-cache", action="store_true", help="neither read nor write the result cache"
+            )
     return parser
+
+
+def _did_you_mean(argv: Sequence[str]) -> str | None:
+    """For a mistyped command (``genrate``), the message that names the closest one."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    if word is None or word in COMMANDS:
+        return None
+    close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
+    known = ", ".join(COMMANDS)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return f"codegen: unknown command {word!r}{hint} (commands: {known})"
 
 
 def main(
     argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    mistyped = _did_you_mean(arguments)
+    if mistyped is not None and not {"-h", "--help", "-V", "--version"} & set(arguments):
+        print(mistyped, file=err)
+        return EXIT_USAGE
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(arguments)
         config = load_config()
     except _UsageError as exc:
         print(exc, file=err)
@@ -138,25 +212,9 @@ def main(
         return EXIT_USAGE
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
-
-    if args.command == "checks":
-        for check_id, summary in sorted(BUILTIN.items()):
-            print(f"{check_id:22} error    {summary}", file=out)
-        for check_id, check in sorted(CHECKS.items()):
-            severity = config.severity.get(check_id, check.severity)
-            print(
-                f"{check_id:22} {'off' if severity is None else str(severity):8} {check.summary}",
-                file=out,
-            )
-        print("\ncodegen breaking:", file=out)
-        for check_id, rule in sorted(RULES.items()):
-            severity = config.severity.get(check_id, rule.severity)
-            print(
-                f"{check_id:22} {'off' if severity is None else str(severity):8} {rule.summary}",
-                file=out,
-            )
-        return EXIT_OK
-
+    command = COMMANDS[args.command]
+    if "catalogs" not in command.options:
+        return command.run(Session(args, config, out, err, config.root, config.catalogs, [], None))
     catalogs_dir = args.catalogs.absolute() if args.catalogs else config.catalogs
     # Files are named relative to the project, whatever the working directory; without a
     # configuration, the catalogue directory's parent is the project.
@@ -164,90 +222,260 @@ def main(
     files: list[Path] = list(getattr(args, "files", None) or [])
     # A file named on the command line is the user's choice; a catalogue found by listing
     # the directory may be a link a pull request added: it must stay inside the project.
-    inside = None if files else root
+    session = Session(args, config, out, err, root, catalogs_dir, files, None if files else root)
     if not files:
         if not catalogs_dir.is_dir():
-            print(
-                f"codegen: catalogue directory {_shown(catalogs_dir, root)} does not exist",
-                file=err,
-            )
-            return EXIT_USAGE
-        files = catalog_files(catalogs_dir)
-        if not files:
-            print(
-                f"codegen: no catalogues (*.yaml, *.yml) in {_shown(catalogs_dir, root)}",
-                file=err,
-            )
-            return EXIT_USAGE
+            return session.fail(f"catalogue directory {_shown(catalogs_dir, root)} does not exist")
+        session.files = catalog_files(catalogs_dir)
+        if not session.files:
+            return session.fail(f"no catalogues (*.yaml, *.yml) in {_shown(catalogs_dir, root)}")
+    return command.run(session)
 
-    chosen: tuple[str, ...] = ()
-    if args.command == "report":
-        chosen = ("report",)
-    elif args.command in ("generate", "check"):
-        chosen = tuple(args.targets or config.targets)
-        unknown = [t for t in chosen if t not in registry()]
-        if unknown:
-            print(
-                f"codegen: unknown target {', '.join(unknown)} (known: {', '.join(registry())})",
-                file=err,
-            )
-            return EXIT_USAGE
-    taxonomy_path = config.categories or default_path()
-    taxonomy_name = (
-        "categories.yaml (built in)" if config.categories is None else display(taxonomy_path, root)
+
+def _context(session: Session) -> Context | int:
+    """What the checks need beyond the catalogues (the category taxonomy), or the exit
+    status when it cannot be had."""
+    config = session.config
+    path = config.categories or default_path()
+    name = (
+        "categories.yaml (built in)" if config.categories is None else display(path, session.root)
     )
-    categories, problems = load_taxonomy(taxonomy_path, taxonomy_name, config.limits.file_bytes)
-    # The report's --format is its own; its diagnostics are always text.
-    fmt = "text" if args.command == "report" else args.format
+    categories, problems = load_taxonomy(path, name, config.limits.file_bytes)
     if problems:
-        _print_diagnostics(problems, fmt, out, verbose=True)
+        # The report's own output is stdout: its diagnostics go to stderr, as text.
+        stream = session.err if session.args.command == "report" else session.out
+        fmt = "text" if session.args.command == "report" else session.fmt
+        _print_diagnostics(problems, fmt, stream, verbose=True)
         return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
-    cache = Cache(None if args.no_cache else default_directory())
-    context = Context(categories=categories)
-    verbose = getattr(args, "verbose", False)
-    if args.command == "breaking":
-        return _breaking(
-            args.against, catalogs_dir, files, root, inside, config, context, fmt, verbose, out, err
-        )
-    outcome = run(
-        files, chosen, config.options, config.limits, cache, context, config.severity, root, inside
+    return Context(categories=categories)
+
+
+def _outcome(session: Session, targets: Sequence[str]) -> Outcome | int:
+    context = _context(session)
+    if isinstance(context, int):
+        return context
+    config = session.config
+    return run(
+        session.files,
+        targets,
+        config.options,
+        config.limits,
+        session.cache(),
+        context,
+        config.severity,
+        session.root,
+        session.inside,
     )
-    # The report's own output is stdout: its diagnostics go to stderr.
-    if args.command == "report":
-        _print_diagnostics(outcome.diagnostics, fmt, err, verbose)
-    elif args.command != "check" or outcome.files is None:
-        _print_diagnostics(outcome.diagnostics, fmt, out, verbose)
-    status = _status(outcome)
-    if args.command == "validate" or outcome.files is None:
+
+
+def _chosen(session: Session) -> tuple[str, ...] | int:
+    chosen = tuple(session.args.targets or session.config.targets)
+    unknown = [t for t in chosen if t not in registry()]
+    if unknown:
+        return session.fail(f"unknown target {', '.join(unknown)} (known: {', '.join(registry())})")
+    return chosen
+
+
+def _out_dir(session: Session) -> Path | int:
+    args, config = session.args, session.config
+    if not args.out:
+        return config.out
+    out_dir: Path = args.out.absolute()
+    try:
+        check_out(out_dir, config, "--out", os.fspath(args.out))
+    except ConfigError as exc:
+        return session.fail(str(exc))
+    return out_dir
+
+
+def _cannot_render(session: Session, outcome: Outcome) -> int:
+    """Diagnostics and the summary when the catalogues have errors (nothing rendered)."""
+    _print_diagnostics(outcome.diagnostics, session.fmt, session.out, session.verbose)
+    _summary(
+        outcome.diagnostics,
+        f"{outcome.catalogs} catalogue(s), {outcome.codes} code(s)",
+        session.fmt,
+        session.verbose,
+        session.err,
+    )
+    return _status(outcome)
+
+
+def validate_command(session: Session) -> int:
+    outcome = _outcome(session, ())
+    if isinstance(outcome, int):
+        return outcome
+    return _cannot_render(session, outcome)
+
+
+def generate_command(session: Session) -> int:
+    chosen = _chosen(session)
+    if isinstance(chosen, int):
+        return chosen
+    outcome = _outcome(session, chosen)
+    if isinstance(outcome, int):
+        return outcome
+    if outcome.files is None:
+        status = _cannot_render(session, outcome)
+        print("codegen: nothing written: fix the errors above first", file=session.err)
+        return status
+    _print_diagnostics(outcome.diagnostics, session.fmt, session.out, session.verbose)
+    out_dir = _out_dir(session)
+    if isinstance(out_dir, int):
+        return out_dir
+    # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
+    human = session.err if session.fmt in MACHINE else session.out
+    return _generate(out_dir, session.root, outcome.files, chosen, human, session.err)
+
+
+def check_command(session: Session) -> int:
+    chosen = _chosen(session)
+    if isinstance(chosen, int):
+        return chosen
+    outcome = _outcome(session, chosen)
+    if isinstance(outcome, int):
+        return outcome
+    if outcome.files is None:
+        return _cannot_render(session, outcome)
+    out_dir = _out_dir(session)
+    if isinstance(out_dir, int):
+        return out_dir
+    human = session.err if session.fmt in MACHINE else session.out
+    return _check(
+        out_dir,
+        session.root,
+        outcome.files,
+        chosen,
+        outcome.diagnostics,
+        session.fmt,
+        session.verbose,
+        session.out,
+        human,
+        session.err,
+    )
+
+
+def report_command(session: Session) -> int:
+    outcome = _outcome(session, ("report",))
+    if isinstance(outcome, int):
+        return outcome
+    # The report's own output is stdout: its diagnostics go to stderr, as text.
+    _print_diagnostics(outcome.diagnostics, "text", session.err, session.verbose)
+    if outcome.files is None:
         _summary(
             outcome.diagnostics,
             f"{outcome.catalogs} catalogue(s), {outcome.codes} code(s)",
-            fmt,
-            verbose,
-            err,
+            "text",
+            session.verbose,
+            session.err,
         )
-        if args.command == "generate":
-            print("codegen: nothing written: fix the errors above first", file=err)
-        return status
+        return _status(outcome)
+    wanted = REPORT_JSON if session.args.format == "json" else REPORT_MARKDOWN
+    print(outcome.files[wanted], end="", file=session.out)
+    return EXIT_OK
 
-    if args.command == "report":
-        wanted = REPORT_JSON if args.format == "json" else REPORT_MARKDOWN
-        print(outcome.files[wanted], end="", file=out)
-        return EXIT_OK
-    out_dir: Path = args.out.absolute() if args.out else config.out
-    if args.out:
-        try:
-            check_out(out_dir, config, "--out", os.fspath(args.out))
-        except ConfigError as exc:
-            print(f"codegen: {exc}", file=err)
-            return EXIT_USAGE
-    # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
-    human = err if fmt in MACHINE else out
-    if args.command == "generate":
-        return _generate(out_dir, root, outcome.files, chosen, human, err)
-    return _check(
-        out_dir, root, outcome.files, chosen, outcome.diagnostics, fmt, verbose, out, human, err
+
+def checks_command(session: Session) -> int:
+    out, severity = session.out, session.config.severity
+    for check_id, summary in sorted(BUILTIN.items()):
+        print(f"{check_id:22} error    {summary}", file=out)
+    for check_id, check in sorted(CHECKS.items()):
+        level = severity.get(check_id, check.severity)
+        print(f"{check_id:22} {'off' if level is None else str(level):8} {check.summary}", file=out)
+    print("\ncodegen breaking:", file=out)
+    for check_id, rule in sorted(RULES.items()):
+        level = severity.get(check_id, rule.severity)
+        print(f"{check_id:22} {'off' if level is None else str(level):8} {rule.summary}", file=out)
+    return EXIT_OK
+
+
+def breaking_command(session: Session) -> int:
+    """The working tree's catalogues against those at ``--against``."""
+    context = _context(session)
+    if isinstance(context, int):
+        return context
+    against, config = session.args.against, session.config
+    fmt, verbose, out, err = session.fmt, session.verbose, session.out, session.err
+    try:
+        base_files = base_inputs(
+            against, session.catalogs_dir, session.root, config.limits.file_bytes
+        )
+    except BaseError as exc:
+        return session.fail(str(exc))
+    inputs, problems = read(session.files, config.limits.file_bytes, session.root, session.inside)
+    head = process(inputs, context, config.severity, config.limits)
+    found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
+    if has_errors(found):
+        _print_diagnostics(found, fmt, out, verbose)
+        print(f"codegen: fix the errors above before comparing with {against}", file=err)
+        return EXIT_USAGE if problems else EXIT_FINDINGS
+    base = process(base_files, context, config.severity, config.limits)
+    if base.errors:
+        print(
+            f"codegen: some catalogues at {against} are not valid now; they are not compared",
+            file=err,
+        )
+    changes = breaking.diagnostics(breaking.compare(base.catalogs, head.catalogs), config.severity)
+    _print_diagnostics(changes, fmt, out, verbose)
+    breaks = sum(d.severity is Severity.ERROR for d in changes)
+    _summary(changes, f"{breaks} breaking change(s) against {against}", fmt, verbose, err)
+    return EXIT_FINDINGS if breaks else EXIT_OK
+
+
+COMMANDS = {
+    command.name: command
+    for command in (
+        Command(
+            "validate",
+            "check the catalogues and print what is wrong, where",
+            "Run every check on the catalogues and print each finding as"
+            " path:line:col: severity[CHECK_ID]: message.",
+            validate_command,
+            ("catalogs", "format"),
+        ),
+        Command(
+            "generate",
+            "check the catalogues, then write the generated code",
+            "Check the catalogues; if nothing is wrong, bring the output directory to exactly"
+            " what they generate (all or nothing; files without the generated header are never"
+            " touched).",
+            generate_command,
+            ("catalogs", "format", "out", "targets"),
+        ),
+        Command(
+            "check",
+            "fail when the output directory is not what generate would write",
+            "Exit 1 when the output directory differs from what the catalogues generate,"
+            " naming each missing, stale, hand-edited or orphaned file, with a diff. For CI"
+            " and pre-commit.",
+            check_command,
+            ("catalogs", "format", "out", "targets"),
+        ),
+        Command(
+            "breaking",
+            "report what a change would break for code using the generated enums",
+            "Compare the catalogues with those at a git revision (or in a directory) and report"
+            " each change that breaks code written against the generated code. Exit 1 when"
+            " anything breaks.",
+            breaking_command,
+            ("catalogs", "format"),
+        ),
+        Command(
+            "report",
+            "print the codes that several platforms share, with each meaning",
+            "Print every code that more than one catalogue defines, with its meaning on each"
+            " platform (the text of out/report/).",
+            report_command,
+            ("catalogs",),
+        ),
+        Command(
+            "checks",
+            "list every check and breaking rule with its severity",
+            "List every check and breaking rule ID with its severity, as configured.",
+            checks_command,
+        ),
     )
+}
 
 
 def _print_diagnostics(
@@ -282,45 +510,6 @@ def _summary(
         f" warning(s), {counts[Severity.INFO]} info{hidden}",
         file=err,
     )
-
-
-def _breaking(
-    against: str,
-    catalogs_dir: Path,
-    files: Sequence[Path],
-    root: Path,
-    inside: Path | None,
-    config: Config,
-    context: Context,
-    fmt: str,
-    verbose: bool,
-    out: TextIO,
-    err: TextIO,
-) -> int:
-    """The working tree's catalogues against those at ``against``."""
-    try:
-        base_files = base_inputs(against, catalogs_dir, root, config.limits.file_bytes)
-    except BaseError as exc:
-        print(f"codegen: {exc}", file=err)
-        return EXIT_USAGE
-    inputs, problems = read(files, config.limits.file_bytes, root, inside)
-    head = process(inputs, context, config.severity, config.limits)
-    found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
-    if has_errors(found):
-        _print_diagnostics(found, fmt, out, verbose)
-        print(f"codegen: fix the errors above before comparing with {against}", file=err)
-        return EXIT_USAGE if problems else EXIT_FINDINGS
-    base = process(base_files, context, config.severity, config.limits)
-    if base.errors:
-        print(
-            f"codegen: some catalogues at {against} are not valid now; they are not compared",
-            file=err,
-        )
-    changes = breaking.diagnostics(breaking.compare(base.catalogs, head.catalogs), config.severity)
-    _print_diagnostics(changes, fmt, out, verbose)
-    breaks = sum(d.severity is Severity.ERROR for d in changes)
-    _summary(changes, f"{breaks} breaking change(s) against {against}", fmt, verbose, err)
-    return EXIT_FINDINGS if breaks else EXIT_OK
 
 
 def _generate(

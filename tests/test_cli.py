@@ -371,3 +371,50 @@ def test_a_refusal_to_write_is_exit_2_and_one_line(
             " links: remove it\n",
         ), command
     assert list(elsewhere.iterdir()) == []
+
+
+def test_help_is_written_for_users(
+    codegen: Callable[..., Run], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert codegen("--help").status == 0
+    text = capsys.readouterr().out
+    assert "Compile error-code catalogues" in text
+    for command in ("validate", "generate", "check", "breaking", "report", "checks"):
+        assert f"    {command}" in text
+    assert "exit status: 0 clean" in text
+    assert codegen("generate", "--help").status == 0
+    text = capsys.readouterr().out
+    assert "--out DIR" in text and "--target NAME" in text and "--no-cache" in text
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(
+    codegen: Callable[..., Run], flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert codegen(flag).status == 0
+    assert capsys.readouterr().out.startswith("codegen ")
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggestion"),
+    [("genrate", "generate"), ("chek", "check"), ("valdate", "validate"), ("brekaing", "breaking")],
+)
+def test_a_mistyped_command_gets_a_suggestion(
+    codegen: Callable[..., Run], typed: str, suggestion: str
+) -> None:
+    result = codegen(typed)
+    assert result.status == 2
+    assert result.stderr.startswith(
+        f"codegen: unknown command {typed!r}; did you mean {suggestion}? (commands: validate,"
+    )
+
+
+def test_an_unknown_command_without_a_likeness_lists_the_commands(
+    codegen: Callable[..., Run],
+) -> None:
+    result = codegen("deploy")
+    assert (result.status, result.stderr) == (
+        2,
+        "codegen: unknown command 'deploy' (commands: validate, generate, check, breaking,"
+        " report, checks)\n",
+    )
