@@ -356,7 +356,7 @@ class _Builder:
             return str(event.value)
         value, why = _resolve_plain(event.value)
         if why is not None:
-            self._error(mark, f"plain value {event.value!r} {why}; quote it to say what you mean")
+            self._error(mark, f"plain value {event.value!r} {why}; {_fix(event.value)}")
         return value
 
     def _attach(self, top: tuple[YamlMap | YamlSeq, list[Any]], value: Node, mark: Mark) -> None:
@@ -413,6 +413,14 @@ def _too_deep(text: str) -> Mark | None:
     except yaml.YAMLError:
         pass
     return None
+
+
+def _fix(text: str) -> str:
+    """What to write instead of an ambiguous plain value."""
+    if text.lower() in ("y", "yes", "on", "n", "no", "off"):
+        value = "true" if text.lower() in ("y", "yes", "on") else "false"
+        return f"write {value} for a yes/no field, or quote it for text"
+    return "quote it to say what you mean"
 
 
 def _text_mark(text: str, index: int) -> Mark:

@@ -248,7 +248,10 @@ def _explain(
         yield key_mark_of(root, (*path, instance)), f"{where}{instance!r} is not {expected_key}"
         return
     mark = mark_of(root, path)
-    if validator == "type":
+    advice = _advice(root, path, instance, expected if validator == "type" else None)
+    if advice is not None:
+        message = f"{where}{advice}"
+    elif validator == "type":
         message = f"{where}expected {_article(expected)}, found {_kind(instance)} {_show(instance)}".rstrip()
     elif validator == "pattern" and expected == r"\S":
         message = f"{where}must not be blank: write the reason"
@@ -266,6 +269,45 @@ def _explain(
     else:
         message = f"{where}{error.message}"
     yield mark, message
+
+
+_YES_NO = {"yes": True, "y": True, "on": True, "true": True}
+_YES_NO.update({"no": False, "n": False, "off": False, "false": False})
+
+
+def _advice(root: YamlMap, path: tuple[Any, ...], instance: Any, expected: Any) -> str | None:
+    """A message that leads to the fix, for the mistakes people make most: a yes/no or a
+    number in quotes, a replaced_by that gives the code rather than the name."""
+    if path[-2:] == ("deprecated", "replaced_by") and not (
+        isinstance(instance, str) and instance.isupper()
+    ):
+        by_code = {
+            e.get("code"): e.get("name")
+            for e in root.get("errors", [])
+            if isinstance(e, dict) and isinstance(e.get("name"), str)
+        }
+        named = by_code.get(instance) or by_code.get(_as_int(instance))
+        if named is not None:
+            return (
+                f"names the entry that replaces this one by its name, not its code:"
+                f" {instance!r} is {named}, so write replaced_by: {named}"
+            )
+        return (
+            f"replaced_by names the entry that replaces this one by its name (UPPER_SNAKE, such"
+            f" as INVALID_TOKEN), not {_show(instance)}"
+        )
+    if expected == "boolean" and isinstance(instance, str) and instance.lower() in _YES_NO:
+        value = "true" if _YES_NO[instance.lower()] else "false"
+        return f"expected true or false, found string {instance!r}: write {value}, unquoted"
+    if expected == "integer" and isinstance(instance, str) and _as_int(instance) is not None:
+        return f"expected an integer, found string {instance!r}: write {instance.strip()}, unquoted"
+    return None
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit() and value.isascii():
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _dotted(path: tuple[Any, ...]) -> str:
