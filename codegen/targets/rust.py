@@ -1,0 +1,323 @@
+"""Rust target: one crate (out/rust/Cargo.toml) with a module per platform, so that a
+consumer adds one dependency, as with the Python package and the Go module. Each module
+holds a ``#[non_exhaustive]`` enum ``Code`` with its methods, ``TryFrom<i64>`` (integer
+codes), ``FromStr``, ``Display`` and ``std::error::Error``; std only, no dependencies.
+
+Output is laid out the way rustfmt prints it, so generation needs no Rust toolchain; the
+tests run ``rustfmt --check``, ``cargo clippy -- -D warnings`` and ``cargo test``. rustfmt
+measures text in display columns, which depend on Unicode tables of its own, so no
+catalogue text sits where its width could change the layout: each text is the value of a
+one-letter field of a struct literal that is always laid out vertically (rustfmt moves a
+value too wide for its line to the next line only when that gains columns, and after a
+one-letter field it gains none), or a ``#[deprecated = ...]`` attribute, which rustfmt never
+breaks. Everything whose width does decide a layout (names, identifiers, codes, language
+tags, categories) is ASCII, and laid out here exactly as rustfmt would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..model import Catalog, Code, Entry
+from ..naming import pascal
+from ..render import Files, Options, aggregate_header, header, template
+from .base import Naming, Target
+from .charset import comment_text, quoted
+
+EDITION = "2021"
+MAX_WIDTH = 100
+"""rustfmt's max_width."""
+INDENT = 4
+
+RUST_KEYWORDS = frozenset(
+    """as break const continue crate else enum extern false fn for if impl in let loop match
+    mod move mut pub ref return self Self static struct super trait true type unsafe use where
+    while async await dyn abstract become box do final macro override priv typeof unsized
+    virtual yield try gen macro_rules union raw safe""".split()
+)
+"""Strict keywords, keywords reserved for the future (``gen`` since edition 2024) and weak
+ones (``union``, ``macro_rules``, ``raw``, ``safe``), which are best not used as names."""
+
+RUST_MODULE_API = frozenset({"Code", "Deprecation", "UnknownCode", "ALL"})
+"""Names every generated module defines besides the codes. Variants and alias constants live
+in ``Code``'s namespace beside ``Code::ALL`` (``A_L_L`` would be ``Code::ALL``)."""
+
+RUST_PLATFORM_RESERVED = frozenset(
+    {"std", "core", "alloc", "proc_macro", "test", "crate", "self", "super", "lib", "main"}
+)
+"""Module names that clash with the crates every crate sees (``std``, ``core``...), with path
+keywords that cannot be module names, or with the files cargo gives a meaning:
+``src/lib.rs`` is the crate root, ``src/main.rs`` would make a binary."""
+
+
+def rust_identifier(name: str) -> str:
+    """``INVALID_API_KEY`` -> ``InvalidApiKey``: UpperCamelCase as Rust's API guidelines
+    write it, an initialism being one word (``Uuid``, ``HttpStatus``); ``HTTP_2`` -> ``Http2``."""
+    return pascal(name)
+
+
+def rust_module(platform: str) -> str:
+    """``okx_dex_ws`` stays ``okx_dex_ws``: platforms are already snake_case module names."""
+    return platform
+
+
+def rust_mod(module: str) -> str:
+    """``pub mod module;`` in lib.rs; rustc's non_snake_case lint wants no ``__`` in a
+    name, which a platform (``a__b``) may have, so such a module says that it is meant."""
+    if "__" in module.strip("_"):
+        return f"#[allow(non_snake_case)] // the platform's name\npub mod {module};"
+    return f"pub mod {module};"
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if code < 0x80:
+        return f"\\x{code:02x}"  # \x is ASCII only in Rust strings
+    return f"\\u{{{code:x}}}"
+
+
+def rust_str(text: str) -> str:
+    """A Rust string literal for ``text``: invisible characters as ``\\u{...}`` escapes."""
+    return quoted(text, '"', _escape_char)
+
+
+_MARKUP = re.compile(
+    r"""[\\`*_\[\]<>&~"']"""  # anywhere in a line
+    r"|-(?=-)|(?<=-)-"  # runs of two or more -
+    r"|\.(?=\.\.)|(?<=\.)\.(?=\.)|(?<=\.\.)\."  # runs of three or more .
+    r"|:(?=//)"
+)
+"""ASCII characters that rustdoc's Markdown may read as markup anywhere in a line: escapes,
+code spans, emphasis, strikethrough, links, footnotes and images, HTML and autolinks,
+entities; the quotes, dashes (``--``) and ellipses (``...``) that smart punctuation turns
+into others; and the ``:`` of ``://``, so that rustdoc does not warn of a bare URL. Every
+doc line starts with the generator's text, so what Markdown reads only at the start of a
+line (headings, lists, code blocks, tables) cannot happen."""
+
+
+def rust_doc(text: str) -> str:
+    """``text`` as the rest of one doc comment line, read by rustdoc as Markdown: markup
+    escaped, so it shows as written, and invisible characters as ``\\u{...}`` escapes."""
+    return comment_text(_MARKUP.sub(lambda m: "\\" + m.group(), text), _escape_char)
+
+
+def rust_comment(text: str) -> str:
+    """``text`` as the rest of a plain ``//`` comment line: what rustdoc shows of
+    ``rust_doc(text)``."""
+    return comment_text(text, _escape_char)
+
+
+def rust_doc_code(code: Code) -> str:
+    """A code in a doc comment: a string code in a code span (its ``_`` are not emphasis)."""
+    return f"`{code}`" if isinstance(code, str) else str(code)
+
+
+# --- Layout: what rustfmt does with lines too long for max_width ---------------------------
+
+
+def _assigned(
+    lhs: str, separator: str, rhs: str, end: str, indent: int, counted: bool, inner: int = 0
+) -> str:
+    """``lhs<separator> rhs<end>`` on a line ``indent`` columns in, where rustfmt moves
+    ``rhs`` to the next line, ``inner`` columns in (by default one indent further in), when
+    the line is too long and ``rhs`` fits there (``end`` counted as part of it when
+    ``counted``); when it fits nowhere rustfmt leaves the whole item as it is. ASCII only:
+    the width of each part is its length."""
+    line = f"{lhs}{separator} {rhs}{end}"
+    inner = inner or indent + INDENT
+    if indent + len(line) <= MAX_WIDTH or inner + len(rhs) + len(end) * counted > MAX_WIDTH:
+        return line
+    return f"{lhs}{separator}\n{' ' * inner}{rhs}{end}"
+
+
+def rust_field(name: str, indent: int, value: str) -> str:
+    """``name: value,`` in a vertical struct literal ``indent`` columns in."""
+    return _assigned(name, ":", value, ",", indent, counted=False)
+
+
+def rust_some_field(name: str, indent: int, value: str) -> str:
+    """``name: Some(value),`` in a vertical struct literal ``indent`` columns in: when the line
+    is too long, rustfmt breaks the call, ``value`` on a line of its own, if it fits there."""
+    line = f"{name}: Some({value}),"
+    inner = indent + INDENT
+    if indent + len(line) <= MAX_WIDTH or inner + len(value) + 1 > MAX_WIDTH:
+        return line
+    return f"{name}: Some(\n{' ' * inner}{value},\n{' ' * indent}),"
+
+
+def rust_variant(identifier: str, indent: int, code: Code) -> str:
+    """``Identifier = code,`` in an enum ``indent`` columns in."""
+    return _assigned(identifier, " =", str(code), ",", indent, counted=True)
+
+
+def rust_const(identifier: str, indent: int, value: str) -> str:
+    """``pub const identifier: Self = value;`` ``indent`` columns in; rustfmt moves the type
+    to a line of its own, one indent further in, when even ``pub const identifier: Self =``
+    is too long, and the value, if it must move too, under the type."""
+    declaration = f"pub const {identifier}:"
+    if indent + len(declaration) + len(" Self =") <= MAX_WIDTH:
+        return _assigned(f"{declaration} Self", " =", value, ";", indent, counted=True)
+    inner = indent + INDENT
+    return f"{declaration}\n{' ' * inner}" + _assigned(
+        "Self", " =", value, ";", inner, counted=True, inner=inner
+    )
+
+
+def rust_arm(pattern: str, indent: int, body: object) -> str:
+    """``pattern => body,`` as a match arm ``indent`` columns in: a body too wide for the
+    line goes into a block on the next lines, if it fits there. ASCII only."""
+    line = f"{pattern} => {body},"
+    if indent + len(line) <= MAX_WIDTH:
+        return line
+    inner = " " * (indent + INDENT)
+    if indent + len(pattern) + 5 > MAX_WIDTH or len(inner) + len(str(body)) > MAX_WIDTH:
+        return line  # fits nowhere: rustfmt leaves the match as it is
+    return f"{pattern} => {{\n{inner}{body}\n{' ' * indent}}}"
+
+
+def rust_info_arm(pattern: str, indent: int) -> dict[str, Any]:
+    """The lines around a match arm ``pattern => &Info {...},`` ``indent`` columns in, and
+    the indent of the fields between: when ``pattern => &Info {`` is too long, rustfmt puts
+    the literal in a block on the next lines."""
+    pad, inner = " " * indent, " " * (indent + INDENT)
+    # One column is kept for the comma that a body on the same line may need.
+    if indent + len(f"{pattern} => &Info {{") + 1 <= MAX_WIDTH:
+        return {"open": f"{pattern} => &Info {{", "indent": indent + INDENT, "close": f"{pad}}},"}
+    return {
+        "open": f"{pattern} => {{\n{inner}&Info {{",
+        "indent": indent + 2 * INDENT,
+        "close": f"{inner}}}\n{pad}}}",
+    }
+
+
+ARRAY_WIDTH = 60
+"""rustfmt's array_width: an array whose items take more columns goes on several lines."""
+SHORT_ITEM = 10
+"""rustfmt's short_array_element_width_threshold: an array of simple items no wider than
+this goes several to a line rather than one a line."""
+
+
+def rust_all(items: Sequence[str]) -> str:
+    """``pub const ALL: &'static [Self] = &[items];`` four columns in, laid out as rustfmt
+    lays it out: on one line when the items take at most 59 columns (after ``= &[``), on
+    the next line when they take 60 (array_width), else as many items to a line as fit
+    when every item is at most 10 bytes, else one item a line."""
+    declaration = "pub const ALL: &'static [Self] ="
+    one_line = ", ".join(items)
+    inner = " " * (2 * INDENT)
+    if INDENT + len(f"{declaration} &[{one_line}];") <= MAX_WIDTH and len(one_line) <= ARRAY_WIDTH:
+        return f"{declaration} &[{one_line}];"
+    if len(one_line) <= ARRAY_WIDTH:
+        return f"{declaration}\n{inner}&[{one_line}];"
+    lines: list[str] = []
+    if all(len(item) < SHORT_ITEM for item in items):
+        for item in items:
+            if lines and len(inner) + len(lines[-1]) + len(f" {item},") <= MAX_WIDTH:
+                lines[-1] += f" {item},"
+            else:
+                lines.append(f"{item},")
+    else:
+        lines = [f"{item}," for item in items]
+    return f"{declaration} &[\n" + "".join(f"{inner}{line}\n" for line in lines) + "    ];"
+
+
+def rust_texts(texts: Mapping[str, str], field: str, indent: int) -> str:
+    """The field ``field`` of an Info literal: ``&[Text {...}, ...]``, the texts in catalogue
+    order. rustfmt lays out one ``Text`` inside the brackets (``&[Text {``), more than one
+    each on lines of their own; either way every text ends up on a line of its own."""
+    pad = " " * indent
+    if len(texts) == 1:
+        ((language, text),) = texts.items()
+        inner = indent + INDENT
+        return (
+            f"{pad}{field}: &[Text {{\n"
+            f"{' ' * inner}{rust_field('language', inner, rust_str(language))}\n"
+            f"{' ' * inner}t: {rust_str(text)},\n"
+            f"{pad}}}],"
+        )
+    inner = indent + 2 * INDENT
+    lines = [f"{pad}{field}: &["]
+    for language, text in texts.items():
+        lines += [
+            f"{pad}    Text {{",
+            f"{' ' * inner}{rust_field('language', inner, rust_str(language))}",
+            f"{' ' * inner}t: {rust_str(text)},",
+            f"{pad}    }},",
+        ]
+    lines.append(f"{pad}],")
+    return "\n".join(lines)
+
+
+FILTERS: dict[str, Callable[..., object]] = {
+    "rust_mod": rust_mod,
+    "rust_texts": rust_texts,
+    "rust_str": rust_str,
+    "rust_doc": rust_doc,
+    "rust_doc_code": rust_doc_code,
+    "rust_identifier": rust_identifier,
+    "rust_field": rust_field,
+    "rust_arm": rust_arm,
+    "rust_const": rust_const,
+    "rust_variant": rust_variant,
+    "rust_some_field": rust_some_field,
+    "rust_info_arm": rust_info_arm,
+}
+
+
+def _deprecation_note(entry: Entry) -> str | None:
+    """The note of an entry's ``#[deprecated]``: the compiler prints it as it is."""
+    if entry.deprecated is None:
+        return None
+    note = entry.deprecated.reason
+    if entry.deprecated.replaced_by is not None:
+        note += f" Use {rust_identifier(entry.deprecated.replaced_by)} instead."
+    return note
+
+
+def render(catalogs: Sequence[Catalog], options: Options) -> Files:
+    module = template("rust", "module.rs.j2", FILTERS)
+    files: Files = {
+        PurePosixPath("rust", "Cargo.toml"): template("rust", "Cargo.toml.j2", FILTERS).render(
+            header=aggregate_header("#", catalogs), package=options.rust_crate, edition=EDITION
+        ),
+        PurePosixPath("rust", "src", "lib.rs"): template("rust", "lib.rs.j2", FILTERS).render(
+            header=aggregate_header("//", catalogs),
+            modules=[rust_module(c.platform) for c in catalogs],
+        ),
+    }
+    for catalog in catalogs:
+        files[PurePosixPath("rust", "src", rust_module(catalog.platform) + ".rs")] = module.render(
+            header=header("//", catalog),
+            catalog=catalog,
+            integer=catalog.code_type == "integer",
+            notes={entry.name: _deprecation_note(entry) for entry in catalog.errors},
+            all_codes=rust_all([f"Self::{rust_identifier(e.name)}" for e in catalog.errors]),
+        )
+    return files
+
+
+def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:
+    """The crate a consumer's Cargo.toml names (its library has the same name), and the
+    module's path in Rust code."""
+    return {
+        "crate": options.rust_crate,
+        "module": f"{options.rust_crate}::{rust_module(catalog.platform)}",
+    }
+
+
+TARGET = Target(
+    name="rust",
+    summary="a Rust crate, one module per platform (out/rust/)",
+    render=render,
+    naming=Naming(
+        member=rust_identifier,
+        member_reserved=RUST_KEYWORDS | RUST_MODULE_API,
+        platform=rust_module,
+        platform_reserved=RUST_KEYWORDS | RUST_PLATFORM_RESERVED,
+        aggregates=(("module", rust_module),),
+    ),
+    vectors=vectors,
+)
