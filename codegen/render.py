@@ -44,15 +44,25 @@ def header(comment: str, catalog: Catalog) -> str:
     Go requires ``^// Code generated .* DO NOT EDIT\\.$``; the other languages use the
     same sentence behind their own comment leader.
     """
-    return _header(comment, f"{catalog.path} (sha256 {catalog.digest[:16]})")
+    return f"{comment} {header_line(catalog)}"
 
 
 def aggregate_header(comment: str, catalogs: Sequence[Catalog]) -> str:
     """The header of a file that gathers every catalogue (go.mod, index.ts, __init__.py):
     it depends only on which platforms exist, so it hashes their names, not their texts."""
+    return f"{comment} {aggregate_header_line(catalogs)}"
+
+
+def header_line(catalog: Catalog) -> str:
+    """:func:`header` without a comment leader, for templates and plugins to put behind theirs."""
+    return _line(f"{catalog.path} (sha256 {catalog.digest[:16]})")
+
+
+def aggregate_header_line(catalogs: Sequence[Catalog]) -> str:
+    """:func:`aggregate_header` without a comment leader."""
     platforms = "\n".join(sorted(c.platform for c in catalogs))
     digest = hashlib.sha256(platforms.encode()).hexdigest()[:16]
-    return _header(comment, f"{len(catalogs)} catalogues (platforms sha256 {digest})")
+    return _line(f"{len(catalogs)} catalogues (platforms sha256 {digest})")
 
 
 HEADER_BREAKS = ("*/", "-->", "--!>", "coding:", "coding=")
@@ -63,13 +73,12 @@ file's encoding (a directory named ``coding:utf_7`` would make any comment's ``+
 break)."""
 
 
-def _header(comment: str, origin: str) -> str:
+def _line(origin: str) -> str:
     # The origin holds a path, which may hold any character but "/" and NUL: one escaped
     # line of the comment, never code (a "\n" in a directory name once ran on import).
-    line = comment_text(
+    return comment_text(
         f"{MARKER} {__version__} from {origin}. DO NOT EDIT.", escape_char, HEADER_BREAKS
     )
-    return f"{comment} {line}"
 
 
 @functools.cache
