@@ -11,13 +11,18 @@ import keyword
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from .diagnostics import Severity
-from .render import Options
+from .render import Extensions, Options, available
+from .source import display
 from .targets import registry
+from .targets.base import Target
+from .targets.custom import PLATFORM, OutputFile, TemplateRenderer, unsafe_path
+from .targets.plugin import TIMEOUT, PluginRenderer
 from .validate import Limits
 
 _GO_MODULE_ELEMENT = re.compile(r"[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*")
@@ -46,6 +51,33 @@ class Config:
     """Per check ID, a severity other than the default; None turns the check off."""
     source: Path | None = None
     """The pyproject.toml the settings came from, if any."""
+    templates: Path | None = None
+    """The project's templates: ``<templates>/<target>/<name>`` replaces the built-in
+    ``templates/<target>/<name>``. None: only the built-in ones."""
+    custom_targets: dict[str, Target] = field(default_factory=dict)
+    """Targets the project declares (``[tool.codegen.target.<name>]``): template-only ones
+    and plugins, in the order declared."""
+    allow_plugins: bool = False
+    """Whether the project's plugins may run: never set from the configuration, which is
+    the repository's (a plugin is its code), only by the person running codegen."""
+
+    @property
+    def available(self) -> dict[str, Target]:
+        """Every target a run may choose: the built-in ones, then the project's."""
+        return available(self.extensions)
+
+    @property
+    def extensions(self) -> Extensions:
+        """What render() needs of the project's templates and targets."""
+        return Extensions(
+            root=self.root,
+            templates=None if self.templates is None else display(self.templates, self.root),
+            targets=self.custom_targets,
+            allow_plugins=self.allow_plugins,
+            declared_in=(
+                "pyproject.toml" if self.source is None else display(self.source, self.root)
+            ),
+        )
 
 
 def find_pyproject(start: Path) -> tuple[Path | None, dict[str, Any]]:
@@ -91,6 +123,8 @@ KNOWN = (
     "max_text_length",
     "categories",
     "severity",
+    "templates",
+    "target",
 )
 
 
@@ -130,12 +164,21 @@ def load_config(start: Path | None = None) -> Config:
             raise ConfigError(f"{where} {key} must be a positive integer")
         return value
 
+    def directory(key: str, value: object, setting: str) -> Path:
+        if not isinstance(value, str) or not value or not value.isprintable():
+            raise ConfigError(f"{setting} {key} must be a non-empty string of visible characters")
+        path = project_path(root, value, f"{setting} {key}")
+        if not path.is_dir():
+            raise ConfigError(f"{setting} {key} {value!r} is not a directory of the project")
+        return path
+
+    custom = _custom_targets(where, table.get("target", {}), root, directory)
     defaults = Limits()
     config = Config(
         root=root,
         catalogs=inside("catalogs", "catalogs"),
         out=inside("out", "out"),
-        targets=_targets(where, table.get("targets", list(registry()))),
+        targets=_targets(where, table.get("targets", [*registry(), *custom]), custom),
         options=Options(
             python_package=_python_package(where, text("python_package", Options.python_package)),
             go_module=_go_module(where, text("go_module", Options.go_module)),
@@ -149,6 +192,10 @@ def load_config(start: Path | None = None) -> Config:
         categories=inside("categories", "") if "categories" in table else None,
         severity=_severities(where, table.get("severity", {})),
         source=pyproject,
+        templates=(
+            directory("templates", table["templates"], where) if "templates" in table else None
+        ),
+        custom_targets=custom,
     )
     check_out(config.out, config, f"{where} out", text("out", "out"))
     return config
@@ -176,8 +223,8 @@ def check_out(out: Path, config: Config, setting: str, given: str) -> None:
             )
 
 
-def _targets(where: str, value: object) -> tuple[str, ...]:
-    known = registry()
+def _targets(where: str, value: object, custom: dict[str, Target]) -> tuple[str, ...]:
+    known = {**registry(), **custom}
     if not isinstance(value, list) or not value or not all(isinstance(t, str) for t in value):
         raise ConfigError(f"{where} targets must be a non-empty list of target names")
     unknown = [t for t in value if t not in known]
@@ -187,6 +234,131 @@ def _targets(where: str, value: object) -> tuple[str, ...]:
             f" (known: {', '.join(known)})"
         )
     return tuple(dict.fromkeys(value))
+
+
+_TARGET_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_TEMPLATE_KEYS = frozenset({"summary", "templates", "files"})
+_PLUGIN_KEYS = frozenset({"summary", "command", "timeout"})
+MAX_TIMEOUT = 3600
+"""Seconds: the longest a plugin may be given."""
+
+
+def _custom_targets(
+    where: str, table: object, root: Path, directory: Callable[[str, object, str], Path]
+) -> dict[str, Target]:
+    """``[tool.codegen.target.<name>]``: each a template-only target (``templates`` and
+    ``files``) or a plugin (``command``), named like a platform and unlike a built-in one."""
+    where = where.replace("[tool.codegen]", "[tool.codegen.target]")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table of targets")
+    found: dict[str, Target] = {}
+    for name, spec in table.items():
+        if not _TARGET_NAME.fullmatch(name):
+            raise ConfigError(
+                f"{where} {name!r} is not a target name (lower-case letters, digits and '_',"
+                " starting with a letter)"
+            )
+        if name in registry():
+            raise ConfigError(f"{where} {name} is a built-in target: choose another name")
+        setting = where.replace("[tool.codegen.target]", f"[tool.codegen.target.{name}]")
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{setting} must be a table")
+        kind = _TEMPLATE_KEYS if "templates" in spec else _PLUGIN_KEYS
+        if ("templates" in spec) == ("command" in spec):
+            raise ConfigError(
+                f"{setting} needs either templates and files (a template-only target) or"
+                " command (a plugin)"
+            )
+        unknown = sorted(set(spec) - kind)
+        if unknown:
+            raise ConfigError(
+                f"{setting} has unknown setting {', '.join(map(repr, unknown))}"
+                f" (known: {', '.join(sorted(kind))})"
+            )
+        summary = spec.get("summary", f"{name} (declared in the project)")
+        if not isinstance(summary, str) or not summary.isprintable():
+            raise ConfigError(f"{setting} summary must be a string of visible characters")
+        if "templates" in spec:
+            templates = directory("templates", spec["templates"], setting)
+            shown = display(templates, root)
+            renderer: TemplateRenderer | PluginRenderer = TemplateRenderer(
+                name, shown, _files(setting, spec.get("files"), templates, shown)
+            )
+        else:
+            renderer = PluginRenderer(
+                name, _command(setting, spec["command"]), _timeout(setting, spec)
+            )
+        found[name] = Target(
+            name=name,
+            summary=summary,
+            render=renderer,
+            cacheable=isinstance(renderer, TemplateRenderer),
+        )
+    return found
+
+
+def _files(setting: str, value: object, templates: Path, shown: str) -> tuple[OutputFile, ...]:
+    """A template-only target's ``files``: each ``{template = ..., path = ...}``, the
+    template a ``*.j2`` file of its directory (``shown``), the path a safe relative one whose
+    only placeholder is ``{platform}``."""
+    if not isinstance(value, list) or not value or not all(isinstance(f, dict) for f in value):
+        raise ConfigError(
+            f"{setting} files must be a non-empty list of {{template = ..., path = ...}}"
+        )
+    found: list[OutputFile] = []
+    for item in value:
+        if set(item) != {"template", "path"} or not all(isinstance(v, str) for v in item.values()):
+            raise ConfigError(
+                f'{setting} files: each must be {{template = "name.j2", path = "..."}},'
+                f" not {item!r}"
+            )
+        template, path = item["template"], item["path"]
+        reason = unsafe_path(template)
+        if reason is not None:
+            raise ConfigError(f"{setting} files: template {template!r} {reason}")
+        if not template.endswith(".j2"):
+            raise ConfigError(
+                f"{setting} files: template {template!r} must end in .j2 (only *.j2 files are"
+                " read as templates)"
+            )
+        if not (templates / template).is_file():
+            raise ConfigError(f"{setting} files: template {template!r} is not a file of {shown}/")
+        reason = unsafe_path(path.replace(PLATFORM, "platform"))
+        if reason is None and (
+            "{" in path.replace(PLATFORM, "") or "}" in path.replace(PLATFORM, "")
+        ):
+            reason = f"has a placeholder other than {PLATFORM}"
+        if reason is not None:
+            raise ConfigError(f"{setting} files: path {path!r} {reason}")
+        if any(f.path == path for f in found):
+            raise ConfigError(f"{setting} files: path {path!r} is listed twice")
+        found.append(OutputFile(template, path))
+    return tuple(found)
+
+
+def _command(setting: str, value: object) -> tuple[str, ...]:
+    """A plugin's argv: a list, never a string a shell would split and expand."""
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(a, str) and a and a.isprintable() for a in value)
+    ):
+        raise ConfigError(
+            f"{setting} command must be a non-empty list of arguments such as"
+            ' ["node", "plugins/docs.mjs"] (no shell string, no control characters)'
+        )
+    return tuple(value)
+
+
+def _timeout(setting: str, spec: dict[str, Any]) -> float:
+    value = spec.get("timeout", TIMEOUT)
+    if (
+        not isinstance(value, (int, float))
+        or isinstance(value, bool)
+        or not 0 < value <= MAX_TIMEOUT
+    ):
+        raise ConfigError(f"{setting} timeout must be a number of seconds up to {MAX_TIMEOUT}")
+    return float(value)
 
 
 def _python_package(where: str, value: str) -> str:

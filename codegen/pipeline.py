@@ -4,6 +4,7 @@ catalogue files, through the cache so that an unchanged set costs only its hashe
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -14,7 +15,7 @@ from .checks import Context, Severities, run_checks
 from .diagnostics import CatalogError, Diagnostic, Location, Severity, has_errors
 from .load import UNREADABLE, load_bytes
 from .model import Catalog
-from .render import Files, Options, render
+from .render import TEMPLATE, Extensions, Files, Options, available, render
 from .source import InputError, display, read_input
 from .validate import Limits, validate
 
@@ -91,6 +92,40 @@ def process(
     return result
 
 
+MAX_TEMPLATES = 1000
+"""Files a project's template directories may hold: a setting pointed at a large tree
+(``templates = "."``) is refused rather than read."""
+
+
+def read_templates(
+    extensions: Extensions, targets: Sequence[str], max_bytes: int | None
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The text of every ``*.j2`` file in the project's template directories that rendering
+    ``targets`` may use, by path from the project, and a diagnostic for each file that cannot
+    be read (as a catalogue: regular files inside the project, UTF-8, bounded)."""
+    root = extensions.root
+    templates: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for directory in extensions.directories(targets):
+        # Links to directories are not followed: what a template includes stays in the tree.
+        for parent, dirnames, filenames in os.walk(root / directory):
+            dirnames.sort()
+            for path in sorted(Path(parent, f) for f in filenames if f.endswith(".j2")):
+                if len(templates) + len(problems) == MAX_TEMPLATES:
+                    too_many = f"more than {MAX_TEMPLATES} templates: choose a smaller directory"
+                    problems.append(
+                        Diagnostic(TEMPLATE, Severity.ERROR, Location(directory), too_many)
+                    )
+                    return templates, problems
+                name = display(path, root)
+                try:
+                    templates[name] = read_input(path, max_bytes, root).decode("utf-8")
+                except (InputError, UnicodeDecodeError) as exc:
+                    why = str(exc) if isinstance(exc, InputError) else "cannot read: not UTF-8"
+                    problems.append(Diagnostic(UNREADABLE, Severity.ERROR, Location(name), why))
+    return templates, problems
+
+
 def run(
     paths: Sequence[Path],
     targets: Sequence[str],
@@ -101,12 +136,23 @@ def run(
     severities: Severities | None = None,
     root: Path | None = None,
     inside: Path | None = None,
+    extensions: Extensions | None = None,
 ) -> Outcome:
     """Everything about ``paths`` that validate, generate and check print or write; files
-    are named relative to ``root`` (by default the working directory)."""
+    are named relative to ``root`` (by default the working directory). ``extensions`` are
+    the project's templates and targets (``Config.extensions``)."""
     limits = limits or Limits()
     inputs, problems = read(paths, limits.file_bytes, root, inside)
-    store = cache or cache_module.Cache(None)
+    templates: dict[str, str] = {}
+    unreadable: list[Diagnostic] = []
+    if targets and extensions is not None:
+        templates, unreadable = read_templates(extensions, targets, limits.file_bytes)
+    known = available(extensions)
+    # A plugin is a program codegen cannot fingerprint: a run with one is never cached.
+    cacheable = not unreadable and all(
+        name not in known or known[name].cacheable for name in targets
+    )
+    store = cache if cache is not None and cacheable else cache_module.Cache(None)
     key = cache_module.key(
         [(name, hashlib.sha256(data).hexdigest()) for name, data in inputs],
         tuple(targets),
@@ -114,24 +160,44 @@ def run(
         context,
         sorted((severities or {}).items()),
         limits,
+        _extensions_key(extensions, targets, templates),
     )
     outcome = _decode(store.get(key))
     if outcome is None:
         result = process(inputs, context, severities, limits)
         files = None
-        if targets and not result.errors:
-            files = render(result.catalogs, targets, options)
+        diagnostics = list(result.diagnostics)
+        if targets and not result.errors and not unreadable:
+            rendered = render(result.catalogs, targets, options, extensions, templates)
+            files = rendered.files
+            diagnostics = sorted([*diagnostics, *rendered.diagnostics], key=Diagnostic.sort_key)
         outcome = Outcome(
-            tuple(result.diagnostics),
+            tuple(diagnostics),
             len(result.catalogs),
             sum(len(c.errors) for c in result.catalogs),
             files,
         )
         store.put(key, _encode(outcome))
-    if problems:
-        diagnostics = sorted([*outcome.diagnostics, *problems], key=Diagnostic.sort_key)
+    if problems or unreadable:
+        diagnostics = sorted(
+            [*outcome.diagnostics, *problems, *unreadable], key=Diagnostic.sort_key
+        )
         return Outcome(tuple(diagnostics), outcome.catalogs, outcome.codes, None)
     return outcome
+
+
+def _extensions_key(
+    extensions: Extensions | None, targets: Sequence[str], templates: dict[str, str]
+) -> object:
+    """What the output owes to the project's templates and targets: the templates' text and
+    each chosen custom target's declaration (its renderer is data, and its repr says it all)."""
+    if extensions is None:
+        return None
+    digest = hashlib.sha256()
+    for name, text in sorted(templates.items()):
+        digest.update(name.encode() + b"\0" + text.encode("utf-8", "surrogatepass") + b"\0")
+    declared = [repr(extensions.targets[t].render) for t in targets if t in extensions.targets]
+    return (extensions.templates, declared, digest.hexdigest())
 
 
 def _encode(outcome: Outcome) -> dict[str, Any]:

@@ -45,3 +45,6 @@ class Target:
     vectors: Callable[[Catalog, Options], dict[str, Any]] | None = None
     """This language's part of out/vectors/<platform>.json: the names its conformance harness
     needs to find the platform's code (module, class, import path)."""
+    cacheable: bool = True
+    """False when the output depends on more than codegen can fingerprint (a plugin, a
+    program of the project): a run with such a target is never answered from the cache."""
