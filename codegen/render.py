@@ -45,6 +45,10 @@ it is how ``generate`` knows which files in out/ it owns."""
 
 TEMPLATE = "TEMPLATE"
 """The check ID of an error in a project's template (syntax, undefined name, sandbox)."""
+TEMPLATE_SUMMARY = (
+    "a template of the project cannot be rendered (syntax, undefined name, refused by the"
+    " sandbox) or renders a file without the generated-code marker"
+)
 
 
 @dataclass(frozen=True)

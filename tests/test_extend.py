@@ -286,6 +286,26 @@ def test_override_changes_only_its_template(tmp_path: Path) -> None:
     assert codegen_run(root, "check").status == 0
 
 
+def test_copies_of_the_builtin_templates_render_the_same(tmp_path: Path) -> None:
+    """Every built-in template, copied into the project, renders in the sandbox exactly what
+    it renders built in: the sandbox's settings are the built-in ones."""
+    from codegen.targets import registry
+
+    pyproject = f"[tool.codegen]\ntargets = {json.dumps(list(registry()))}\n"
+    root = project(tmp_path, pyproject, FEATURES, SQLSTATE)
+    assert codegen_run(root, "generate").status == 0
+    shutil.copytree(ROOT / "templates", root / "codegen-templates")
+    (root / "pyproject.toml").write_text(pyproject + 'templates = "codegen-templates"\n')
+    assert codegen_run(root, "check") == Run(0, "", "")
+    with (root / "codegen-templates/report/shared_codes.md.j2").open("a") as template:
+        template.write("One more line.\n")
+    assert codegen_run(root, "check").stdout.startswith("out/report/shared_codes.md: hand-edited")
+    config = load_config(root)
+    assert config.extensions.directories(config.targets) == tuple(
+        f"codegen-templates/{name}" for name in registry()
+    )
+
+
 def test_override_edit_regenerates(tmp_path: Path) -> None:
     """The cache key holds the templates' text: an edited template is rendered again."""
     root = project(tmp_path, OVERRIDE_PYPROJECT)

@@ -37,6 +37,10 @@ PROTOCOL = 1
 """The ``version`` of requests; a plugin should refuse one it does not know."""
 PLUGIN = "PLUGIN"
 """The check ID of a plugin's failure, refusal or own diagnostics."""
+PLUGIN_SUMMARY = (
+    "a plugin target was not allowed to run, failed, or answered against the protocol; or what"
+    " the plugin itself reports"
+)
 TIMEOUT = 60.0
 """Seconds a plugin may run unless its target sets ``timeout``."""
 STDERR_TAIL = 400
