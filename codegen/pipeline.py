@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -92,6 +93,11 @@ def process(
     return result
 
 
+TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+"""What each part of a template's path, from its directory, may hold: Jinja2 compiles the
+name into Python, and before 3.1.5 a name such as ``{__import__(...)}.j2`` ran as code
+(CVE-2024-56201), sandbox or not. A pull request chooses file names as freely as contents."""
+
 MAX_TEMPLATES = 1000
 """Files a project's template directories may hold: a setting pointed at a large tree
 (``templates = "."``) is refused rather than read."""
@@ -118,12 +124,19 @@ def read_templates(
                     )
                     return templates, problems
                 name = display(path, root)
+                relative = path.relative_to(root / directory).parts
+                if not all(TEMPLATE_NAME.fullmatch(part) for part in relative):
+                    problems.append(Diagnostic(TEMPLATE, Severity.ERROR, Location(name), _NAMES))
+                    continue
                 try:
                     templates[name] = read_input(path, max_bytes, root).decode("utf-8")
                 except (InputError, UnicodeDecodeError) as exc:
                     why = str(exc) if isinstance(exc, InputError) else "cannot read: not UTF-8"
                     problems.append(Diagnostic(UNREADABLE, Severity.ERROR, Location(name), why))
     return templates, problems
+
+
+_NAMES = "a template's name and directories hold only letters, digits, '.', '_' and '-'"
 
 
 def run(

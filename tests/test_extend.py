@@ -479,6 +479,32 @@ def test_c_string_round_trip(tmp_path: Path) -> None:
     assert printed == HOSTILE_TEXT.encode("utf-8")
 
 
+def test_template_names_are_plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jinja2 compiles a template's name into Python: before 3.1.5 a name in braces ran as
+    code, sandbox or not (CVE-2024-56201). Such a name is refused, whatever the version."""
+    monkeypatch.delenv("CODEGEN_PWNED", raising=False)
+    variable = "+".join(f"chr({ord(c)})" for c in "CODEGEN_PWNED")  # a name holds no quote
+    code = f"__import__(chr(111)+chr(115)).environ.setdefault({variable},chr(49))"
+    evil = f"x{{{code}}}.j2"
+    root = project(tmp_path, OVERRIDE_PYPROJECT)
+    put(
+        root,
+        {
+            "codegen-templates/python/module.py.j2": "{{ header }}\n"
+            + f"{{% include '{evil}' %}}\n",
+            f"codegen-templates/python/{evil}": "{% from 'helper.j2' import missing %}\n",
+            "codegen-templates/python/helper.j2": "{% macro present() %}{% endmacro %}\n",
+        },
+    )
+    assert codegen_run(root, "generate") == Run(
+        1,
+        f"codegen-templates/python/{evil}: error[TEMPLATE]: a template's name and directories"
+        " hold only letters, digits, '.', '_' and '-'\n",
+        "",
+    )
+    assert "CODEGEN_PWNED" not in os.environ
+
+
 # --- Configuration of templates and custom targets, refused as codegen refuses any ----------
 
 C_HEADER_TABLE = """\
@@ -643,7 +669,8 @@ PLATFORM_H = """\
 static inline const char *{{ catalog.platform }}_message(
     {{- "long long" if integer else "const char *" }} code) {
 {% for e in catalog.errors %}
-    if ({{ "code == %s_%s" % (prefix, e.name) if integer else "strcmp(code, %s_%s) == 0" % (prefix, e.name) }})
+{% set name = prefix ~ "_" ~ e.name %}
+    if ({{ "code == " ~ name if integer else "strcmp(code, " ~ name ~ ") == 0" }})
         return {{ e.default_message | c_string }};
 {% endfor %}
     return NULL;
@@ -786,7 +813,8 @@ def plugin_project(tmp_path: Path, mode: str | None = None, timeout: float | Non
     extra = "" if timeout is None else f"timeout = {timeout}\n"
     return project(
         tmp_path,
-        f'[tool.codegen]\ntargets = ["docs"]\n\n[tool.codegen.target.docs]\ncommand = {command}\n{extra}',
+        '[tool.codegen]\ntargets = ["docs"]\n\n'
+        f"[tool.codegen.target.docs]\ncommand = {command}\n{extra}",
     )
 
 
@@ -810,7 +838,8 @@ def test_plugin_end_to_end(tmp_path: Path) -> None:
     assert result.status == 1
     assert (
         result.stdout
-        == "out/codes/codes.tsv: hand-edited: edited after generation: its header matches, its body does not\n"
+        == "out/codes/codes.tsv: hand-edited: edited after generation: its header matches, its"
+        " body does not\n"
     )
 
 
@@ -894,7 +923,8 @@ def test_plugin_timeout_and_missing_program(tmp_path: Path) -> None:
     )
     root = project(
         tmp_path / "missing",
-        '[tool.codegen]\ntargets = ["docs"]\n[tool.codegen.target.docs]\ncommand = ["no-such-program-x"]\n',
+        '[tool.codegen]\ntargets = ["docs"]\n'
+        '[tool.codegen.target.docs]\ncommand = ["no-such-program-x"]\n',
     )
     result = codegen_run(root, "generate", allow_plugins=True)
     assert result == Run(
