@@ -7,6 +7,7 @@ unreadable input, 3 a bug in codegen.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import os
 import sys
@@ -24,7 +25,9 @@ from .diagnostics import Diagnostic, Severity, has_errors, printable
 from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
 from .cache import Cache, default_directory
 from .pipeline import Outcome, process, read, run
-from .render import Files
+from .datamodel import export
+from .render import TEMPLATE, TEMPLATE_SUMMARY, Files
+from .targets.plugin import PLUGIN, PLUGIN_SUMMARY
 from .targets import registry
 from .source import catalog_files, display
 from .targets.report import JSON as REPORT_JSON
@@ -33,6 +36,9 @@ from .taxonomy import default_path, load_taxonomy
 from .write import WriteError, drift, write
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+_RENDER_RULES = {TEMPLATE: TEMPLATE_SUMMARY, PLUGIN: PLUGIN_SUMMARY}
+"""Findings of rendering the project's templates and plugins: always errors."""
 
 DESCRIPTION = """\
 Compile error-code catalogues (catalogs/*.yaml) into Python, TypeScript, Go and Rust code,
@@ -153,6 +159,13 @@ def _parser() -> argparse.ArgumentParser:
                 help=f"only this target, repeatable (built in: {', '.join(registry())};"
                 " default: every configured target)",
             )
+        if "targets" in command.options:
+            sub.add_argument(
+                "--allow-plugins",
+                action="store_true",
+                help="run the plugins the configuration declares (programs from the repository:"
+                " allow them only where you trust its code; also CODEGEN_ALLOW_PLUGINS=1)",
+            )
         if "format" in command.options:
             sub.add_argument(
                 "--format",
@@ -213,6 +226,9 @@ def main(
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     command = COMMANDS[args.command]
+    if getattr(args, "allow_plugins", False) or os.environ.get("CODEGEN_ALLOW_PLUGINS") == "1":
+        # The person running codegen trusts the repository's plugins: only they may say so.
+        config = dataclasses.replace(config, allow_plugins=True)
     if "catalogs" not in command.options:
         return command.run(Session(args, config, out, err, config.root, config.catalogs, [], None))
     catalogs_dir = args.catalogs.absolute() if args.catalogs else config.catalogs
@@ -265,14 +281,16 @@ def _outcome(session: Session, targets: Sequence[str]) -> Outcome | int:
         config.severity,
         session.root,
         session.inside,
+        extensions=config.extensions,
     )
 
 
 def _chosen(session: Session) -> tuple[str, ...] | int:
     chosen = tuple(session.args.targets or session.config.targets)
-    unknown = [t for t in chosen if t not in registry()]
+    known = session.config.available
+    unknown = [t for t in chosen if t not in known]
     if unknown:
-        return session.fail(f"unknown target {', '.join(unknown)} (known: {', '.join(registry())})")
+        return session.fail(f"unknown target {', '.join(unknown)} (known: {', '.join(known)})")
     return chosen
 
 
@@ -375,6 +393,23 @@ def report_command(session: Session) -> int:
     return EXIT_OK
 
 
+def export_command(session: Session) -> int:
+    """The data model of the catalogues, as JSON on stdout, for any program to consume."""
+    context = _context(session)
+    if isinstance(context, int):
+        return context
+    config = session.config
+    inputs, problems = read(session.files, config.limits.file_bytes, session.root, session.inside)
+    result = process(inputs, context, config.severity, config.limits)
+    found = sorted([*problems, *result.diagnostics], key=Diagnostic.sort_key)
+    if has_errors(found):
+        _print_diagnostics(found, "text", session.err, session.verbose)
+        status = EXIT_USAGE if problems else EXIT_FINDINGS
+        return session.fail("nothing exported: fix the errors above first", status)
+    print(export(result.catalogs, config.options), end="", file=session.out)
+    return EXIT_OK
+
+
 def checks_command(session: Session) -> int:
     out, severity = session.out, session.config.severity
     for check_id, summary in sorted(BUILTIN.items()):
@@ -382,6 +417,8 @@ def checks_command(session: Session) -> int:
     for check_id, check in sorted(CHECKS.items()):
         level = severity.get(check_id, check.severity)
         print(f"{check_id:22} {'off' if level is None else str(level):8} {check.summary}", file=out)
+    for check_id, summary in sorted(_RENDER_RULES.items()):
+        print(f"{check_id:22} error    {summary}", file=out)
     print("\ncodegen breaking:", file=out)
     for check_id, rule in sorted(RULES.items()):
         level = severity.get(check_id, rule.severity)
@@ -469,6 +506,14 @@ COMMANDS = {
             ("catalogs",),
         ),
         Command(
+            "export",
+            "print the catalogues' data model as JSON",
+            "Print the data model that project templates and plugins receive"
+            " (schema/datamodel.schema.json) as JSON on stdout, for any program to consume.",
+            export_command,
+            ("catalogs",),
+        ),
+        Command(
             "checks",
             "list every check and breaking rule with its severity",
             "List every check and breaking rule ID with its severity, as configured.",
@@ -489,6 +534,7 @@ def _print_diagnostics(
         **BUILTIN,
         **{i: check.summary for i, check in CHECKS.items()},
         **{i: rule.summary for i, rule in RULES.items()},
+        **_RENDER_RULES,
         DRIFT: DRIFT_SUMMARY,
     }
     print(render(diagnostics, fmt, rules, __version__), end="", file=stream)

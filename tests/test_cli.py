@@ -379,7 +379,7 @@ def test_help_is_written_for_users(
     assert codegen("--help").status == 0
     text = capsys.readouterr().out
     assert "Compile error-code catalogues" in text
-    for command in ("validate", "generate", "check", "breaking", "report", "checks"):
+    for command in ("validate", "generate", "check", "breaking", "report", "export", "checks"):
         assert f"    {command}" in text
     assert "exit status: 0 clean" in text
     assert codegen("generate", "--help").status == 0
@@ -416,5 +416,5 @@ def test_an_unknown_command_without_a_likeness_lists_the_commands(
     assert (result.status, result.stderr) == (
         2,
         "codegen: unknown command 'deploy' (commands: validate, generate, check, breaking,"
-        " report, checks)\n",
+        " report, export, checks)\n",
     )

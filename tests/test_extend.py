@@ -11,6 +11,7 @@ they pass the project's extensions and the ``allow_plugins`` permission along.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import shutil
@@ -25,13 +26,11 @@ import referencing
 
 from codegen import datamodel
 from codegen.cache import Cache
-from codegen.checks import Context
+from codegen.cli import main
 from codegen.config import load_config
-from codegen.pipeline import process, read, run
+from codegen.pipeline import process, read
 from codegen.render import MARKER, Options
 from codegen.source import catalog_files
-from codegen.taxonomy import default_path, load_taxonomy
-from codegen.write import drift, write
 from conftest import CASES, ROOT, Run, toolchain
 
 FEATURES = CASES / "features" / "catalogs" / "features.yaml"
@@ -61,34 +60,27 @@ def put(root: Path, files: dict[str, str]) -> None:
 def codegen_run(
     root: Path, command: str, *, allow_plugins: bool = False, cache: Cache | None = None
 ) -> Run:
-    """``codegen generate`` or ``check`` in ``root``, as the command line runs them: the
-    diagnostics as printed, ``wrote`` lines or drift, and the exit status."""
-    config = dataclasses.replace(load_config(root), allow_plugins=allow_plugins)
-    categories, _ = load_taxonomy(default_path(), "categories.yaml", config.limits.file_bytes)
-    outcome = run(
-        catalog_files(config.catalogs),
-        config.targets,
-        config.options,
-        config.limits,
-        cache or Cache(None),
-        Context(categories=categories),
-        config.severity,
-        config.root,
-        config.root,
-        extensions=config.extensions,
-    )
-    lines = [d.render() for d in outcome.diagnostics]
-    if outcome.files is None:
-        return Run(2 if outcome.unreadable else 1, "".join(f"{x}\n" for x in lines), "")
-    status = 1 if outcome.errors else 0
-    if command == "generate":
-        summary = write(config.out, outcome.files, config.targets, name="out")
-        lines += [f"wrote out/{path}" for path in summary.written]
-    else:
-        found = drift(config.out, outcome.files, config.targets, name="out")
-        lines += [f"out/{item.path}: {item.kind}: {item.reason}" for item in found]
-        status = status or (1 if found else 0)
-    return Run(status, "".join(f"{x}\n" for x in lines), "")
+    """``codegen generate`` or ``check`` run in ``root`` through the command line, with
+    ``--allow-plugins`` when asked and the cache only when given: what it prints on stdout
+    but the summary line and the diffs (diagnostics, ``wrote`` lines or drift), and the exit
+    status."""
+    argv = [command, *(["--allow-plugins"] if allow_plugins else [])]
+    if cache is None or cache.directory is None:
+        argv.append("--no-cache")
+    out, err = io.StringIO(), io.StringIO()
+    here, saved = os.getcwd(), os.environ.get("CODEGEN_CACHE_DIR")
+    try:
+        os.chdir(root)
+        if cache is not None and cache.directory is not None:
+            os.environ["CODEGEN_CACHE_DIR"] = str(cache.directory)
+        status = main(argv, out, err)
+    finally:
+        os.chdir(here)
+        if saved is not None:
+            os.environ["CODEGEN_CACHE_DIR"] = saved
+    said = ("codegen: ", "---", "+++", "@@", " ", "-", "+", "...")
+    lines = [line for line in out.getvalue().splitlines() if not line.startswith(said)]
+    return Run(status, "".join(f"{line}\n" for line in lines), "")
 
 
 def tree(directory: Path) -> dict[str, str]:
