@@ -418,3 +418,21 @@ def test_an_unknown_command_without_a_likeness_lists_the_commands(
         "codegen: unknown command 'deploy' (commands: validate, generate, check, breaking,"
         " report, export, checks)\n",
     )
+
+
+def test_export_prints_the_data_model(codegen: Callable[..., Run], project: Path) -> None:
+    import json
+
+    import jsonschema
+
+    result = codegen("export")
+    assert result.status == 0, result.stderr
+    model = json.loads(result.stdout)
+    schema = json.loads((ROOT / "schema" / "datamodel.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(model)
+    assert [c["platform"] for c in model["catalogs"]] == ["features"]
+    catalog = project / "catalogs" / "features.yaml"
+    catalog.write_text(catalog.read_text().replace("code_type: integer", "code_type: number"))
+    broken = codegen("export")
+    assert (broken.status, broken.stdout) == (1, "")
+    assert broken.stderr.endswith("codegen: nothing exported: fix the errors above first\n")
