@@ -131,3 +131,17 @@ def test_pip_install_from_git_at_a_commit(tmp_path: Path) -> None:
         [tmp_path / "venv" / "bin" / "codegen", "--version"], capture_output=True, text=True
     )
     assert version.stdout.startswith("codegen ")
+
+
+def test_the_extension_examples_are_the_ones_the_tests_run() -> None:
+    """Each example of "Extending codegen" is, character for character, what
+    tests/test_extend.py runs (project, templates, plugin)."""
+    import test_extend as run
+
+    assert block("toml", 'templates = "codegen-templates"\n') == run.OVERRIDE_PYPROJECT
+    assert block("jinja", "{{ title_doc }}: error codes.") == run.OVERRIDE_DOCSTRING
+    assert block("toml", "[tool.codegen.target.c_header]") == run.C_HEADER_PYPROJECT
+    assert block("jinja", "#ifndef ERRCODES_{{") == run.PLATFORM_H
+    assert block("jinja", "#ifndef ERRCODES_H") == run.ALL_H
+    assert block("toml", "[tool.codegen.target.codes]") == run.PLUGIN_PYPROJECT
+    assert block("js", "codegen plugin") == (ROOT / "tests" / "plugins" / "codes.mjs").read_text()
