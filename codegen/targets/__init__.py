@@ -24,7 +24,7 @@ class UnknownTarget(KeyError):
 @functools.cache
 def registry() -> dict[str, Target]:
     """Every built-in target by name, in the order they are generated and listed."""
-    from . import golang, python, report, typescript, vectors
+    from . import golang, python, report, rust, typescript, vectors
 
     return {
         t.name: t
@@ -32,6 +32,7 @@ def registry() -> dict[str, Target]:
             python.TARGET,
             typescript.TARGET,
             golang.TARGET,
+            rust.TARGET,
             report.TARGET,
             vectors.TARGET,
         )
