@@ -1,15 +1,17 @@
 """The generated code, formatted, type-checked and tested by each language's own toolchain.
 
 Every tree of generated code (the committed out/ and each golden case) must be left
-unchanged by its formatter (black, prettier, gofmt) and pass its type checker (mypy --strict,
-tsc --strict, go vet). Then each language's own test runner (pytest, node --test, go test)
-checks it against the tree's test vectors, out/vectors/, with the harnesses in
-tests/conformance/: once per tree and language. When CI=true a missing toolchain fails the
-test instead of skipping it.
+unchanged by its formatter (black, prettier, gofmt, rustfmt) and pass its type checker or
+linter (mypy --strict, tsc --strict, go vet, cargo clippy -D warnings). Then each language's
+own test runner (pytest, node --test, go test, cargo test) checks it against the tree's test
+vectors, out/vectors/, with the harnesses in tests/conformance/: once per tree and language.
+Cargo builds only copies of out/rust, in temporary directories: out/ never gets a target/ or
+a Cargo.lock. When CI=true a missing toolchain fails the test instead of skipping it.
 """
 
 from __future__ import annotations
 
+import html.parser
 import json
 import os
 import shutil
@@ -23,6 +25,7 @@ import black
 import pytest
 
 from codegen.config import load_config
+from codegen.targets.rust import EDITION, rust_comment, rust_doc
 from conftest import CASES, ROOT, toolchain
 
 CONFORMANCE = ROOT / "tests" / "conformance"
@@ -32,7 +35,8 @@ TREES = {
 }
 OPTIONS = load_config(ROOT).options
 GO_ENV = {"GOFLAGS": "-mod=mod", "GOWORK": "off", "GOTOOLCHAIN": "local"}
-LANGUAGES = ("python", "typescript", "go")
+CARGO_ENV = {"CARGO_NET_OFFLINE": "true", "CARGO_TERM_COLOR": "never"}
+LANGUAGES = ("python", "typescript", "go", "rust")
 
 Process = subprocess.CompletedProcess[str]
 Conformance = Callable[[str, str, Path], Process]
@@ -108,6 +112,117 @@ def test_go_passes_vet(tree: str) -> None:
     succeeds(run([go, "vet", "./..."], cwd=TREES[tree] / "go", env=GO_ENV))
 
 
+def rustfmt_check(crate: Path, config: Path) -> Process:
+    """``rustfmt --check`` on a crate with rustfmt's defaults (an empty rustfmt.toml in
+    ``config``), whatever configuration the machine or a parent directory holds."""
+    (config / "rustfmt.toml").write_text("")
+    rustfmt = toolchain("rustfmt")
+    lib = crate / "src" / "lib.rs"  # rustfmt follows its `mod` declarations
+    return run([rustfmt, "--check", "--edition", EDITION, "--config-path", str(config), str(lib)])
+
+
+def copy_crate(out: Path, directory: Path) -> Path:
+    """A copy of the generated crate: cargo writes Cargo.lock beside Cargo.toml."""
+    return Path(shutil.copytree(out / "rust", directory / "crate"))
+
+
+def cargo_env(directory: Path) -> dict[str, str]:
+    return {**CARGO_ENV, "CARGO_TARGET_DIR": str(directory / "target")}
+
+
+def assert_untouched(out: Path) -> None:
+    """out/rust holds what generate wrote, and nothing that cargo writes."""
+    assert not any((out / "rust" / name).exists() for name in ("target", "Cargo.lock"))
+
+
+@pytest.mark.parametrize("tree", TREES)
+def test_rust_is_rustfmt_formatted(tree: str, tmp_path: Path) -> None:
+    succeeds(rustfmt_check(TREES[tree] / "rust", tmp_path))
+
+
+@pytest.mark.parametrize("tree", TREES)
+def test_rust_passes_clippy(tree: str, tmp_path: Path) -> None:
+    cargo = toolchain("cargo")
+    toolchain("cargo-clippy")
+    crate = copy_crate(TREES[tree], tmp_path)
+    clippy = [cargo, "clippy", "--offline", "--all-targets", "--", "-D", "warnings"]
+    succeeds(run(clippy, cwd=crate, env=cargo_env(tmp_path)))
+    assert_untouched(TREES[tree])
+
+
+class _Paragraphs(html.parser.HTMLParser):
+    """The text of each <p> of a rustdoc page, and the tags found inside it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[tuple[str, list[str]]] = []
+        self.inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "p":
+            self.inside = True
+            self.paragraphs.append(("", []))
+        elif self.inside:
+            self.paragraphs[-1][1].append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            text, tags = self.paragraphs[-1]
+            self.paragraphs[-1] = (text + data, tags)
+
+
+DOC_TEXTS = [
+    *("*a* _a_ __a__ **b** `c` ``d`` ~e~ ~~f~~ [g](h) ![i](j) [k] [^1] <b>x</b>".split()),
+    *(r"<http://x.y> &amp; &#65; &copy H~2~O \ \* a\ [[x]] <!--c--> {#id} $x$".split()),
+    "a -- b --- c ---- d",
+    "x... y .. z .... w",
+    "\"quoted\" and 'single' and can't",
+    "see https://example.com/a_b and ftp://x",
+    "# h",
+    "1. x",
+    "- y",
+    "> z",
+    "| a | b |",
+    "```rust",
+    "    indented",
+    "trailing  ",
+    "tab\there, line\nbreak, \u202eright-to-left\u202c, \x00, \u3000",
+    "\u4e2d\u6587 \U0001f600 e\u0301",
+    "   ",
+]
+"""Markdown that rustdoc would render as something else if it were not escaped."""
+
+
+def test_rustdoc_shows_every_doc_text_as_written(tmp_path: Path) -> None:
+    """rustdoc reads doc comments as Markdown (emphasis, code, links, HTML, smart quotes and
+    dashes): rust_doc escapes each text so that the page shows it exactly as the comment
+    shows it, with no markup and no rustdoc warning (a bare URL, a broken link)."""
+    cargo = toolchain("cargo")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "Cargo.toml").write_text(
+        f'[package]\nname = "docs"\nversion = "0.0.0"\nedition = "{EDITION}"\n'
+    )
+    items = [
+        f"/// T{i}: {rust_doc(text)}\npub fn f{i}() {{}}\n" for i, text in enumerate(DOC_TEXTS)
+    ]
+    (tmp_path / "src" / "lib.rs").write_text("//! Doc texts.\n\n" + "\n".join(items))
+    env = {**cargo_env(tmp_path), "RUSTDOCFLAGS": "-D warnings"}
+    succeeds(run([cargo, "doc", "--offline", "--no-deps"], cwd=tmp_path, env=env))
+    for i, text in enumerate(DOC_TEXTS):
+        page = _Paragraphs()
+        page.feed((tmp_path / "target" / "doc" / "docs" / f"fn.f{i}.html").read_text("utf-8"))
+        found = [p for p in page.paragraphs if p[0].startswith(f"T{i}: ")]
+        assert found, f"{text!r}: no paragraph on the page"
+        paragraph, tags = found[0]
+        assert tags == [], f"{text!r} became markup: {tags}"
+        # As a plain comment shows it: invisible characters as escapes, nothing else changed.
+        assert paragraph == f"T{i}: {rust_comment(text)}", text
+
+
 # --- Conformance to the vectors ----------------------------------------------------------
 
 
@@ -169,6 +284,45 @@ def go_adapter(vectors: list[dict[str, Any]]) -> str:
     )
 
 
+def build_rust(out: Path, directory: Path) -> Path:
+    """A crate that depends on a copy of the generated one and holds the Rust harness as its
+    src/lib.rs and the adapter as src/modules.rs."""
+    vectors = load_vectors(out / "vectors")
+    (package,) = {v["rust"]["crate"] for v in vectors}
+    copy_crate(out, directory)
+    harness = directory / "harness"
+    (harness / "src").mkdir(parents=True)
+    (harness / "Cargo.toml").write_text(
+        f'[package]\nname = "conformance"\nversion = "0.0.0"\nedition = "{EDITION}"\n\n'
+        f'[dependencies]\n{package} = {{ path = "../crate" }}\n'
+    )
+    shutil.copy(CONFORMANCE / "conformance.rs", harness / "src" / "lib.rs")
+    (harness / "src" / "modules.rs").write_text(rust_adapter(vectors))
+    return harness
+
+
+def rust_adapter(vectors: list[dict[str, Any]]) -> str:
+    """The Rust harness's list of generated modules: each code by its Rust identifier, alias
+    constants too, so that a missing or misnamed one does not compile."""
+    modules = []
+    for v in vectors:
+        names = [
+            identifiers["rust"]
+            for c in v["codes"]
+            for identifiers in (c["identifiers"], *(a["identifiers"] for a in c["aliases"]))
+        ]
+        modules.append(
+            f'        ("{v["platform"]}", module!({v["rust"]["module"]}, {v["code_type"]}, '
+            f"[{', '.join(names)}])),\n"
+        )
+    return (
+        "//! The generated modules, written from the vectors.\n\n"
+        "use crate::{module, Module};\n\n"
+        "pub fn modules() -> Vec<(&'static str, Module)> {\n"
+        f"    vec![\n{''.join(modules)}    ]\n}}\n"
+    )
+
+
 @pytest.fixture(scope="module")
 def conformance(tmp_path_factory: pytest.TempPathFactory) -> Conformance:
     built: dict[tuple[str, str], Path] = {}
@@ -192,6 +346,10 @@ def conformance(tmp_path_factory: pytest.TempPathFactory) -> Conformance:
             env["CONFORMANCE_CODE"] = str(build(language, tree, build_typescript))
             harness = [str(CONFORMANCE / "conformance.test.mjs")]
             return run([toolchain("node"), "--test", "--test-reporter=spec", *harness], env=env)
+        if language == "rust":
+            harness = build(language, tree, build_rust)
+            cargo = [toolchain("cargo"), "test", "--offline", "-q"]
+            return run(cargo, cwd=harness, env=env | cargo_env(harness.parent))
         module = build(language, tree, build_go)
         return run([toolchain("go"), "test", "-count=1", "."], cwd=module, env=env | GO_ENV)
 
@@ -211,6 +369,12 @@ def test_typescript_compiles_strict_and_conforms(tree: str, conformance: Conform
 @pytest.mark.parametrize("tree", TREES)
 def test_go_conforms(tree: str, conformance: Conformance) -> None:
     succeeds(conformance("go", tree, TREES[tree] / "vectors"))
+
+
+@pytest.mark.parametrize("tree", TREES)
+def test_rust_conforms(tree: str, conformance: Conformance) -> None:
+    succeeds(conformance("rust", tree, TREES[tree] / "vectors"))
+    assert_untouched(TREES[tree])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

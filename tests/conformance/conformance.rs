@@ -1,0 +1,459 @@
+//! Conformance of the generated Rust to the test vectors (out/vectors/<platform>.json), run
+//! by cargo test as the root of a crate that depends on the generated one:
+//!
+//! ```sh
+//! CONFORMANCE_VECTORS=out/vectors cargo test --offline
+//! ```
+//!
+//! Besides this file (src/lib.rs) the crate holds a small adapter (src/modules.rs), written
+//! from the vectors, that names each generated module and each code by its Rust identifier,
+//! aliases too, so that a missing or misnamed one does not compile:
+//!
+//! ```ignore
+//! pub fn modules() -> Vec<(&'static str, Module)> {
+//!     vec![("weex", module!(errcodes::weex, integer, [AccessKeyHeaderMissing]))]
+//! }
+//! ```
+//!
+//! The vectors are read at run time, as the other languages' harnesses read them. The crate
+//! may use no other crate (the tests build offline), so a small JSON reader is part of this
+//! file: it decodes every text itself, independently of how the generator escapes them.
+//!
+//! One test; each disagreement is reported as `<platform> <code> <field>: got ..., want ...`.
+#![cfg(test)]
+#![allow(deprecated)] // deprecated codes and their aliases are named on purpose
+
+mod modules;
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+/// A JSON value, objects in the order of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Str(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    fn get(&self, key: &str) -> &Json {
+        match self {
+            Json::Object(members) => members
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(&Json::Null, |(_, v)| v),
+            _ => &Json::Null,
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> &[Json] {
+        match self {
+            Json::Array(items) => items,
+            _ => &[],
+        }
+    }
+
+    fn members(&self) -> &[(String, Json)] {
+        match self {
+            Json::Object(members) => members,
+            _ => &[],
+        }
+    }
+}
+
+/// Reads one JSON document: what json.dumps writes (integers only, no floats).
+fn parse(text: &str) -> Result<Json, String> {
+    let mut reader = Reader { chars: text.chars().collect(), at: 0 };
+    let value = reader.value()?;
+    reader.blank();
+    if reader.at != reader.chars.len() {
+        return Err(format!("text after the document at {}", reader.at));
+    }
+    Ok(value)
+}
+
+struct Reader {
+    chars: Vec<char>,
+    at: usize,
+}
+
+impl Reader {
+    fn blank(&mut self) {
+        while matches!(self.peek(), Some(' ' | '\n' | '\r' | '\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Result<char, String> {
+        let c = self.peek().ok_or("unexpected end")?;
+        self.at += 1;
+        Ok(c)
+    }
+
+    fn expect(&mut self, word: &str) -> Result<(), String> {
+        for c in word.chars() {
+            if self.next()? != c {
+                return Err(format!("expected {word} at {}", self.at));
+            }
+        }
+        Ok(())
+    }
+
+    fn value(&mut self) -> Result<Json, String> {
+        self.blank();
+        match self.peek().ok_or("unexpected end")? {
+            'n' => self.expect("null").map(|_| Json::Null),
+            't' => self.expect("true").map(|_| Json::Bool(true)),
+            'f' => self.expect("false").map(|_| Json::Bool(false)),
+            '"' => self.string().map(Json::Str),
+            '[' => {
+                self.at += 1;
+                let mut items = Vec::new();
+                while self.separator(']', items.is_empty())? {
+                    items.push(self.value()?);
+                }
+                Ok(Json::Array(items))
+            }
+            '{' => {
+                self.at += 1;
+                let mut members = Vec::new();
+                while self.separator('}', members.is_empty())? {
+                    self.blank();
+                    let key = self.string()?;
+                    self.blank();
+                    self.expect(":")?;
+                    members.push((key, self.value()?));
+                }
+                Ok(Json::Object(members))
+            }
+            _ => self.integer().map(Json::Int),
+        }
+    }
+
+    /// Before each item of an array or object: false at its end.
+    fn separator(&mut self, end: char, first: bool) -> Result<bool, String> {
+        self.blank();
+        if self.peek() == Some(end) {
+            self.at += 1;
+            return Ok(false);
+        }
+        if !first {
+            self.expect(",")?;
+        }
+        Ok(true)
+    }
+
+    fn integer(&mut self) -> Result<i64, String> {
+        let start = self.at;
+        while matches!(self.peek(), Some('-' | '0'..='9')) {
+            self.at += 1;
+        }
+        let digits: String = self.chars[start..self.at].iter().collect();
+        digits
+            .parse()
+            .map_err(|_| format!("not an integer at {start}: {digits:?}"))
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.expect("\"")?;
+        let mut out = String::new();
+        loop {
+            match self.next()? {
+                '"' => return Ok(out),
+                '\\' => match self.next()? {
+                    'b' => out.push('\u{8}'),
+                    'f' => out.push('\u{c}'),
+                    'n' => out.push('\n'),
+                    'r' => out.push('\r'),
+                    't' => out.push('\t'),
+                    'u' => {
+                        let mut unit = self.hex()?;
+                        if (0xd800..0xdc00).contains(&unit) {
+                            self.expect("\\u")?;
+                            let low = self.hex()?;
+                            unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+                        }
+                        out.push(char::from_u32(unit).ok_or("a lone surrogate")?);
+                    }
+                    c => out.push(c), // \" \\ \/
+                },
+                c => out.push(c),
+            }
+        }
+    }
+
+    fn hex(&mut self) -> Result<u32, String> {
+        let digits: String = (0..4).map(|_| self.next()).collect::<Result<_, _>>()?;
+        u32::from_str_radix(&digits, 16).map_err(|_| format!("bad \\u escape at {}", self.at))
+    }
+}
+
+/// A value as JSON, as the vectors write it (json.dumps with ensure_ascii=False).
+fn show(value: &Json) -> String {
+    let mut out = String::new();
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Int(n) => out.push_str(&n.to_string()),
+        Json::Str(s) => {
+            out.push('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    c if (c as u32) < 0x20 => {
+                        let _ = write!(out, "\\u{:04x}", c as u32);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        }
+        Json::Array(items) => {
+            let shown: Vec<String> = items.iter().map(show).collect();
+            out = format!("[{}]", shown.join(", "));
+        }
+        Json::Object(members) => {
+            let shown: Vec<String> = members
+                .iter()
+                .map(|(k, v)| format!("{}: {}", show(&Json::Str(k.clone())), show(v)))
+                .collect();
+            out = format!("{{{}}}", shown.join(", "));
+        }
+    }
+    out
+}
+
+/// What one code of a generated module says, in a form every module shares.
+pub struct Said {
+    pub code: Json,
+    pub name: &'static str,
+    pub message: &'static str,
+    pub display: String,
+    pub messages: Vec<(&'static str, &'static str)>,
+    pub message_in: Box<dyn Fn(&str) -> Option<&'static str>>,
+    pub solution: Option<&'static str>,
+    pub solutions: Vec<(&'static str, &'static str)>,
+    pub solution_in: Box<dyn Fn(&str) -> Option<&'static str>>,
+    pub category: Option<&'static str>,
+    pub http_status: Option<u16>,
+    pub retryable: Option<bool>,
+    /// (reason, the name of the code that replaces it)
+    pub deprecation: Option<(&'static str, Option<&'static str>)>,
+}
+
+/// A generated module, through its public API.
+pub struct Module {
+    /// `Code::ALL`, in order.
+    pub all: Vec<Said>,
+    /// Each identifier the adapter names (variants and alias constants) with its code.
+    pub identifiers: Vec<(&'static str, Json)>,
+    /// `TryFrom<i64>` for integer codes, `FromStr` for string codes; both must agree with
+    /// `FromStr` of the code's decimal text for integer codes, or the lookup fails.
+    pub lookup: fn(&Json) -> Option<Said>,
+}
+
+/// The Module of a generated module: `module!(errcodes::weex, integer, [Identifier, ...])`.
+#[macro_export]
+macro_rules! module {
+    ($($segment:ident)::+, $kind:ident, [$($identifier:ident),* $(,)?]) => {{
+        use $($segment)::+ as generated;
+        use $crate::{Json, Module, Said};
+
+        fn said(c: generated::Code) -> Said {
+            Said {
+                code: module!(@code $kind, c),
+                name: c.name(),
+                message: c.message(),
+                display: c.to_string(),
+                messages: c.messages().collect(),
+                message_in: Box::new(move |language| c.message_in(language)),
+                solution: c.solution(),
+                solutions: c.solutions().collect(),
+                solution_in: Box::new(move |language| c.solution_in(language)),
+                category: c.category(),
+                http_status: c.http_status(),
+                retryable: c.retryable(),
+                deprecation: c
+                    .deprecation()
+                    .map(|d| (d.reason(), d.replaced_by().map(generated::Code::name))),
+            }
+        }
+
+        fn lookup(code: &Json) -> Option<Said> {
+            module!(@lookup $kind, code).map(said)
+        }
+
+        // A constant array: one expression per identifier keeps the build fast.
+        let named: &[(&str, generated::Code)] =
+            &[$((stringify!($identifier), generated::Code::$identifier)),*];
+        Module {
+            all: generated::Code::ALL.iter().copied().map(said).collect(),
+            identifiers: named.iter().map(|&(i, c)| (i, said(c).code)).collect(),
+            lookup,
+        }
+    }};
+    (@code integer, $c:expr) => {
+        Json::Int($c.code())
+    };
+    (@code string, $c:expr) => {
+        Json::Str($c.code().to_string())
+    };
+    (@lookup integer, $code:expr) => {
+        match $code {
+            Json::Int(n) => {
+                let found = generated::Code::try_from(*n).ok();
+                let parsed = n.to_string().parse::<generated::Code>().ok();
+                if found == parsed { found } else { None }
+            }
+            _ => None,
+        }
+    };
+    (@lookup string, $code:expr) => {
+        $code.text().and_then(|text| text.parse::<generated::Code>().ok())
+    };
+}
+
+fn text(value: Option<&str>) -> Json {
+    value.map_or(Json::Null, |s| Json::Str(s.to_string()))
+}
+
+fn languages(texts: &[(&str, &str)]) -> Json {
+    let sorted: BTreeSet<&str> = texts.iter().map(|(language, _)| *language).collect();
+    Json::Array(sorted.into_iter().map(|s| Json::Str(s.to_string())).collect())
+}
+
+fn keys(texts: &Json) -> Json {
+    let sorted: BTreeSet<&str> = texts.members().iter().map(|(k, _)| k.as_str()).collect();
+    Json::Array(sorted.into_iter().map(|s| Json::Str(s.to_string())).collect())
+}
+
+/// Every disagreement between a module and its vectors.
+fn check(vectors: &Json, module: &Module) -> Vec<String> {
+    let platform = vectors.get("platform").text().unwrap_or("?");
+    let mut problems = Vec::new();
+    let mut expect = |code: &Json, field: &str, got: Json, want: &Json| {
+        if got != *want {
+            problems.push(format!(
+                "{platform} {} {field}: got {}, want {}",
+                show(code),
+                show(&got),
+                show(want)
+            ));
+        }
+    };
+    let identified = |identifier: &str| {
+        let found = module.identifiers.iter().find(|(i, _)| *i == identifier);
+        found.map_or(Json::Null, |(_, code)| code.clone())
+    };
+    let unknown_languages = vectors.get("unknown").get("languages").items();
+    for vector in vectors.get("codes").items() {
+        let code = vector.get("code");
+        let Some(said) = (module.lookup)(code) else {
+            expect(code, "lookup", Json::Str("nothing".into()), &Json::Str("a code".into()));
+            continue;
+        };
+        let identifier = vector.get("identifiers").get("rust").text().unwrap_or("");
+        expect(code, &format!("identifier {identifier}"), identified(identifier), code);
+        for alias in vector.get("aliases").items() {
+            let name = alias.get("name").text().unwrap_or("");
+            let identifier = alias.get("identifiers").get("rust").text().unwrap_or("");
+            expect(code, &format!("alias {name}"), identified(identifier), code);
+        }
+        expect(code, "code", said.code.clone(), code);
+        expect(code, "name", text(Some(said.name)), vector.get("name"));
+        for (kind, texts, get) in [
+            ("message", vector.get("message"), &said.message_in),
+            ("solution", vector.get("solution"), &said.solution_in),
+        ] {
+            for (language, want) in texts.members() {
+                expect(code, &format!("{kind}.{language}"), text(get(language)), want);
+            }
+            for language in unknown_languages {
+                let language = language.text().unwrap_or("");
+                expect(code, &format!("{kind}.{language}"), text(get(language)), &Json::Null);
+            }
+        }
+        let messages = keys(vector.get("message"));
+        expect(code, "message languages", languages(&said.messages), &messages);
+        let solutions = keys(vector.get("solution"));
+        expect(code, "solution languages", languages(&said.solutions), &solutions);
+        let default = vector.get("default_message");
+        expect(code, "default_message", text(Some(said.message)), default);
+        expect(code, "to_string()", text(Some(&said.display)), default);
+        let default = vector.get("default_solution");
+        expect(code, "default_solution", text(said.solution), default);
+        expect(code, "category", text(said.category), vector.get("category"));
+        let status = said.http_status.map_or(Json::Null, |s| Json::Int(s.into()));
+        expect(code, "http_status", status, vector.get("http_status"));
+        let retryable = said.retryable.map_or(Json::Null, Json::Bool);
+        expect(code, "retryable", retryable, vector.get("retryable"));
+        let deprecated = said.deprecation.map_or(Json::Null, |(reason, replaced_by)| {
+            Json::Object(vec![
+                ("reason".into(), text(Some(reason))),
+                ("replaced_by".into(), text(replaced_by)),
+            ])
+        });
+        expect(code, "deprecated", deprecated, vector.get("deprecated"));
+    }
+    let defined: Vec<&Json> = vectors.get("codes").items().iter().map(|v| v.get("code")).collect();
+    for said in &module.all {
+        if !defined.contains(&&said.code) {
+            problems.push(format!("{platform} {}: not in the vectors", show(&said.code)));
+        }
+    }
+    for unknown in vectors.get("unknown").get("codes").items() {
+        if (module.lookup)(unknown).is_some() {
+            problems.push(format!(
+                "{platform} {} lookup: finds a code the catalogue does not define",
+                show(unknown)
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn conformance() {
+    let directory = std::env::var("CONFORMANCE_VECTORS")
+        .expect("CONFORMANCE_VECTORS is not set: see how to run this file at its top");
+    let mut paths: Vec<_> = std::fs::read_dir(&directory)
+        .unwrap_or_else(|e| panic!("{directory}: {e}"))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no vectors (*.json) in {directory}");
+    let mut modules = modules::modules();
+    let mut problems = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("readable vectors");
+        let vectors = parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let platform = vectors.get("platform").text().unwrap_or("?").to_string();
+        match modules.iter().position(|(name, _)| *name == platform) {
+            Some(i) => problems.extend(check(&vectors, &modules.remove(i).1)),
+            None => problems.push(format!("{platform}: the adapter names no module for it")),
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
