@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 
 import pytest
 
@@ -10,6 +11,7 @@ from codegen import naming
 from codegen.targets import target
 from codegen.targets.golang import go_identifier, go_package, go_str
 from codegen.targets.python import py_str, python_class
+from codegen.targets.rust import rust_doc, rust_identifier, rust_mod, rust_str
 from codegen.targets.typescript import ts_doc, ts_key, ts_str
 
 
@@ -32,6 +34,26 @@ def test_go_identifier(name: str, go: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "rust"),
+    [
+        # Rust's API guidelines: an initialism is one word (Uuid, not UUID).
+        ("INVALID_API_KEY", "InvalidApiKey"),
+        ("ACCESS_TOKEN_EXPIRED", "AccessTokenExpired"),
+        ("HTTP_2", "Http2"),
+        ("HTTP2", "Http2"),
+        ("ID", "Id"),
+        ("OK", "Ok"),
+        ("A", "A"),
+        ("A_B_C", "ABC"),
+        ("A_1B", "A1b"),
+        ("TOO_MANY_REQUESTS_429", "TooManyRequests429"),
+    ],
+)
+def test_rust_identifier(name: str, rust: str) -> None:
+    assert rust_identifier(name) == rust
+
+
+@pytest.mark.parametrize(
     ("platform", "package", "pascal"),
     [("weex", "weex", "Weex"), ("okx_dex_ws", "okxdexws", "OkxDexWs"), ("a1_b2", "a1b2", "A1B2")],
 )
@@ -50,6 +72,14 @@ def test_platform_names(platform: str, package: str, pascal: str) -> None:
         ("go", "LOOKUP_FAILED", False),
         ("python", "NONE", False),
         ("typescript", "DELETE", False),
+        ("rust", "SELF", True),  # Self, the one keyword an UpperCamelCase name can be
+        ("rust", "CODE", True),
+        ("rust", "DEPRECATION", True),
+        ("rust", "UNKNOWN_CODE", True),
+        ("rust", "A_L_L", True),  # ALL, beside Code::ALL
+        ("rust", "ALL", False),  # All
+        ("rust", "MATCH", False),
+        ("rust", "OK", False),  # Code::Ok is no clash with Result's Ok
     ],
 )
 def test_member_reserved(language: str, name: str, reserved: bool) -> None:
@@ -69,6 +99,16 @@ def test_member_reserved(language: str, name: str, reserved: bool) -> None:
         ("typescript", "index", True),
         ("go", "weex", False),
         ("python", "weex", False),
+        ("rust", "match", True),
+        ("rust", "gen", True),  # reserved since edition 2024
+        ("rust", "std", True),
+        ("rust", "core", True),
+        ("rust", "crate", True),
+        ("rust", "lib", True),  # src/lib.rs is the crate root
+        ("rust", "main", True),  # src/main.rs would make a binary
+        ("rust", "weex", False),
+        ("rust", "okx_dex_ws", False),
+        ("rust", "union", True),
     ],
 )
 def test_platform_reserved(language: str, platform: str, reserved: bool) -> None:
@@ -162,3 +202,73 @@ def test_typescript_key(key: str | int, literal: str) -> None:
 )
 def test_go_literal(text: str, literal: str) -> None:
     assert go_str(text) == literal
+
+
+_RUST_ESCAPE = re.compile(r"\\(x[0-9a-f]{2}|u\{[0-9a-f]{1,6}\}|[nrt0\\\"'])")
+
+
+def rust_unquote(literal: str) -> str:
+    """The text of a Rust string literal, read as rustc reads one (the escapes it has)."""
+    assert literal[0] == literal[-1] == '"' and len(literal) >= 2
+    body = literal[1:-1]
+    assert re.fullmatch(r'(?:[^"\\]|\\.)*', body, re.S), literal  # no unescaped quote
+
+    def decode(match: re.Match[str]) -> str:
+        escape = match[1]
+        if escape[0] == "x":
+            assert int(escape[1:], 16) < 0x80  # \x is ASCII only in Rust
+            return chr(int(escape[1:], 16))
+        if escape[0] == "u":
+            return chr(int(escape[2:-1], 16))
+        return {"n": "\n", "r": "\r", "t": "\t", "0": "\0"}.get(escape, escape)
+
+    return _RUST_ESCAPE.sub(decode, body)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_rust_literal_round_trips(text: str) -> None:
+    literal = rust_str(text)
+    assert rust_unquote(literal) == text
+    assert literal.isprintable() and "\u202e" not in literal
+
+
+@pytest.mark.parametrize(
+    ("text", "literal"),
+    [
+        ('say "hi"', '"say \\"hi\\""'),
+        ("it's", '"it\'s"'),
+        ("\x00\x7f", '"\\x00\\x7f"'),
+        ("\xa0", '"\\u{a0}"'),
+        ("\u202e", '"\\u{202e}"'),
+        ("\U000e0001", '"\\u{e0001}"'),
+        ("line\n", '"line\\n"'),
+        ("中文 😀 é", '"中文 😀 é"'),
+    ],
+)
+def test_rust_literal(text: str, literal: str) -> None:
+    assert rust_str(text) == literal
+
+
+@pytest.mark.parametrize(
+    ("text", "doc"),
+    [
+        ("plain text, one dash - and a period.", "plain text, one dash - and a period."),
+        ("*a* _b_ `c` [d](e) <f> &g; ~h~", r"\*a\* \_b\_ \`c\` \[d\](e) \<f\> \&g; \~h\~"),
+        ('"quoted" and it\'s', r"\"quoted\" and it\'s"),
+        ("a -- b ... c .. d", r"a \-\- b \.\.\. c .. d"),
+        ("see https://example.com", r"see https\://example.com"),
+        ("back\\slash", r"back\\slash"),
+        ("line\nbreak \u202e", r"line\x0abreak \u{202e}"),
+        ("  surrounding blanks  ", "surrounding blanks"),
+    ],
+)
+def test_rust_doc_escapes_markdown(text: str, doc: str) -> None:
+    """rustdoc reads doc comments as Markdown: every character it would read as markup is
+    escaped (test_toolchains.py shows rustdoc rendering each exactly)."""
+    assert rust_doc(text) == doc
+
+
+def test_rust_module_with_a_double_underscore_allows_its_name() -> None:
+    assert rust_mod("weex") == "pub mod weex;"
+    assert rust_mod("a__b").endswith("\npub mod a__b;")
+    assert "allow(non_snake_case)" in rust_mod("a__b")
