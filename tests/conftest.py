@@ -59,7 +59,7 @@ PYTHON_TOOLS = frozenset({"mypy", "black", "pytest", "pip-compile", "codegen"})
 tests (``.venv/bin``), whatever PATH holds."""
 NODE_TOOLS = frozenset({"tsc", "prettier"})
 """Installed by make (npm ci) from package-lock.json into node_modules/.bin."""
-SYSTEM_TOOLS = frozenset({"go", "gofmt", "node", "cargo", "cargo-clippy", "rustfmt"})
+SYSTEM_TOOLS = frozenset({"go", "gofmt", "node", "cargo", "cargo-clippy", "rustfmt", "gcc"})
 """Not installed by the project: the machine's, from PATH."""
 
 

@@ -149,7 +149,7 @@ def test_a_project_tool_on_path_is_never_used(
 
 
 def test_only_tools_the_project_does_not_install_come_from_path() -> None:
-    assert SYSTEM_TOOLS == {"go", "gofmt", "node"}
+    assert SYSTEM_TOOLS == {"go", "gofmt", "node", "cargo", "cargo-clippy", "rustfmt", "gcc"}
     assert not SYSTEM_TOOLS & (PYTHON_TOOLS | NODE_TOOLS)
 
 

@@ -92,13 +92,7 @@ def tree(directory: Path) -> dict[str, str]:
 
 
 def gcc() -> str:
-    found = shutil.which("gcc")
-    if found is None:
-        message = "gcc is not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
+    return toolchain("gcc")
 
 
 # --- The data model -------------------------------------------------------------------------
