@@ -254,6 +254,8 @@ def test_rust_literal(text: str, literal: str) -> None:
     [
         ("plain text, one dash - and a period.", "plain text, one dash - and a period."),
         ("*a* _b_ `c` [d](e) <f> &g; ~h~", r"\*a\* \_b\_ \`c\` \[d\](e) \<f\> \&g; \~h\~"),
+        ("ACCESS_KEY, snake_case_2 and 中_文", "ACCESS_KEY, snake_case_2 and 中_文"),
+        ("a__b _c d_ e_, _", r"a\_\_b \_c d\_ e\_, \_"),
         ('"quoted" and it\'s', r"\"quoted\" and it\'s"),
         ("a -- b ... c .. d", r"a \-\- b \.\.\. c .. d"),
         ("see https://example.com", r"see https\://example.com"),

@@ -178,6 +178,7 @@ class _Paragraphs(html.parser.HTMLParser):
 DOC_TEXTS = [
     *("*a* _a_ __a__ **b** `c` ``d`` ~e~ ~~f~~ [g](h) ![i](j) [k] [^1] <b>x</b>".split()),
     *(r"<http://x.y> &amp; &#65; &copy H~2~O \ \* a\ [[x]] <!--c--> {#id} $x$".split()),
+    "ACCESS_KEY snake_case_2 中_文 a__b _c d_ e_, *_f_* _g__h_",
     "a -- b --- c ---- d",
     "x... y .. z .... w",
     "\"quoted\" and 'single' and can't",

@@ -85,7 +85,8 @@ def rust_str(text: str) -> str:
 
 
 _MARKUP = re.compile(
-    r"""[\\`*_\[\]<>&~"']"""  # anywhere in a line
+    r"""[\\`*\[\]<>&~"']"""  # anywhere in a line
+    r"|_(?![^\W_])|(?<![^\W_])_"  # _ unless between letters or digits (snake_case)
     r"|-(?=-)|(?<=-)-"  # runs of two or more -
     r"|\.(?=\.\.)|(?<=\.)\.(?=\.)|(?<=\.\.)\."  # runs of three or more .
     r"|:(?=//)"
@@ -93,7 +94,9 @@ _MARKUP = re.compile(
 """ASCII characters that rustdoc's Markdown may read as markup anywhere in a line: escapes,
 code spans, emphasis, strikethrough, links, footnotes and images, HTML and autolinks,
 entities; the quotes, dashes (``--``) and ellipses (``...``) that smart punctuation turns
-into others; and the ``:`` of ``://``, so that rustdoc does not warn of a bare URL. Every
+into others; and the ``:`` of ``://``, so that rustdoc does not warn of a bare URL. A ``_``
+between two letters or digits can neither open nor close emphasis, so ``ACCESS_KEY`` stays
+as it is. Every
 doc line starts with the generator's text, so what Markdown reads only at the start of a
 line (headings, lists, code blocks, tables) cannot happen."""
 

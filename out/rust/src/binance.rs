@@ -2,7 +2,7 @@
 
 //! Error codes of Binance USDⓈ-M Futures API (troubleshooting subset), generated from the `binance` catalogue.
 //!
-//! Source: Binance API 报错排查 (故障排查 page, catalogs/sources/004\_56f0567bdc1ff64a.txt); codes and message.en from Binance USDⓈ-M Futures Error Codes https\://developers.binance.com/docs/derivatives/usds-margined-futures/error-code
+//! Source: Binance API 报错排查 (故障排查 page, catalogs/sources/004_56f0567bdc1ff64a.txt); codes and message.en from Binance USDⓈ-M Futures Error Codes https\://developers.binance.com/docs/derivatives/usds-margined-futures/error-code
 
 use std::fmt;
 use std::str::FromStr;

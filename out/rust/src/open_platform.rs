@@ -2,7 +2,7 @@
 
 //! Error codes of Open platform API error codes (错误码及描述 / 微信 / 小程序 / 用户), generated from the `open_platform` catalogue.
 //!
-//! Source: 开放平台错误码文档: 错误码及描述, 微信, 小程序, 用户 (错误码 / 英文描述 / 中文描述); catalogs/sources/001\_c104c6c75ec3ed17.txt
+//! Source: 开放平台错误码文档: 错误码及描述, 微信, 小程序, 用户 (错误码 / 英文描述 / 中文描述); catalogs/sources/001_c104c6c75ec3ed17.txt
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,25 +20,25 @@ pub enum Code {
     InternalError = -2,
     /// `INVALID_CREDENTIAL` (40001): invalid credential
     InvalidCredential = 40001,
-    /// `INVALID_GRANT_TYPE` (40002): invalid grant\_type
+    /// `INVALID_GRANT_TYPE` (40002): invalid grant_type
     InvalidGrantType = 40002,
     /// `SCOPE_MISSING` (40003): missing scope
     ScopeMissing = 40003,
     /// `INVALID_APPID_OR_APPSECRET` (40004): AppID or AppSecret error, please confirm the correctness of AppSecret
     InvalidAppidOrAppsecret = 40004,
-    /// `INVALID_ACCESS_TOKEN` (40005): invalid access\_token
+    /// `INVALID_ACCESS_TOKEN` (40005): invalid access_token
     InvalidAccessToken = 40005,
-    /// `INVALID_REFRESH_TOKEN` (40006): invalid refresh\_token
+    /// `INVALID_REFRESH_TOKEN` (40006): invalid refresh_token
     InvalidRefreshToken = 40006,
     /// `INVALID_URL_SIZE` (40007): invalid url size
     InvalidUrlSize = 40007,
     /// `INVALID_URL` (40008): invalid url
     InvalidUrl = 40008,
-    /// `ACCESS_TOKEN_MISSING` (40009): access\_token missing
+    /// `ACCESS_TOKEN_MISSING` (40009): access_token missing
     AccessTokenMissing = 40009,
     /// `APPID_MISSING` (40010): appid missing
     AppidMissing = 40010,
-    /// `REFRESH_TOKEN_MISSING` (40011): refresh\_token missing
+    /// `REFRESH_TOKEN_MISSING` (40011): refresh_token missing
     RefreshTokenMissing = 40011,
     /// `APPSECRET_MISSING` (40012): appsecret missing
     AppsecretMissing = 40012,
@@ -46,9 +46,9 @@ pub enum Code {
     CodeMissing = 40013,
     /// `STATE_MISSING` (40014): missing state
     StateMissing = 40014,
-    /// `ACCESS_TOKEN_EXPIRED` (40015): access\_token expired
+    /// `ACCESS_TOKEN_EXPIRED` (40015): access_token expired
     AccessTokenExpired = 40015,
-    /// `REFRESH_TOKEN_EXPIRED` (40016): refresh\_token expired
+    /// `REFRESH_TOKEN_EXPIRED` (40016): refresh_token expired
     RefreshTokenExpired = 40016,
     /// `URL_MISSING` (40017): missing url
     UrlMissing = 40017,
@@ -64,19 +64,19 @@ pub enum Code {
     EmptyPostData = 40022,
     /// `EMPTY_CONTENT` (40023): empty content
     EmptyContent = 40023,
-    /// `INVALID_REDIRECT_URI` (40024): Unlawful redirect\_uri
+    /// `INVALID_REDIRECT_URI` (40024): Unlawful redirect_uri
     InvalidRedirectUri = 40024,
     /// `WRONG_ACCOUNT_OR_PASSWORD` (40025): Wrong user account or password
     WrongAccountOrPassword = 40025,
-    /// `REDIRECT_URI_MISSING` (40026): missing redirect\_uri
+    /// `REDIRECT_URI_MISSING` (40026): missing redirect_uri
     RedirectUriMissing = 40026,
     /// `INVALID_SCOPE` (40027): invalid scope
     InvalidScope = 40027,
-    /// `GRANT_TYPE_MISSING` (40028): missing grant\_type
+    /// `GRANT_TYPE_MISSING` (40028): missing grant_type
     GrantTypeMissing = 40028,
-    /// `INVALID_RESPONSE_TYPE` (40029): invalid response\_type
+    /// `INVALID_RESPONSE_TYPE` (40029): invalid response_type
     InvalidResponseType = 40029,
-    /// `RESPONSE_TYPE_MISSING` (40030): No response\_type supplied
+    /// `RESPONSE_TYPE_MISSING` (40030): No response_type supplied
     ResponseTypeMissing = 40030,
     /// `INVALID_CODE` (40031): invalid code
     InvalidCode = 40031,
@@ -88,7 +88,7 @@ pub enum Code {
     StateTooLong = 40034,
     /// `INVALID_APPIP_OR_REFRESH_TOKEN` (40035): AppIp or RefreshToken errors
     InvalidAppipOrRefreshToken = 40035,
-    /// `CLIENT_SECRET_MISSING` (40036): missing client\_secret
+    /// `CLIENT_SECRET_MISSING` (40036): missing client_secret
     ClientSecretMissing = 40036,
     /// `FREQUENT_OPERATION_FROZEN` (40037): Frequent operation, freezing for a period of time
     FrequentOperationFrozen = 40037,
@@ -96,7 +96,7 @@ pub enum Code {
     InvalidAppid = 40038,
     /// `INVALID_OPENID` (40039): invalid OpenID
     InvalidOpenid = 40039,
-    /// `INVALID_OAUTH_CONSUMER_KEY` (40040): invalid oauth\_consumer\_key
+    /// `INVALID_OAUTH_CONSUMER_KEY` (40040): invalid oauth_consumer_key
     InvalidOauthConsumerKey = 40040,
     /// `NO_USER_INFORMATION` (40041): No user information
     NoUserInformation = 40041,
@@ -124,7 +124,7 @@ pub enum Code {
     MiniProgramLoginError = 301002,
     /// `WXID_MISSING` (301003): missing wxid
     WxidMissing = 301003,
-    /// `SESSION_KEY_MISSING` (301004): missing session\_key
+    /// `SESSION_KEY_MISSING` (301004): missing session_key
     SessionKeyMissing = 301004,
     /// `INVALID_WXID` (301005): Invalid wxid
     InvalidWxid = 301005,
@@ -132,7 +132,7 @@ pub enum Code {
     DataDecryptionFailed = 301010,
     /// `WECHAT_USER_RECORD_NOT_FOUND` (301012): There is currently no record of WeChat users
     WechatUserRecordNotFound = 301012,
-    /// `MINI_PROGRAM_INVALID_OAUTH_CONSUMER_KEY` (301014): Invalid oauth\_consumer\_key
+    /// `MINI_PROGRAM_INVALID_OAUTH_CONSUMER_KEY` (301014): Invalid oauth_consumer_key
     MiniProgramInvalidOauthConsumerKey = 301014,
     /// `WECHAT_BACKEND_EXCEPTION` (301020): WeChat backend exception
     WechatBackendException = 301020,

@@ -2,7 +2,7 @@
 
 //! Error codes of Open platform API gateway common error codes (公共错误码), generated from the `open_platform_gateway` catalogue.
 //!
-//! Source: 开放平台错误码文档: 公共错误码 (错误码 / 错误描述 / 解决方案); catalogs/sources/001\_c104c6c75ec3ed17.txt
+//! Source: 开放平台错误码文档: 公共错误码 (错误码 / 错误描述 / 解决方案); catalogs/sources/001_c104c6c75ec3ed17.txt
 
 use std::fmt;
 use std::str::FromStr;

@@ -2,7 +2,7 @@
 
 //! Error codes of WeChat Official Accounts and Open Platform global return codes, generated from the `wechat` catalogue.
 //!
-//! Source: 公众号api接口开发公共错误码 一览表 (WeChat global return codes, copied blog page; catalogs/sources/003\_0c3e0c231f8bcd8e.txt)
+//! Source: 公众号api接口开发公共错误码 一览表 (WeChat global return codes, copied blog page; catalogs/sources/003_0c3e0c231f8bcd8e.txt)
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,13 +20,13 @@ pub enum Code {
     Ok = 0,
     /// `API_DAILY_QUOTA_EXCEEDED` (45009): reach max api daily quota limit
     ApiDailyQuotaExceeded = 45009,
-    /// `INVALID_CREDENTIAL` (40001): invalid credential, access\_token is invalid or not latest
+    /// `INVALID_CREDENTIAL` (40001): invalid credential, access_token is invalid or not latest
     InvalidCredential = 40001,
     /// `API_UNAUTHORIZED` (48001): api unauthorized
     ApiUnauthorized = 48001,
-    /// `ACCESS_TOKEN_MISSING` (41001): access\_token missing
+    /// `ACCESS_TOKEN_MISSING` (41001): access_token missing
     AccessTokenMissing = 41001,
-    /// `ACCESS_TOKEN_EXPIRED` (42001): access\_token expired
+    /// `ACCESS_TOKEN_EXPIRED` (42001): access_token expired
     AccessTokenExpired = 42001,
     /// `APPID_MISSING` (41002): appid missing
     AppidMissing = 41002,
@@ -48,7 +48,7 @@ pub enum Code {
     ContentSizeOutOfLimit = 45002,
     /// `HTTPS_REQUIRED` (43003): require https
     HttpsRequired = 43003,
-    /// `COMPONENT_APPID_MISSING` (41018): missing component\_appid
+    /// `COMPONENT_APPID_MISSING` (41018): missing component_appid
     ComponentAppidMissing = 41018,
     /// `GET_METHOD_REQUIRED` (43001): require GET method
     GetMethodRequired = 43001,
@@ -58,7 +58,7 @@ pub enum Code {
     UserLimited = 50002,
     /// `IP_NOT_IN_WHITELIST` (40164): invalid ip, not in whitelist
     IpNotInWhitelist = 40164,
-    /// `INVALID_ACCESS_TOKEN` (40014): invalid access\_token
+    /// `INVALID_ACCESS_TOKEN` (40014): invalid access_token
     InvalidAccessToken = 40014,
     /// `COMPONENT_TOKEN_REQUIRED_FOR_COMPONENT_API` (61014): must use component token for component api
     ComponentTokenRequiredForComponentApi = 61014,
@@ -68,7 +68,7 @@ pub enum Code {
     InvalidPostParameters = 1003,
     /// `GOODS_ID_NOT_FOUND` (20002): 商品id不存在
     GoodsIdNotFound = 20002,
-    /// `INVALID_GRANT_TYPE` (40002): invalid grant\_type
+    /// `INVALID_GRANT_TYPE` (40002): invalid grant_type
     InvalidGrantType = 40002,
     /// `INVALID_OPENID` (40003): invalid openid
     InvalidOpenid = 40003,
@@ -78,7 +78,7 @@ pub enum Code {
     InvalidFileType = 40005,
     /// `INVALID_MEDIA_SIZE` (40006): invalid meida size
     InvalidMediaSize = 40006,
-    /// `INVALID_MEDIA_ID` (40007): invalid media\_id
+    /// `INVALID_MEDIA_ID` (40007): invalid media_id
     InvalidMediaId = 40007,
     /// `INVALID_MESSAGE_TYPE` (40008): invalid message type
     InvalidMessageType = 40008,
@@ -104,7 +104,7 @@ pub enum Code {
     InvalidButtonUrlSize = 40020,
     /// `INVALID_MENU_VERSION` (40021): invalid menu version
     InvalidMenuVersion = 40021,
-    /// `INVALID_SUB_MENU_LEVEL` (40022): invalid sub\_menu level
+    /// `INVALID_SUB_MENU_LEVEL` (40022): invalid sub_menu level
     InvalidSubMenuLevel = 40022,
     /// `INVALID_SUB_BUTTON_COUNT` (40023): invalid sub button size
     InvalidSubButtonCount = 40023,
@@ -120,7 +120,7 @@ pub enum Code {
     InvalidMenuApiUser = 40028,
     /// `INVALID_CODE` (40029): invalid code
     InvalidCode = 40029,
-    /// `INVALID_REFRESH_TOKEN` (40030): invalid refresh\_token
+    /// `INVALID_REFRESH_TOKEN` (40030): invalid refresh_token
     InvalidRefreshToken = 40030,
     /// `INVALID_OPENID_LIST` (40031): invalid openid list
     InvalidOpenidList = 40031,
@@ -132,9 +132,9 @@ pub enum Code {
     InvalidTemplateSize = 40034,
     /// `INVALID_ARGS_SIZE` (40035): invalid args size
     InvalidArgsSize = 40035,
-    /// `INVALID_TEMPLATE_ID_LENGTH` (40036): invalid template\_id size
+    /// `INVALID_TEMPLATE_ID_LENGTH` (40036): invalid template_id size
     InvalidTemplateIdLength = 40036,
-    /// `INVALID_TEMPLATE_ID` (40037): invalid template\_id
+    /// `INVALID_TEMPLATE_ID` (40037): invalid template_id
     InvalidTemplateId = 40037,
     /// `INVALID_PACKAGING_TYPE` (40038): invalid packaging type
     InvalidPackagingType = 40038,
@@ -184,7 +184,7 @@ pub enum Code {
     InvalidArticleIdx = 40060,
     /// `INVALID_TITLE_SIZE` (40062): invalid title size
     InvalidTitleSize = 40062,
-    /// `INVALID_MESSAGE_EXT_SIZE` (40063): invalid message\_ext size
+    /// `INVALID_MESSAGE_EXT_SIZE` (40063): invalid message_ext size
     InvalidMessageExtSize = 40063,
     /// `INVALID_APP_TYPE` (40064): invalid app type
     InvalidAppType = 40064,
@@ -218,7 +218,7 @@ pub enum Code {
     CardInvalidTime = 40079,
     /// `INVALID_CARD_EXT` (40080): invalid card ext
     InvalidCardExt = 40080,
-    /// `CARD_INVALID_TEMPLATE_ID` (40081): invalid template\_id
+    /// `CARD_INVALID_TEMPLATE_ID` (40081): invalid template_id
     CardInvalidTemplateId = 40081,
     /// `INVALID_BANNER_PICTURE_SIZE` (40082): invalid banner picture size
     InvalidBannerPictureSize = 40082,
@@ -242,7 +242,7 @@ pub enum Code {
     InvalidComponentTicket = 40091,
     /// `INVALID_REMARK_NAME` (40092): invalid remark name
     InvalidRemarkName = 40092,
-    /// `POI_REQUIRED_FIELDS_INCOMPLETE` (40093): not completely ok, err\_item will return location\_id=-1,check your required\_fields in json.
+    /// `POI_REQUIRED_FIELDS_INCOMPLETE` (40093): not completely ok, err_item will return location_id=-1,check your required_fields in json.
     PoiRequiredFieldsIncomplete = 40093,
     /// `INVALID_COMPONENT_CREDENTIAL` (40094): invalid component credential
     InvalidComponentCredential = 40094,
@@ -270,7 +270,7 @@ pub enum Code {
     InvalidViewType = 40105,
     /// `INVALID_USER_NAME` (40106): invalid user name
     InvalidUserName = 40106,
-    /// `CARD_NOT_VERIFIED_OR_WITHOUT_LOCATION` (40107): invalid card id! 1,card status must verify ok; 2,this card must have location\_id
+    /// `CARD_NOT_VERIFIED_OR_WITHOUT_LOCATION` (40107): invalid card id! 1,card status must verify ok; 2,this card must have location_id
     CardNotVerifiedOrWithoutLocation = 40107,
     /// `INVALID_CLIENT_VERSION` (40108): invalid client version
     InvalidClientVersion = 40108,
@@ -290,19 +290,19 @@ pub enum Code {
     InvalidSessionFrom = 40115,
     /// `CARD_INVALID_CODE` (40116): invalid code
     CardInvalidCode = 40116,
-    /// `INVALID_BUTTON_MEDIA_ID_SIZE` (40117): invalid button media\_id size
+    /// `INVALID_BUTTON_MEDIA_ID_SIZE` (40117): invalid button media_id size
     InvalidButtonMediaIdSize = 40117,
-    /// `INVALID_SUB_BUTTON_MEDIA_ID_SIZE` (40118): invalid sub button media\_id size
+    /// `INVALID_SUB_BUTTON_MEDIA_ID_SIZE` (40118): invalid sub button media_id size
     InvalidSubButtonMediaIdSize = 40118,
     /// `INVALID_USE_BUTTON_TYPE` (40119): invalid use button type
     InvalidUseButtonType = 40119,
     /// `INVALID_USE_SUB_BUTTON_TYPE` (40120): invalid use sub button type
     InvalidUseSubButtonType = 40120,
-    /// `INVALID_MEDIA_TYPE_IN_VIEW_LIMITED` (40121): invalid media type in view\_limited
+    /// `INVALID_MEDIA_TYPE_IN_VIEW_LIMITED` (40121): invalid media type in view_limited
     InvalidMediaTypeInViewLimited = 40121,
     /// `INVALID_CARD_QUANTITY` (40122): invalid card quantity
     InvalidCardQuantity = 40122,
-    /// `INVALID_TASK_ID` (40123): invalid task\_id
+    /// `INVALID_TASK_ID` (40123): invalid task_id
     InvalidTaskId = 40123,
     /// `TOO_MANY_CUSTOM_FIELDS` (40124): too many custom field!
     TooManyCustomFields = 40124,
@@ -312,7 +312,7 @@ pub enum Code {
     InvalidTextSize = 40126,
     /// `INVALID_USER_CARD_STATUS` (40127): invalid user-card status! Hint: the card was given to user, but may be deleted or expired or set unavailable !
     InvalidUserCardStatus = 40127,
-    /// `MEDIA_ID_NOT_UPLOADED_BY_ADD_MATERIAL_API` (40128): invalid media id! must be uploaded by api(cgi-bin/material/add\_material)
+    /// `MEDIA_ID_NOT_UPLOADED_BY_ADD_MATERIAL_API` (40128): invalid media id! must be uploaded by api(cgi-bin/material/add_material)
     MediaIdNotUploadedByAddMaterialApi = 40128,
     /// `INVALID_SCENE` (40129): invalid scene
     InvalidScene = 40129,
@@ -324,7 +324,7 @@ pub enum Code {
     InvalidUsername = 40132,
     /// `INVALID_ENCRYPTED_DATA` (40133): invalid encryt data
     InvalidEncryptedData = 40133,
-    /// `CANNOT_UNSET_SUPPLY_BONUS` (40135): invalid not supply bonus, can not change card\_id which supply bonus to be not supply
+    /// `CANNOT_UNSET_SUPPLY_BONUS` (40135): invalid not supply bonus, can not change card_id which supply bonus to be not supply
     CannotUnsetSupplyBonus = 40135,
     /// `INVALID_DEPOSIT_CODE_MODE` (40136): invalid use DepositCodeMode, make sure sku.quantity\>DepositCode.quantity
     InvalidDepositCodeMode = 40136,
@@ -342,9 +342,9 @@ pub enum Code {
     InvalidSharecardParameters = 40142,
     /// `INVALID_LEAST_COST_INFO` (40143): invalid least cost info, should be 0
     InvalidLeastCostInfo = 40143,
-    /// `INVALID_SHARE_CARD_CONFIGURATION` (40144): 1)maybe share\_card\_list.num or consume\_share\_self\_num too big; 2)maybe card\_id\_list also has self-card\_id;3)maybe card\_id\_list has many different card\_id;4)maybe both consume\_share\_self\_num and share\_card\_list.num bigger than 0
+    /// `INVALID_SHARE_CARD_CONFIGURATION` (40144): 1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0
     InvalidShareCardConfiguration = 40144,
-    /// `PAY_CELL_AND_CENTER_CELL_CONFLICT` (40145): invalid update! Can not both set PayCell and CenterCellInfo(include: center\_title, center\_sub\_title, center\_url).
+    /// `PAY_CELL_AND_CENTER_CELL_CONFLICT` (40145): invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title, center_url).
     PayCellAndCenterCellConflict = 40145,
     /// `CARD_MARKED_BY_OTHER_USER` (40146): invalid openid! card may be marked by other user!
     CardMarkedByOtherUser = 40146,
@@ -370,7 +370,7 @@ pub enum Code {
     InvalidFaceRecognitionParameters = 40156,
     /// `PICTURE_HAS_NO_FACE` (40157): invalid picture, has no face
     PictureHasNoFace = 40157,
-    /// `USE_CUSTOM_CODE_MUST_BE_FALSE` (40158): invalid use\_custom\_code, need be false
+    /// `USE_CUSTOM_CODE_MUST_BE_FALSE` (40158): invalid use_custom_code, need be false
     UseCustomCodeMustBeFalse = 40158,
     /// `INVALID_PATH_LENGTH_OR_NOT_JSON` (40159): invalid length for path, or the data is not json string
     InvalidPathLengthOrNotJson = 40159,
@@ -416,13 +416,13 @@ pub enum Code {
     InvalidClientTmpToken = 40180,
     /// `INVALID_OPENGID` (40181): invalid opengid
     InvalidOpengid = 40181,
-    /// `INVALID_PACK_ID` (40182): invalid pack\_id
+    /// `INVALID_PACK_ID` (40182): invalid pack_id
     InvalidPackId = 40182,
-    /// `PRODUCT_APPID_NOT_BOUND_TO_WXA_APPID` (40183): invalid product\_appid, product\_appid should bind with wxa\_appid
+    /// `PRODUCT_APPID_NOT_BOUND_TO_WXA_APPID` (40183): invalid product_appid, product_appid should bind with wxa_appid
     ProductAppidNotBoundToWxaAppid = 40183,
     /// `INVALID_URL_PATH` (40184): invalid url path
     InvalidUrlPath = 40184,
-    /// `INVALID_OR_EXPIRED_AUTH_TOKEN` (40185): invalid auth\_token, or auth\_token is expired
+    /// `INVALID_OR_EXPIRED_AUTH_TOKEN` (40185): invalid auth_token, or auth_token is expired
     InvalidOrExpiredAuthToken = 40185,
     /// `INVALID_DELEGATE` (40186): invalid delegate
     InvalidDelegate = 40186,
@@ -434,7 +434,7 @@ pub enum Code {
     InvalidWidth = 40189,
     /// `INVALID_DELEGATE_TIME` (40190): invalid delegate time
     InvalidDelegateTime = 40190,
-    /// `INVALID_PIC_URL` (40191): invalid pic\_url
+    /// `INVALID_PIC_URL` (40191): invalid pic_url
     InvalidPicUrl = 40191,
     /// `INVALID_NEWS_AUTHOR` (40192): invalid author in news
     InvalidNewsAuthor = 40192,
@@ -442,15 +442,15 @@ pub enum Code {
     InvalidRecommendLength = 40193,
     /// `ILLEGAL_RECOMMEND` (40194): illegal recommend
     IllegalRecommend = 40194,
-    /// `INVALID_SHOW_NUM` (40195): invalid show\_num
+    /// `INVALID_SHOW_NUM` (40195): invalid show_num
     InvalidShowNum = 40195,
-    /// `INVALID_SMARTMSG_MEDIA_ID` (40196): invalid smartmsg media\_id
+    /// `INVALID_SMARTMSG_MEDIA_ID` (40196): invalid smartmsg media_id
     InvalidSmartmsgMediaId = 40196,
     /// `INVALID_SMARTMSG_MEDIA_NUM` (40197): invalid smartmsg media num
     InvalidSmartmsgMediaNum = 40197,
-    /// `INVALID_DEFAULT_MSG_ARTICLE_SIZE` (40198): invalid default msg article size, must be same as show\_num
+    /// `INVALID_DEFAULT_MSG_ARTICLE_SIZE` (40198): invalid default msg article size, must be same as show_num
     InvalidDefaultMsgArticleSize = 40198,
-    /// `WAYBILL_ID_NOT_FOUND` (40199): waybill\_id not found
+    /// `WAYBILL_ID_NOT_FOUND` (40199): waybill_id not found
     WaybillIdNotFound = 40199,
     /// `INVALID_ACCOUNT_TYPE` (40200): invalid account type
     InvalidAccountType = 40200,
@@ -474,7 +474,7 @@ pub enum Code {
     InvalidCheckNotifyMsg = 40209,
     /// `INVALID_CHECK_WXA_PATH` (40210): invalid check wxa path
     InvalidCheckWxaPath = 40210,
-    /// `INVALID_SCOPE_DATA` (40211): invalid scope\_data
+    /// `INVALID_SCOPE_DATA` (40211): invalid scope_data
     InvalidScopeData = 40211,
     /// `INVALID_PAGE_QUERY` (40212): invalid query
     InvalidPageQuery = 40212,
@@ -492,7 +492,7 @@ pub enum Code {
     InvalidVideoId = 40218,
     /// `PAGES_EMPTY` (40219): pages is empty
     PagesEmpty = 40219,
-    /// `DATA_LIST_EMPTY` (40220): data\_list is empty
+    /// `DATA_LIST_EMPTY` (40220): data_list is empty
     DataListEmpty = 40220,
     /// `INVALID_CONTENT_ENCODING` (40221): invalid Content-Encoding
     InvalidContentEncoding = 40221,
@@ -500,15 +500,15 @@ pub enum Code {
     InvalidRequestIdcDomain = 40222,
     /// `EMPTY_MEDIA_TITLE` (40227): empty media title, please check the media
     EmptyMediaTitle = 40227,
-    /// `REFRESH_TOKEN_MISSING` (41003): refresh\_token missing
+    /// `REFRESH_TOKEN_MISSING` (41003): refresh_token missing
     RefreshTokenMissing = 41003,
     /// `APPSECRET_MISSING` (41004): appsecret missing
     AppsecretMissing = 41004,
     /// `MEDIA_DATA_MISSING` (41005): media data missing
     MediaDataMissing = 41005,
-    /// `MEDIA_ID_MISSING` (41006): media\_id missing
+    /// `MEDIA_ID_MISSING` (41006): media_id missing
     MediaIdMissing = 41006,
-    /// `SUB_MENU_DATA_MISSING` (41007): sub\_menu data missing
+    /// `SUB_MENU_DATA_MISSING` (41007): sub_menu data missing
     SubMenuDataMissing = 41007,
     /// `MISSING_CODE` (41008): missing code
     MissingCode = 41008,
@@ -522,23 +522,23 @@ pub enum Code {
     MissingCardId = 41012,
     /// `CARD_MISSING_CODE` (41013): missing code
     CardMissingCode = 41013,
-    /// `MISSING_TICKET_CLASS` (41014): missing ticket\_class
+    /// `MISSING_TICKET_CLASS` (41014): missing ticket_class
     MissingTicketClass = 41014,
-    /// `MISSING_SHOW_TIME` (41015): missing show\_time
+    /// `MISSING_SHOW_TIME` (41015): missing show_time
     MissingShowTime = 41015,
-    /// `MISSING_SCREENING_ROOM` (41016): missing screening\_room
+    /// `MISSING_SCREENING_ROOM` (41016): missing screening_room
     MissingScreeningRoom = 41016,
-    /// `MISSING_SEAT_NUMBER` (41017): missing seat\_number
+    /// `MISSING_SEAT_NUMBER` (41017): missing seat_number
     MissingSeatNumber = 41017,
-    /// `MISSING_PLATFORM_SECRET` (41019): missing platform\_secret
+    /// `MISSING_PLATFORM_SECRET` (41019): missing platform_secret
     MissingPlatformSecret = 41019,
-    /// `MISSING_PLATFORM_TICKET` (41020): missing platform\_ticket
+    /// `MISSING_PLATFORM_TICKET` (41020): missing platform_ticket
     MissingPlatformTicket = 41020,
-    /// `MISSING_COMPONENT_ACCESS_TOKEN` (41021): missing component\_access\_token
+    /// `MISSING_COMPONENT_ACCESS_TOKEN` (41021): missing component_access_token
     MissingComponentAccessToken = 41021,
     /// `MISSING_DISPLAY_FIELD` (41024): missing \"display\" field
     MissingDisplayField = 41024,
-    /// `POI_LIST_EMPTY` (41025): poi\_list empty
+    /// `POI_LIST_EMPTY` (41025): poi_list empty
     PoiListEmpty = 41025,
     /// `MISSING_IMAGE_LIST_INFO` (41026): missing image list info, text maybe empty
     MissingImageListInfo = 41026,
@@ -562,11 +562,11 @@ pub enum Code {
     PrepayIdSendForbiddenForPunishment = 41035,
     /// `APPID_AD_CID_ERROR` (41036): appid ad cid
     AppidAdCidError = 41036,
-    /// `APPID_AD_MCH_APPID_ERROR` (41037): appid ad\_mch\_appid
+    /// `APPID_AD_MCH_APPID_ERROR` (41037): appid ad_mch_appid
     AppidAdMchAppidError = 41037,
-    /// `APPID_POS_TYPE_ERROR` (41038): appid pos\_type
+    /// `APPID_POS_TYPE_ERROR` (41038): appid pos_type
     AppidPosTypeError = 41038,
-    /// `REFRESH_TOKEN_EXPIRED` (42002): refresh\_token expired
+    /// `REFRESH_TOKEN_EXPIRED` (42002): refresh_token expired
     RefreshTokenExpired = 42002,
     /// `OAUTH_CODE_EXPIRED` (42003): code expired
     OauthCodeExpired = 42003,
@@ -574,9 +574,9 @@ pub enum Code {
     PluginTokenExpired = 42004,
     /// `API_USAGE_EXPIRED` (42005): api usage expired
     ApiUsageExpired = 42005,
-    /// `COMPONENT_ACCESS_TOKEN_EXPIRED` (42006): component\_access\_token expired
+    /// `COMPONENT_ACCESS_TOKEN_EXPIRED` (42006): component_access_token expired
     ComponentAccessTokenExpired = 42006,
-    /// `ACCESS_TOKEN_AND_REFRESH_TOKEN_INVALIDATED` (42007): access\_token and refresh\_token exception
+    /// `ACCESS_TOKEN_AND_REFRESH_TOKEN_INVALIDATED` (42007): access_token and refresh_token exception
     AccessTokenAndRefreshTokenInvalidated = 42007,
     /// `VOIP_CALL_KEY_EXPIRED` (42008): voip call key expired
     VoipCallKeyExpired = 42008,
@@ -624,7 +624,7 @@ pub enum Code {
     ApiOnlyCancelsSubscription = 43103,
     /// `APPID_HAS_NO_PERMISSION` (43104): this appid does not have permission
     AppidHasNoPermission = 43104,
-    /// `NEWS_NOT_BOUND_TO_TEMPLATE_ID` (43105): news has no binding relation with template\_id
+    /// `NEWS_NOT_BOUND_TO_TEMPLATE_ID` (43105): news has no binding relation with template_id
     NewsNotBoundToTemplateId = 43105,
     /// `TEMPLATE_ADD_FORBIDDEN_FOR_PUNISHMENT` (43106): not allow to add template, for punishment
     TemplateAddForbiddenForPunishment = 43106,
@@ -648,7 +648,7 @@ pub enum Code {
     KeywordMediaSizeOutOfLimit = 44998,
     /// `KEYWORDS_LIST_SIZE_OUT_OF_LIMIT` (44999): keywords list size out of limit
     KeywordsListSizeOutOfLimit = 44999,
-    /// `MSG_ID_SIZE_OUT_OF_LIMIT` (45000): msg\_id size out of limit
+    /// `MSG_ID_SIZE_OUT_OF_LIMIT` (45000): msg_id size out of limit
     MsgIdSizeOutOfLimit = 45000,
     /// `MEDIA_SIZE_OUT_OF_LIMIT` (45001): media size out of limit
     MediaSizeOutOfLimit = 45001,
@@ -708,7 +708,7 @@ pub enum Code {
     StockOutOfLimit = 45031,
     /// `NOT_INNER_IP_FOR_SPECIAL_ACCOUNT` (45032): not inner ip for special acct in white-list
     NotInnerIpForSpecialAccount = 45032,
-    /// `USER_CARD_GET_LIMIT_EXCEEDED` (45033): user get card num is out of get\_limit
+    /// `USER_CARD_GET_LIMIT_EXCEEDED` (45033): user get card num is out of get_limit
     UserCardGetLimitExceeded = 45033,
     /// `MEDIA_FILE_COUNT_OUT_OF_LIMIT` (45034): media file count is out of limit
     MediaFileCountOutOfLimit = 45034,
@@ -718,7 +718,7 @@ pub enum Code {
     TempSessionExpiredOrNeverTalked = 45037,
     /// `USER_SUBSCRIBED_TEMP_SESSION_NOT_ALLOWED` (45038): user subscribed, cannot use tempsession api
     UserSubscribedTempSessionNotAllowed = 45038,
-    /// `CARD_LIST_SIZE_OUT_OF_LIMIT` (45039): card\_list\_size out of limit
+    /// `CARD_LIST_SIZE_OUT_OF_LIMIT` (45039): card_list_size out of limit
     CardListSizeOutOfLimit = 45039,
     /// `MONTHLY_QUOTA_LIMIT_REACHED` (45040): reach max monthly quota limit
     MonthlyQuotaLimitReached = 45040,
@@ -726,7 +726,7 @@ pub enum Code {
     CardTotalSkuQuantityLimitReached = 45041,
     /// `CARD_TYPE_NOT_ALLOWED_FOR_SUB_MERCHANT` (45042): limit card type, this card type can NOT create by sub merchant
     CardTypeNotAllowedForSubMerchant = 45042,
-    /// `SHARE_FRIENDS_NOT_ALLOWED_WITHOUT_ABSTRACT` (45043): can not set share\_friends=true because has no Abstract Or Text\_Img\_List has no img Or image url not valid
+    /// `SHARE_FRIENDS_NOT_ALLOWED_WITHOUT_ABSTRACT` (45043): can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid
     ShareFriendsNotAllowedWithoutAbstract = 45043,
     /// `ABSTRACT_ICON_URL_SIZE_OUT_OF_LIMIT` (45044): icon url size in abstract is out of limit
     AbstractIconUrlSizeOutOfLimit = 45044,
@@ -822,7 +822,7 @@ pub enum Code {
     MessageOperationExpired = 45089,
     /// `INVALID_GROUP_MSG_TICKET` (45090): invalid group msg ticket
     InvalidGroupMsgTicket = 45090,
-    /// `ILLEGAL_ACCOUNT_NAME` (45091): account\_name is illegal!
+    /// `ILLEGAL_ACCOUNT_NAME` (45091): account_name is illegal!
     IllegalAccountName = 45091,
     /// `NO_VOICE_DATA` (45092): no voice data
     NoVoiceData = 45092,
@@ -840,7 +840,7 @@ pub enum Code {
     MsgmenuListSizeOutOfLimit = 45098,
     /// `MSGMENU_ITEM_CONTENT_SIZE_OUT_OF_LIMIT` (45099): msgmenu item content size is out of limit
     MsgmenuItemContentSizeOutOfLimit = 45099,
-    /// `INVALID_KEYWORD_ID_LIST_SIZE` (45100): invalid size of keyword\_id\_list
+    /// `INVALID_KEYWORD_ID_LIST_SIZE` (45100): invalid size of keyword_id_list
     InvalidKeywordIdListSize = 45100,
     /// `UPLOAD_LIMIT_REACHED` (45101): hit upload limit
     UploadLimitReached = 45101,
@@ -868,7 +868,7 @@ pub enum Code {
     VideoIdNotFromUploadApi = 45161,
     /// `INVALID_TYPE_VALUE` (45162): invalid type
     InvalidTypeValue = 45162,
-    /// `INVALID_SORT_METHOD` (45163): invalid sort\_method
+    /// `INVALID_SORT_METHOD` (45163): invalid sort_method
     InvalidSortMethod = 45163,
     /// `INVALID_OFFSET_VALUE` (45164): invalid offset
     InvalidOffsetValue = 45164,
@@ -916,15 +916,15 @@ pub enum Code {
     SubmitPagesDailyLimitReached = 47006,
     /// `SEARCH_RESULTS_COUNT_EXCEEDS_LIMIT` (47101): search results count more than limit
     SearchResultsCountExceedsLimit = 47101,
-    /// `INVALID_NEXT_PAGE_INFO` (47102): next\_page\_info error
+    /// `INVALID_NEXT_PAGE_INFO` (47102): next_page_info error
     InvalidNextPageInfo = 47102,
-    /// `INVALID_UPDATABLE_MSG_ACTIVITY_ID` (47501): activity\_id error
+    /// `INVALID_UPDATABLE_MSG_ACTIVITY_ID` (47501): activity_id error
     InvalidUpdatableMsgActivityId = 47501,
-    /// `INVALID_UPDATABLE_MSG_TARGET_STATE` (47502): target\_state error
+    /// `INVALID_UPDATABLE_MSG_TARGET_STATE` (47502): target_state error
     InvalidUpdatableMsgTargetState = 47502,
-    /// `INVALID_VERSION_TYPE` (47503): version\_type error
+    /// `INVALID_VERSION_TYPE` (47503): version_type error
     InvalidVersionType = 47503,
-    /// `UPDATABLE_MSG_ACTIVITY_ID_EXPIRED` (47504): activity\_id expired time
+    /// `UPDATABLE_MSG_ACTIVITY_ID_EXPIRED` (47504): activity_id expired time
     UpdatableMsgActivityIdExpired = 47504,
     /// `USER_BLOCKED_MESSAGES` (48002): user block receive message
     UserBlockedMessages = 48002,
@@ -954,7 +954,7 @@ pub enum Code {
     AccountNoCommentPermission = 48015,
     /// `ACCOUNT_NOT_ELIGIBLE_FOR_WATCH_MORE_VIDEO` (48016): 该账号不满足智能配置\"观看更多\"视频条件
     AccountNotEligibleForWatchMoreVideo = 48016,
-    /// `APPID_MISMATCH_WITH_ACCESS_TOKEN` (49001): not same appid with appid of access\_token
+    /// `APPID_MISMATCH_WITH_ACCESS_TOKEN` (49001): not same appid with appid of access_token
     AppidMismatchWithAccessToken = 49001,
     /// `EMPTY_OPENID_OR_TRANSID` (49002): empty openid or transid
     EmptyOpenidOrTransid = 49002,
@@ -964,9 +964,9 @@ pub enum Code {
     PaySignatureMismatch = 49004,
     /// `TRANSID_NOT_FOUND` (49005): not existed transid
     TransidNotFound = 49005,
-    /// `TWO_DIM_CODE_MISSING` (49006): missing arg two\_dim\_code
+    /// `TWO_DIM_CODE_MISSING` (49006): missing arg two_dim_code
     TwoDimCodeMissing = 49006,
-    /// `INVALID_TWO_DIM_CODE` (49007): invalid two\_dim\_code
+    /// `INVALID_TWO_DIM_CODE` (49007): invalid two_dim_code
     InvalidTwoDimCode = 49007,
     /// `PAY_INVALID_QRCODE` (49008): invalid qrcode
     PayInvalidQrcode = 49008,
@@ -1076,7 +1076,7 @@ pub enum Code {
     ShopGroupNameEmpty = 52009,
     /// `SHOP_GROUP_NOT_FOUND` (52010): group id is not existed
     ShopGroupNotFound = 52010,
-    /// `SHOP_INVALID_MOD_ACTION` (52011): mod\_action is invalid
+    /// `SHOP_INVALID_MOD_ACTION` (52011): mod_action is invalid
     ShopInvalidModAction = 52011,
     /// `SHOP_SHELF_COMPONENTS_EXCEED_LIMIT` (52012): shelf components count is greater than 20
     ShopShelfComponentsExceedLimit = 52012,
@@ -1160,7 +1160,7 @@ pub enum Code {
     CategoryUnderReviewDeleteForbidden = 53308,
     /// `SOCIAL_RED_PACKET_CATEGORY_DELETE_FORBIDDEN` (53309): 社交红包不允许删除
     SocialRedPacketCategoryDeleteForbidden = 53309,
-    /// `CATEGORY_LIMIT_EXCEEDED_APPLY_REASON_REQUIRED` (53310): 类目超过上限,但是可以添加apply\_reason参数申请更多类目
+    /// `CATEGORY_LIMIT_EXCEEDED_APPLY_REASON_REQUIRED` (53310): 类目超过上限,但是可以添加apply_reason参数申请更多类目
     CategoryLimitExceededApplyReasonRequired = 53310,
     /// `CATEGORY_QUALIFICATION_MATERIALS_REQUIRED` (53311): 需要提交资料信息
     CategoryQualificationMaterialsRequired = 53311,
@@ -1206,9 +1206,9 @@ pub enum Code {
     FunctionCategoryCannotConfirm = 61021,
     /// `COMPONENT_CANNOT_RESUBMIT` (61022): can\'t resubmit
     ComponentCannotResubmit = 61022,
-    /// `AUTHORIZER_REFRESH_TOKEN_INVALID` (61023): refresh\_token is invalid
+    /// `AUTHORIZER_REFRESH_TOKEN_INVALID` (61023): refresh_token is invalid
     AuthorizerRefreshTokenInvalid = 61023,
-    /// `COMPONENT_TOKEN_API_REQUIRED` (61024): must use api(api\_component\_token) to get token for component acct
+    /// `COMPONENT_TOKEN_API_REQUIRED` (61024): must use api(api_component_token) to get token for component acct
     ComponentTokenApiRequired = 61024,
     /// `COMPONENT_OPTION_READ_ONLY` (61025): read-only option
     ComponentOptionReadOnly = 61025,
@@ -1232,7 +1232,7 @@ pub enum Code {
     RealnameInBlacklist = 61054,
     /// `FAST_REGISTER_MONTHLY_QUOTA_EXCEEDED` (61055): exceed quota per month
     FastRegisterMonthlyQuotaExceeded = 61055,
-    /// `COPY_WX_VERIFY_REQUIRED` (61056): copy\_wx\_verify is required option
+    /// `COPY_WX_VERIFY_REQUIRED` (61056): copy_wx_verify is required option
     CopyWxVerifyRequired = 61056,
     /// `FAST_REGISTER_INVALID_TICKET` (61058): invalid ticket
     FastRegisterInvalidTicket = 61058,
@@ -1364,7 +1364,7 @@ pub enum Code {
     ScanProductInvalidInputData = 61350,
     /// `SCAN_PRODUCT_INPUT_DATA_TOO_LARGE` (61351): input data exceed max size
     ScanProductInputDataTooLarge = 61351,
-    /// `KF_ACCOUNT_ERROR` (61400): kf\_account error
+    /// `KF_ACCOUNT_ERROR` (61400): kf_account error
     KfAccountError = 61400,
     /// `KF_SYSTEM_ALREADY_TRANSFERRED` (61401): kf system alredy transfer
     KfSystemAlreadyTransferred = 61401,
@@ -1372,15 +1372,15 @@ pub enum Code {
     KfSystemError = 61450,
     /// `KF_INVALID_PARAMETER` (61451): 参数错误 (invalid parameter)
     KfInvalidParameter = 61451,
-    /// `INVALID_KF_ACCOUNT` (61452): 无效客服账号 (invalid kf\_account)
+    /// `INVALID_KF_ACCOUNT` (61452): 无效客服账号 (invalid kf_account)
     InvalidKfAccount = 61452,
-    /// `KF_ACCOUNT_ALREADY_EXISTS` (61453): 客服账号已存在 (kf\_account exsited)
+    /// `KF_ACCOUNT_ALREADY_EXISTS` (61453): 客服账号已存在 (kf_account exsited)
     KfAccountAlreadyExists = 61453,
-    /// `KF_ACCOUNT_NAME_TOO_LONG` (61454): 客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf\_acount length)
+    /// `KF_ACCOUNT_NAME_TOO_LONG` (61454): 客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)
     KfAccountNameTooLong = 61454,
-    /// `KF_ACCOUNT_NAME_ILLEGAL_CHARACTER` (61455): 客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf\_account)
+    /// `KF_ACCOUNT_NAME_ILLEGAL_CHARACTER` (61455): 客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)
     KfAccountNameIllegalCharacter = 61455,
-    /// `KF_ACCOUNT_COUNT_EXCEEDED` (61456): 客服账号个数超过限制 (10 个客服账号 )(kf\_account count exceeded)
+    /// `KF_ACCOUNT_COUNT_EXCEEDED` (61456): 客服账号个数超过限制 (10 个客服账号 )(kf_account count exceeded)
     KfAccountCountExceeded = 61456,
     /// `KF_INVALID_AVATAR_FILE_TYPE` (61457): 无效头像文件类型 (invalid file type)
     KfInvalidAvatarFileType = 61457,
@@ -1426,13 +1426,13 @@ pub enum Code {
     BrandItemInvalidRecommend = 63157,
     /// `BRAND_ITEM_LIMIT_EXCEEDED` (63158): branditem out of limits
     BrandItemLimitExceeded = 63158,
-    /// `BRAND_ITEM_RETAIL_PRICE_EMPTY` (63159): retail\_price empty
+    /// `BRAND_ITEM_RETAIL_PRICE_EMPTY` (63159): retail_price empty
     BrandItemRetailPriceEmpty = 63159,
     /// `BRAND_ITEM_INVALID_PRICE_INFO` (63160): priceinfo invalid
     BrandItemInvalidPriceInfo = 63160,
     /// `BRAND_ITEM_ANTIFAKE_MODULE_LIMIT` (63161): antifake module num limit
     BrandItemAntifakeModuleLimit = 63161,
-    /// `BRAND_ITEM_ANTIFAKE_NATIVE_TYPE_ERROR` (63162): antifake native\_type err
+    /// `BRAND_ITEM_ANTIFAKE_NATIVE_TYPE_ERROR` (63162): antifake native_type err
     BrandItemAntifakeNativeTypeError = 63162,
     /// `BRAND_ITEM_ANTIFAKE_LINK_NOT_FOUND` (63163): antifake link not exists
     BrandItemAntifakeLinkNotFound = 63163,
@@ -1462,7 +1462,7 @@ pub enum Code {
     BrandItemDetailInfoError = 63175,
     /// `BRAND_ITEM_TYPE_MISMATCH` (63176): not this type
     BrandItemTypeMismatch = 63176,
-    /// `INVALID_SRC_SECRETKEY_VERSION_OR_EXPIRED_TIME` (63177): src or secretkey or version or expired\_time is wrong
+    /// `INVALID_SRC_SECRETKEY_VERSION_OR_EXPIRED_TIME` (63177): src or secretkey or version or expired_time is wrong
     InvalidSrcSecretkeyVersionOrExpiredTime = 63177,
     /// `APP_MSG_WRONG_APPID` (63178): appid wrong
     AppMsgWrongAppid = 63178,
@@ -1472,7 +1472,7 @@ pub enum Code {
     AppMsgNotFound = 63180,
     /// `HISTORY_APP_MSG_END_REACHED` (63181): get history app msg end
     HistoryAppMsgEndReached = 63181,
-    /// `APP_MSG_OPENID_LIST_EMPTY` (63182): openid\_list empty
+    /// `APP_MSG_OPENID_LIST_EMPTY` (63182): openid_list empty
     AppMsgOpenidListEmpty = 63182,
     /// `UNKNOWN_DEEPLINK_TYPE` (65001): unknown deeplink type
     UnknownDeeplinkType = 65001,
@@ -1502,7 +1502,7 @@ pub enum Code {
     PoiInvalidProvince = 65113,
     /// `POI_PHOTO_LIST_EMPTY` (65114): photo list empty
     PoiPhotoListEmpty = 65114,
-    /// `POI_ID_NOT_FOUND` (65115): poi\_id is not exist
+    /// `POI_ID_NOT_FOUND` (65115): poi_id is not exist
     PoiIdNotFound = 65115,
     /// `POI_ALREADY_DELETED` (65116): poi has been deleted
     PoiAlreadyDeleted = 65116,
@@ -1514,9 +1514,9 @@ pub enum Code {
     PoiPrincipalQualificationMissing = 65119,
     /// `POI_CATEGORY_INFO_NOT_FOUND` (65120): category info is not found
     PoiCategoryInfoNotFound = 65120,
-    /// `ROOM_NAME_EMPTY` (65201): room\_name is empty, please check your input
+    /// `ROOM_NAME_EMPTY` (65201): room_name is empty, please check your input
     RoomNameEmpty = 65201,
-    /// `ROOM_USER_ID_EMPTY` (65202): user\_id is empty, please check your input
+    /// `ROOM_USER_ID_EMPTY` (65202): user_id is empty, please check your input
     RoomUserIdEmpty = 65202,
     /// `INVALID_CHECK_TICKET` (65203): invalid check ticket
     InvalidCheckTicket = 65203,
@@ -1640,9 +1640,9 @@ pub enum Code {
     InvalidServiceType = 68020,
     /// `ORDER_INVALID_SERVICE_STATUS` (68021): invalid service status
     OrderInvalidServiceStatus = 68021,
-    /// `ORDER_INVALID_SERVICE_ID` (68022): invalid service\_id
+    /// `ORDER_INVALID_SERVICE_ID` (68022): invalid service_id
     OrderInvalidServiceId = 68022,
-    /// `ORDER_SERVICE_ID_ALREADY_EXISTS` (68023): service\_id has exist
+    /// `ORDER_SERVICE_ID_ALREADY_EXISTS` (68023): service_id has exist
     OrderServiceIdAlreadyExists = 68023,
     /// `ORDER_SERVICE_WXA_PATH_MISSING` (68024): miss service wxa path
     OrderServiceWxaPathMissing = 68024,
@@ -1656,11 +1656,11 @@ pub enum Code {
     OrderProductSpuNotInOrderList = 68028,
     /// `ORDER_SKU_SPU_DUPLICATED` (68029): sku and spu duplicated
     OrderSkuSpuDuplicated = 68029,
-    /// `ORDER_BUSI_ID_ALREADY_EXISTS` (68030): busi\_id has exist
+    /// `ORDER_BUSI_ID_ALREADY_EXISTS` (68030): busi_id has exist
     OrderBusiIdAlreadyExists = 68030,
     /// `ORDER_UPDATE_FAILED` (68031): update fail
     OrderUpdateFailed = 68031,
-    /// `ORDER_BUSI_ID_NOT_FOUND` (68032): busi\_id not exist
+    /// `ORDER_BUSI_ID_NOT_FOUND` (68032): busi_id not exist
     OrderBusiIdNotFound = 68032,
     /// `ORDER_STORE_NOT_FOUND` (68033): store no exist
     OrderStoreNotFound = 68033,
@@ -1684,15 +1684,15 @@ pub enum Code {
     OrderInvalidTotalCost = 68042,
     /// `ORDER_INVALID_ROLE` (68043): invalid role
     OrderInvalidRole = 68043,
-    /// `ORDER_INVALID_SERVICE_AVAILABLE_ARGS` (68044): invalid service\_available args
+    /// `ORDER_INVALID_SERVICE_AVAILABLE_ARGS` (68044): invalid service_available args
     OrderInvalidServiceAvailableArgs = 68044,
     /// `ORDER_INVALID_ORDER_TYPE` (68045): invalid order type
     OrderInvalidOrderType = 68045,
     /// `ORDER_INVALID_DELIVER_TYPE` (68046): invalid order deliver type
     OrderInvalidDeliverType = 68046,
-    /// `STORE_ID_REQUIRED` (68500): require store\_id
+    /// `STORE_ID_REQUIRED` (68500): require store_id
     StoreIdRequired = 68500,
-    /// `INVALID_STORE_ID` (68501): invalid store\_id
+    /// `INVALID_STORE_ID` (68501): invalid store_id
     InvalidStoreId = 68501,
     /// `COIN_PARAMETER_ZERO_OR_MISSING` (71001): invalid parameter, parameter is zero or missing
     CoinParameterZeroOrMissing = 71001,
@@ -1704,7 +1704,7 @@ pub enum Code {
     CoinCardExpired = 71004,
     /// `COIN_EXECUTION_COUNT_LIMIT` (71005): limit exe count
     CoinExecutionCountLimit = 71005,
-    /// `COIN_COUNT_OUT_OF_RANGE` (71006): limit coin count, 1 \<= coin\_count \<= 100000
+    /// `COIN_COUNT_OUT_OF_RANGE` (71006): limit coin count, 1 \<= coin_count \<= 100000
     CoinCountOutOfRange = 71006,
     /// `COIN_ORDER_ALREADY_FINISHED` (71007): order finish
     CoinOrderAlreadyFinished = 71007,
@@ -1730,11 +1730,11 @@ pub enum Code {
     CardInvalidGetLimit = 72009,
     /// `INVALID_MCHID` (72010): invalid mchid
     InvalidMchid = 72010,
-    /// `INVALID_ACTIVATE_TICKET` (72011): invalid activate\_ticket.Maybe this ticket is not belong this AppId
+    /// `INVALID_ACTIVATE_TICKET` (72011): invalid activate_ticket.Maybe this ticket is not belong this AppId
     InvalidActivateTicket = 72011,
-    /// `ACTIVATE_TICKET_EXPIRED` (72012): activate\_ticket has been expired
+    /// `ACTIVATE_TICKET_EXPIRED` (72012): activate_ticket has been expired
     ActivateTicketExpired = 72012,
-    /// `INVOICE_ORDER_UNAUTHORIZED_OR_EXPIRED` (72013): unauthorized order\_id or authorization is expired
+    /// `INVOICE_ORDER_UNAUTHORIZED_OR_EXPIRED` (72013): unauthorized order_id or authorization is expired
     InvoiceOrderUnauthorizedOrExpired = 72013,
     /// `TASK_CARD_SHARE_STOCK_NOT_MODIFIABLE` (72014): task card share stock can not modify stock
     TaskCardShareStockNotModifiable = 72014,
@@ -1760,7 +1760,7 @@ pub enum Code {
     InvoiceStatusError = 72024,
     /// `INVOICE_TOKEN_ERROR` (72025): invoice token error
     InvoiceTokenError = 72025,
-    /// `WX_ACTIVATE_MUST_BE_TRUE` (72026): need set wx\_activate true
+    /// `WX_ACTIVATE_MUST_BE_TRUE` (72026): need set wx_activate true
     WxActivateMustBeTrue = 72026,
     /// `INVOICE_ACTION_ERROR` (72027): invoice action error
     InvoiceActionError = 72027,
@@ -1790,19 +1790,19 @@ pub enum Code {
     InvoiceMustBeLockedFirst = 72039,
     /// `INVOICE_PDF_ERROR` (72040): invoice pdf error
     InvoicePdfError = 72040,
-    /// `INVOICE_INVALID_BILLING_CODE_AND_NO` (72041): billing\_code and billing\_no invalid
+    /// `INVOICE_INVALID_BILLING_CODE_AND_NO` (72041): billing_code and billing_no invalid
     InvoiceInvalidBillingCodeAndNo = 72041,
-    /// `INVOICE_BILLING_CODE_AND_NO_REPEATED` (72042): billing\_code and billing\_no repeated
+    /// `INVOICE_BILLING_CODE_AND_NO_REPEATED` (72042): billing_code and billing_no repeated
     InvoiceBillingCodeAndNoRepeated = 72042,
-    /// `INVOICE_BILLING_CODE_OR_NO_SIZE_ERROR` (72043): billing\_code or billing\_no size error
+    /// `INVOICE_BILLING_CODE_OR_NO_SIZE_ERROR` (72043): billing_code or billing_no size error
     InvoiceBillingCodeOrNoSizeError = 72043,
     /// `INVOICE_SCAN_TEXT_EXPIRED` (72044): scan text out of time
     InvoiceScanTextExpired = 72044,
-    /// `INVOICE_CHECK_CODE_EMPTY` (72045): check\_code is empty
+    /// `INVOICE_CHECK_CODE_EMPTY` (72045): check_code is empty
     InvoiceCheckCodeEmpty = 72045,
-    /// `INVOICE_INVALID_PDF_URL` (72046): pdf\_url is invalid
+    /// `INVOICE_INVALID_PDF_URL` (72046): pdf_url is invalid
     InvoiceInvalidPdfUrl = 72046,
-    /// `INVOICE_PDF_BILLING_CODE_OR_NO_ERROR` (72047): pdf billing\_code or pdf billing\_no is error
+    /// `INVOICE_PDF_BILLING_CODE_OR_NO_ERROR` (72047): pdf billing_code or pdf billing_no is error
     InvoicePdfBillingCodeOrNoError = 72047,
     /// `INVOICE_INSERT_TOO_MANY_REAUTH_REQUIRED` (72048): insert too many invoice, need auth again
     InvoiceInsertTooManyReauthRequired = 72048,
@@ -1820,7 +1820,7 @@ pub enum Code {
     InvoiceInsertingInProgress = 72054,
     /// `INVOICE_TOO_MANY` (72055): too many invoices
     InvoiceTooMany = 72055,
-    /// `INVOICE_ORDER_ID_REPEATED` (72056): order\_id repeated, please check order\_id
+    /// `INVOICE_ORDER_ID_REPEATED` (72056): order_id repeated, please check order_id
     InvoiceOrderIdRepeated = 72056,
     /// `INVOICE_DAILY_INSERT_LIMIT` (72057): today insert limit
     InvoiceDailyInsertLimit = 72057,
@@ -1828,11 +1828,11 @@ pub enum Code {
     InvoiceCallbackBizError = 72058,
     /// `INVOICE_BEING_GIVEN_TO_OTHERS` (72059): this invoice is giving to others, wait a moment please
     InvoiceBeingGivenToOthers = 72059,
-    /// `INVOICE_CANCELLED` (72060): this invoice has been cancelled, check the reimburse\_status please
+    /// `INVOICE_CANCELLED` (72060): this invoice has been cancelled, check the reimburse_status please
     InvoiceCancelled = 72060,
-    /// `INVOICE_CLOSED` (72061): this invoice has been closed, check the reimburse\_status please
+    /// `INVOICE_CLOSED` (72061): this invoice has been closed, check the reimburse_status please
     InvoiceClosed = 72061,
-    /// `CODE_AUTH_KEY_LIMITED` (72062): this code\_auth\_key is limited, try other code\_auth\_key please
+    /// `CODE_AUTH_KEY_LIMITED` (72062): this code_auth_key is limited, try other code_auth_key please
     CodeAuthKeyLimited = 72062,
     /// `INVOICE_BIZ_CONTACT_NOT_SET` (72063): biz contact is empty, set contact first please
     InvoiceBizContactNotSet = 72063,
@@ -1842,59 +1842,59 @@ pub enum Code {
     InvoiceTbcLogicError = 72065,
     /// `AD_CARD_TIME_AND_BUDGET_MODIFY_FORBIDDEN` (72066): the card is send for advertisement, not allow modify time and budget
     AdCardTimeAndBudgetModifyForbidden = 72066,
-    /// `BATCH_INSERT_AUTH_KEY_EXPIRED` (72067): BatchInsertAuthKey\_Expired
+    /// `BATCH_INSERT_AUTH_KEY_EXPIRED` (72067): BatchInsertAuthKey_Expired
     BatchInsertAuthKeyExpired = 72067,
-    /// `BATCH_INSERT_AUTH_KEY_OWNER_MISMATCH` (72068): BatchInsertAuthKey\_Owner
+    /// `BATCH_INSERT_AUTH_KEY_OWNER_MISMATCH` (72068): BatchInsertAuthKey_Owner
     BatchInsertAuthKeyOwnerMismatch = 72068,
-    /// `INVOICE_BATCH_TASK_RUN_ERROR` (72069): BATCHTASKRUN\_ERROR
+    /// `INVOICE_BATCH_TASK_RUN_ERROR` (72069): BATCHTASKRUN_ERROR
     InvoiceBatchTaskRunError = 72069,
-    /// `INVOICE_BIZ_TITLE_KEY_EXPIRED` (72070): BIZ\_TITLE\_KEY\_OUT\_TIME
+    /// `INVOICE_BIZ_TITLE_KEY_EXPIRED` (72070): BIZ_TITLE_KEY_OUT_TIME
     InvoiceBizTitleKeyExpired = 72070,
-    /// `INVOICE_GAOPENG_RECOGNITION_ERROR` (72071): Discern\_GaoPeng\_Error
+    /// `INVOICE_GAOPENG_RECOGNITION_ERROR` (72071): Discern_GaoPeng_Error
     InvoiceGaopengRecognitionError = 72071,
-    /// `INVOICE_RECOGNITION_TYPE_ERROR` (72072): Discern\_Type\_Error
+    /// `INVOICE_RECOGNITION_TYPE_ERROR` (72072): Discern_Type_Error
     InvoiceRecognitionTypeError = 72072,
-    /// `INVOICE_FEE_ERROR` (72073): Fee\_Error
+    /// `INVOICE_FEE_ERROR` (72073): Fee_Error
     InvoiceFeeError = 72073,
-    /// `INVOICE_ALREADY_AUTHORIZED` (72074): HAS\_Auth
+    /// `INVOICE_ALREADY_AUTHORIZED` (72074): HAS_Auth
     InvoiceAlreadyAuthorized = 72074,
-    /// `INVOICE_ALREADY_SENT` (72075): HAS\_SEND
+    /// `INVOICE_ALREADY_SENT` (72075): HAS_SEND
     InvoiceAlreadySent = 72075,
     /// `INVOICE_SIGN_ERROR` (72076): INVOICESIGN
     InvoiceSignError = 72076,
-    /// `INVOICE_KEY_DELETED` (72077): KEY\_DELETED
+    /// `INVOICE_KEY_DELETED` (72077): KEY_DELETED
     InvoiceKeyDeleted = 72077,
-    /// `INVOICE_KEY_EXPIRED` (72078): KEY\_EXPIRED
+    /// `INVOICE_KEY_EXPIRED` (72078): KEY_EXPIRED
     InvoiceKeyExpired = 72078,
-    /// `INVOICE_MOUNT_ERROR` (72079): MOUNT\_ERROR
+    /// `INVOICE_MOUNT_ERROR` (72079): MOUNT_ERROR
     InvoiceMountError = 72079,
-    /// `INVOICE_RECORD_NOT_FOUND` (72080): NO\_FOUND
+    /// `INVOICE_RECORD_NOT_FOUND` (72080): NO_FOUND
     InvoiceRecordNotFound = 72080,
-    /// `INVOICE_PDF_NOT_PULLED` (72081): No\_Pull\_Pdf
+    /// `INVOICE_PDF_NOT_PULLED` (72081): No_Pull_Pdf
     InvoicePdfNotPulled = 72081,
-    /// `INVOICE_PDF_CHECK_ERROR` (72082): PDF\_CHECK\_ERROR
+    /// `INVOICE_PDF_CHECK_ERROR` (72082): PDF_CHECK_ERROR
     InvoicePdfCheckError = 72082,
-    /// `INVOICE_PULL_PDF_FAILED` (72083): PULL\_PDF\_FAIL
+    /// `INVOICE_PULL_PDF_FAILED` (72083): PULL_PDF_FAIL
     InvoicePullPdfFailed = 72083,
-    /// `INVOICE_PUSH_BIZ_EMPTY` (72084): PUSH\_BIZ\_EMPTY
+    /// `INVOICE_PUSH_BIZ_EMPTY` (72084): PUSH_BIZ_EMPTY
     InvoicePushBizEmpty = 72084,
-    /// `INVOICE_SDK_APPID_ERROR` (72085): SDK\_APPID\_ERROR
+    /// `INVOICE_SDK_APPID_ERROR` (72085): SDK_APPID_ERROR
     InvoiceSdkAppidError = 72085,
-    /// `INVOICE_SDK_BIZ_ERROR` (72086): SDK\_BIZ\_ERROR
+    /// `INVOICE_SDK_BIZ_ERROR` (72086): SDK_BIZ_ERROR
     InvoiceSdkBizError = 72086,
-    /// `INVOICE_SDK_URL_ERROR` (72087): SDK\_URL\_ERROR
+    /// `INVOICE_SDK_URL_ERROR` (72087): SDK_URL_ERROR
     InvoiceSdkUrlError = 72087,
-    /// `INVOICE_SEARCH_TITLE_FAILED` (72088): Search\_Title\_Fail
+    /// `INVOICE_SEARCH_TITLE_FAILED` (72088): Search_Title_Fail
     InvoiceSearchTitleFailed = 72088,
-    /// `INVOICE_TITLE_BUSY` (72089): TITLE\_BUSY
+    /// `INVOICE_TITLE_BUSY` (72089): TITLE_BUSY
     InvoiceTitleBusy = 72089,
-    /// `INVOICE_TITLE_NOT_FOUND` (72090): TITLE\_NO\_FOUND
+    /// `INVOICE_TITLE_NOT_FOUND` (72090): TITLE_NO_FOUND
     InvoiceTitleNotFound = 72090,
-    /// `INVOICE_PLATFORM_TOKEN_ERROR` (72091): TOKEN\_ERR
+    /// `INVOICE_PLATFORM_TOKEN_ERROR` (72091): TOKEN_ERR
     InvoicePlatformTokenError = 72091,
-    /// `INVOICE_USER_TITLE_NOT_FOUND` (72092): USER\_TITLE\_NOT\_FOUND
+    /// `INVOICE_USER_TITLE_NOT_FOUND` (72092): USER_TITLE_NOT_FOUND
     InvoiceUserTitleNotFound = 72092,
-    /// `INVOICE_THIRD_PARTY_VERIFY_FAILED` (72093): Verify\_3rd\_Fail
+    /// `INVOICE_THIRD_PARTY_VERIFY_FAILED` (72093): Verify_3rd_Fail
     InvoiceThirdPartyVerifyFailed = 72093,
     /// `INVOICE_ISSUE_SYSTEM_ERROR` (73000): sys error make out invoice failed
     InvoiceIssueSystemError = 73000,
@@ -1934,7 +1934,7 @@ pub enum Code {
     InvoicePlatformError = 73100,
     /// `INVOICE_TAXPAYER_ID_MISMATCH` (73101): nsrsbh not cmp
     InvoiceTaxpayerIdMismatch = 73101,
-    /// `INVOICE_URL_CELL_INVALID_WXA_APPID` (73103): invalid wxa appid in url\_cell, wxa appid is need to bind biz appid
+    /// `INVOICE_URL_CELL_INVALID_WXA_APPID` (73103): invalid wxa appid in url_cell, wxa appid is need to bind biz appid
     InvoiceUrlCellInvalidWxaAppid = 73103,
     /// `INVOICE_FREQUENCY_LIMIT_REACHED` (73104): reach frequency limit
     InvoiceFrequencyLimitReached = 73104,
@@ -1978,7 +1978,7 @@ pub enum Code {
     InvalidCodeType = 73213,
     /// `CARD_USER_ALREADY_MEMBER` (73214): the user is already a member
     CardUserAlreadyMember = 73214,
-    /// `PAYMENT_LINKED_COUPON_DISCONTINUED` (73215): 支付打通券能力已下线,请直接使用微信支付代金券API:https\://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1\_1.shtml
+    /// `PAYMENT_LINKED_COUPON_DISCONTINUED` (73215): 支付打通券能力已下线,请直接使用微信支付代金券API:https\://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml
     PaymentLinkedCouponDiscontinued = 73215,
     /// `INVALID_GIFT_CARD_BUTTON_NAME` (73216): 不合法的按钮名字,请从中选择一个:使用礼品卡/立即使用/去点外卖
     InvalidGiftCardButtonName = 73216,
@@ -1986,7 +1986,7 @@ pub enum Code {
     GiftCardMiniprogramPathNotSet = 73217,
     /// `GIFT_CARD_LANDING_PAGE_JUMP_UNAUTHORIZED` (73218): 未授权使用礼品卡落地页跳转小程序功能
     GiftCardLandingPageJumpUnauthorized = 73218,
-    /// `HOTEL_WX_HOTEL_ID_NOT_FOUND` (74000): not find this wx\_hotel\_id info
+    /// `HOTEL_WX_HOTEL_ID_NOT_FOUND` (74000): not find this wx_hotel_id info
     HotelWxHotelIdNotFound = 74000,
     /// `HOTEL_REQUEST_PARAM_EMPTY` (74001): request some param empty
     HotelRequestParamEmpty = 74001,
@@ -2026,11 +2026,11 @@ pub enum Code {
     BuyerKvStoreError = 75003,
     /// `BUYER_KV_STRING_STORE_ERROR` (75004): sys error kvstring store error
     BuyerKvStringStoreError = 75004,
-    /// `BUYER_PRODUCT_NOT_FOUND` (75005): product not exist please check your product\_id
+    /// `BUYER_PRODUCT_NOT_FOUND` (75005): product not exist please check your product_id
     BuyerProductNotFound = 75005,
-    /// `BUYER_ORDER_NOT_FOUND` (75006): order not exist please check order\_id and buyer\_appid
+    /// `BUYER_ORDER_NOT_FOUND` (75006): order not exist please check order_id and buyer_appid
     BuyerOrderNotFound = 75006,
-    /// `BUYER_ORDER_STATUS_CHANGE_NOT_ALLOWED` (75007): do not allow this status to change please check this order\_id status now
+    /// `BUYER_ORDER_STATUS_CHANGE_NOT_ALLOWED` (75007): do not allow this status to change please check this order_id status now
     BuyerOrderStatusChangeNotAllowed = 75007,
     /// `BUYER_PRODUCT_ALREADY_EXISTS` (75008): product has exist please use new id
     BuyerProductAlreadyExists = 75008,
@@ -2100,9 +2100,9 @@ pub enum Code {
     RealNameVerifyCodeConcurrentConflict = 80112,
     /// `INVALID_REAL_NAME_VERIFY_CODE` (80113): 无效code
     InvalidRealNameVerifyCode = 80113,
-    /// `INVALID_REPORT_TYPE_PARAMETER` (80201): report\_type无效
+    /// `INVALID_REPORT_TYPE_PARAMETER` (80201): report_type无效
     InvalidReportTypeParameter = 80201,
-    /// `INVALID_SERVICE_TYPE_PARAMETER` (80202): service\_type无效
+    /// `INVALID_SERVICE_TYPE_PARAMETER` (80202): service_type无效
     InvalidServiceTypeParameter = 80202,
     /// `ITEM_CODE_APPLICATION_NOT_FOUND` (80300): 申请单不存在
     ItemCodeApplicationNotFound = 80300,
@@ -2132,75 +2132,75 @@ pub enum Code {
     ItemCodeEncryptDataFailed = 80312,
     /// `ITEM_CODE_ENCRYPTION_KEY_NOT_FOUND` (80313): 加密数据密钥不存在,请联系接口人申请
     ItemCodeEncryptionKeyNotFound = 80313,
-    /// `GIFT_CARD_PAGE_ID_NOT_ALLOWED_ON_ADD` (81000): can not set page\_id in AddGiftCardPage
+    /// `GIFT_CARD_PAGE_ID_NOT_ALLOWED_ON_ADD` (81000): can not set page_id in AddGiftCardPage
     GiftCardPageIdNotAllowedOnAdd = 81000,
-    /// `GIFT_CARD_CARD_LIST_EMPTY` (81001): card\_list is empty
+    /// `GIFT_CARD_CARD_LIST_EMPTY` (81001): card_list is empty
     GiftCardCardListEmpty = 81001,
-    /// `CARD_ID_IS_NOT_GIFT_CARD` (81002): card\_id is not giftcard
+    /// `CARD_ID_IS_NOT_GIFT_CARD` (81002): card_id is not giftcard
     CardIdIsNotGiftCard = 81002,
-    /// `GIFT_CARD_BANNER_PIC_URL_EMPTY` (81004): banner\_pic\_url is empty
+    /// `GIFT_CARD_BANNER_PIC_URL_EMPTY` (81004): banner_pic_url is empty
     GiftCardBannerPicUrlEmpty = 81004,
-    /// `GIFT_CARD_BANNER_PIC_URL_NOT_FROM_CDN` (81005): banner\_pic\_url is not from cdn
+    /// `GIFT_CARD_BANNER_PIC_URL_NOT_FROM_CDN` (81005): banner_pic_url is not from cdn
     GiftCardBannerPicUrlNotFromCdn = 81005,
-    /// `GIFT_CARD_WRAP_PIC_URL_LIST_EMPTY` (81006): giftcard\_wrap\_pic\_url\_list is empty
+    /// `GIFT_CARD_WRAP_PIC_URL_LIST_EMPTY` (81006): giftcard_wrap_pic_url_list is empty
     GiftCardWrapPicUrlListEmpty = 81006,
-    /// `GIFT_CARD_WRAP_PIC_URL_NOT_FROM_CDN` (81007): giftcard\_wrap\_pic\_url\_list is not from cdn
+    /// `GIFT_CARD_WRAP_PIC_URL_NOT_FROM_CDN` (81007): giftcard_wrap_pic_url_list is not from cdn
     GiftCardWrapPicUrlNotFromCdn = 81007,
     /// `GIFT_CARD_ADDRESS_EMPTY` (81008): address is empty
     GiftCardAddressEmpty = 81008,
-    /// `GIFT_CARD_INVALID_SERVICE_PHONE` (81009): service\_phone is invalid
+    /// `GIFT_CARD_INVALID_SERVICE_PHONE` (81009): service_phone is invalid
     GiftCardInvalidServicePhone = 81009,
-    /// `GIFT_CARD_BIZ_DESCRIPTION_EMPTY` (81010): biz\_description is empty
+    /// `GIFT_CARD_BIZ_DESCRIPTION_EMPTY` (81010): biz_description is empty
     GiftCardBizDescriptionEmpty = 81010,
-    /// `GIFT_CARD_INVALID_PAGE_ID` (81011): invalid page\_id
+    /// `GIFT_CARD_INVALID_PAGE_ID` (81011): invalid page_id
     GiftCardInvalidPageId = 81011,
-    /// `GIFT_CARD_INVALID_ORDER_ID` (81012): invalid order\_id
+    /// `GIFT_CARD_INVALID_ORDER_ID` (81012): invalid order_id
     GiftCardInvalidOrderId = 81012,
-    /// `GIFT_CARD_INVALID_TIME_RANGE` (81013): invalid TIME\_RANGE, begin\_time + 31day must less than end\_time
+    /// `GIFT_CARD_INVALID_TIME_RANGE` (81013): invalid TIME_RANGE, begin_time + 31day must less than end_time
     GiftCardInvalidTimeRange = 81013,
     /// `GIFT_CARD_INVALID_COUNT` (81014): invalid count! count must equal or less than 100
     GiftCardInvalidCount = 81014,
-    /// `GIFT_CARD_INVALID_CATEGORY_INDEX` (81015): invalid category\_index OR category.title is empty OR is\_banner but has\_category\_index
+    /// `GIFT_CARD_INVALID_CATEGORY_INDEX` (81015): invalid category_index OR category.title is empty OR is_banner but has_category_index
     GiftCardInvalidCategoryIndex = 81015,
-    /// `GIFT_CARD_TOO_MANY_BANNERS` (81016): is\_banner is more than 1
+    /// `GIFT_CARD_TOO_MANY_BANNERS` (81016): is_banner is more than 1
     GiftCardTooManyBanners = 81016,
-    /// `GIFT_CARD_ORDER_STATUS_ERROR` (81017): order status error, please check pay status or gifting\_status
+    /// `GIFT_CARD_ORDER_STATUS_ERROR` (81017): order status error, please check pay status or gifting_status
     GiftCardOrderStatusError = 81017,
     /// `GIFT_CARD_ORDER_ALREADY_REFUNDED` (81018): refund reduplicate, the order is already refunded
     GiftCardOrderAlreadyRefunded = 81018,
     /// `GIFT_CARD_ORDER_LOCK_FAILED` (81019): lock order fail! the order is refunding by another request
     GiftCardOrderLockFailed = 81019,
-    /// `GIFT_CARD_INVALID_PAGE_ID_ALL_ARGS` (81020): Invalid Args! page\_id.size!=0 but all==true, or page\_id.size==0 but all==false.
+    /// `GIFT_CARD_INVALID_PAGE_ID_ALL_ARGS` (81020): Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.
     GiftCardInvalidPageIdAllArgs = 81020,
-    /// `GIFT_CARD_THEME_PIC_URL_EMPTY` (81021): Empty theme\_pic\_url.
+    /// `GIFT_CARD_THEME_PIC_URL_EMPTY` (81021): Empty theme_pic_url.
     GiftCardThemePicUrlEmpty = 81021,
     /// `GIFT_CARD_THEME_TITLE_EMPTY` (81022): Empty theme.title.
     GiftCardThemeTitleEmpty = 81022,
-    /// `GIFT_CARD_THEME_TITLE_TITLE_EMPTY` (81023): Empty theme.title\_title.
+    /// `GIFT_CARD_THEME_TITLE_TITLE_EMPTY` (81023): Empty theme.title_title.
     GiftCardThemeTitleTitleEmpty = 81023,
-    /// `GIFT_CARD_THEME_ITEM_LIST_EMPTY` (81024): Empty theme.item\_list.
+    /// `GIFT_CARD_THEME_ITEM_LIST_EMPTY` (81024): Empty theme.item_list.
     GiftCardThemeItemListEmpty = 81024,
-    /// `GIFT_CARD_THEME_PIC_ITEM_LIST_EMPTY` (81025): Empty theme.pic\_item\_list.
+    /// `GIFT_CARD_THEME_PIC_ITEM_LIST_EMPTY` (81025): Empty theme.pic_item_list.
     GiftCardThemePicItemListEmpty = 81025,
     /// `GIFT_CARD_INVALID_THEME_TITLE_LENGTH` (81026): Invalid theme.title.length .
     GiftCardInvalidThemeTitleLength = 81026,
-    /// `GIFT_CARD_BACKGROUND_PIC_URL_EMPTY` (81027): Empty background\_pic\_url.
+    /// `GIFT_CARD_BACKGROUND_PIC_URL_EMPTY` (81027): Empty background_pic_url.
     GiftCardBackgroundPicUrlEmpty = 81027,
-    /// `GIFT_CARD_DEFAULT_GIFTING_MSG_EMPTY` (81028): Empty default\_gifting\_msg.
+    /// `GIFT_CARD_DEFAULT_GIFTING_MSG_EMPTY` (81028): Empty default_gifting_msg.
     GiftCardDefaultGiftingMsgEmpty = 81028,
-    /// `GIFT_CARD_DUPLICATE_ORDER_ID` (81029): Duplicate order\_id
+    /// `GIFT_CARD_DUPLICATE_ORDER_ID` (81029): Duplicate order_id
     GiftCardDuplicateOrderId = 81029,
     /// `GIFT_CARD_PREALLOC_CODE_FAILED` (81030): PreAlloc code fail
     GiftCardPreallocCodeFailed = 81030,
-    /// `GIFT_CARD_TOO_MANY_THEMES_IN_ACTIVITY` (81031): Too many theme participate\_activity
+    /// `GIFT_CARD_TOO_MANY_THEMES_IN_ACTIVITY` (81031): Too many theme participate_activity
     GiftCardTooManyThemesInActivity = 81031,
-    /// `CITY_SERVICE_BIZ_TEMPLATE_NOT_FOUND` (82000): biz\_template\_id not exist
+    /// `CITY_SERVICE_BIZ_TEMPLATE_NOT_FOUND` (82000): biz_template_id not exist
     CityServiceBizTemplateNotFound = 82000,
-    /// `CITY_SERVICE_RESULT_PAGE_STYLE_NOT_FOUND` (82001): result\_page\_style\_id not exist
+    /// `CITY_SERVICE_RESULT_PAGE_STYLE_NOT_FOUND` (82001): result_page_style_id not exist
     CityServiceResultPageStyleNotFound = 82001,
-    /// `CITY_SERVICE_DEAL_MSG_STYLE_NOT_FOUND` (82002): deal\_msg\_style\_id not exist
+    /// `CITY_SERVICE_DEAL_MSG_STYLE_NOT_FOUND` (82002): deal_msg_style_id not exist
     CityServiceDealMsgStyleNotFound = 82002,
-    /// `CITY_SERVICE_CARD_STYLE_NOT_FOUND` (82003): card\_style\_id not exist
+    /// `CITY_SERVICE_CARD_STYLE_NOT_FOUND` (82003): card_style_id not exist
     CityServiceCardStyleNotFound = 82003,
     /// `CITY_SERVICE_BIZ_TEMPLATE_NOT_APPROVED` (82010): biz template not audit OK
     CityServiceBizTemplateNotApproved = 82010,
@@ -2222,13 +2222,13 @@ pub enum Code {
     CityServiceDisabled = 82026,
     /// `CITY_SERVICE_INVALID_MINIPROGRAM_APPID` (82027): invalid miniprogram appid
     CityServiceInvalidMiniprogramAppid = 82027,
-    /// `CITY_SERVICE_WX_CS_CODE_EMPTY` (82100): wx\_cs\_code should not be empty.
+    /// `CITY_SERVICE_WX_CS_CODE_EMPTY` (82100): wx_cs_code should not be empty.
     CityServiceWxCsCodeEmpty = 82100,
-    /// `CITY_SERVICE_INVALID_WX_CS_CODE` (82101): wx\_cs\_code is invalid.
+    /// `CITY_SERVICE_INVALID_WX_CS_CODE` (82101): wx_cs_code is invalid.
     CityServiceInvalidWxCsCode = 82101,
-    /// `CITY_SERVICE_WX_CS_CODE_EXPIRED` (82102): wx\_cs\_code is expire.
+    /// `CITY_SERVICE_WX_CS_CODE_EXPIRED` (82102): wx_cs_code is expire.
     CityServiceWxCsCodeExpired = 82102,
-    /// `CITY_SERVICE_USER_IP_EMPTY` (82103): user\_ip should not be empty.
+    /// `CITY_SERVICE_USER_IP_EMPTY` (82103): user_ip should not be empty.
     CityServiceUserIpEmpty = 82103,
     /// `PARKING_ACCOUNT_SERVICE_ID_MISMATCH` (82200): 公众平台账号与服务id不匹配
     ParkingAccountServiceIdMismatch = 82200,
@@ -2240,9 +2240,9 @@ pub enum Code {
     ParkingInvalidPriceFormat = 82203,
     /// `PARKING_APPID_CODE_MISMATCH` (82204): appid与code不匹配
     ParkingAppidCodeMismatch = 82204,
-    /// `PARKING_WX_PARK_CODE_EMPTY` (82205): wx\_park\_code字段为空
+    /// `PARKING_WX_PARK_CODE_EMPTY` (82205): wx_park_code字段为空
     ParkingWxParkCodeEmpty = 82205,
-    /// `PARKING_WX_PARK_CODE_INVALID_OR_EXPIRED` (82206): wx\_park\_code无效或已过期
+    /// `PARKING_WX_PARK_CODE_INVALID_OR_EXPIRED` (82206): wx_park_code无效或已过期
     ParkingWxParkCodeInvalidOrExpired = 82206,
     /// `PARKING_PHONE_EMPTY` (82207): 电话字段为空
     ParkingPhoneEmpty = 82207,
@@ -2262,7 +2262,7 @@ pub enum Code {
     UrlSceneParamMissing = 83000,
     /// `URL_SCENE_SYSTEM_ERROR` (83001): system error
     UrlSceneSystemError = 83001,
-    /// `CREATE_URL_SCENE_FAILED` (83002): create\_url\_sence\_failed
+    /// `CREATE_URL_SCENE_FAILED` (83002): create_url_sence_failed
     CreateUrlSceneFailed = 83002,
     /// `URL_SCENE_APPID_ERROR_OR_RETRY` (83003): appid maybe error or retry
     UrlSceneAppidErrorOrRetry = 83003,
@@ -2308,7 +2308,7 @@ pub enum Code {
     IdentifyVideoUploadFailed = 84004,
     /// `IDENTIFY_VIDEO_DOWNLOAD_FAILED` (84005): video download fail! please try again
     IdentifyVideoDownloadFailed = 84005,
-    /// `IDENTIFY_NAME_OR_ID_CARD_NUMBER_EMPTY` (84006): name or id\_card\_number empty
+    /// `IDENTIFY_NAME_OR_ID_CARD_NUMBER_EMPTY` (84006): name or id_card_number empty
     IdentifyNameOrIdCardNumberEmpty = 84006,
     /// `TESTER_WECHAT_ID_NOT_FOUND_OR_UNSEARCHABLE` (85001): user not exist or user cannot be searched
     TesterWechatIdNotFoundOrUnsearchable = 85001,
@@ -2334,7 +2334,7 @@ pub enum Code {
     InvalidAuditTitleFormat = 85011,
     /// `INVALID_AUDIT_ID` (85012): invalid audit id
     InvalidAuditId = 85012,
-    /// `INVALID_EXT_JSON` (85013): invalid ext\_json, parse fail or containing invalid path
+    /// `INVALID_EXT_JSON` (85013): invalid ext_json, parse fail or containing invalid path
     InvalidExtJson = 85013,
     /// `INVALID_CODE_TEMPLATE_ID` (85014): template not exist
     InvalidCodeTemplateId = 85014,
@@ -2396,13 +2396,13 @@ pub enum Code {
     InvalidCodeTemplate = 85043,
     /// `CODE_PACKAGE_SIZE_EXCEEDED` (85044): package exceed max limit
     CodePackageSizeExceeded = 85044,
-    /// `EXT_JSON_PATH_NOT_EXIST` (85045): some path in ext\_json not exist
+    /// `EXT_JSON_PATH_NOT_EXIST` (85045): some path in ext_json not exist
     ExtJsonPathNotExist = 85045,
     /// `TABBAR_PAGE_PATH_MISSING` (85046): pagepath missing in tabbar list
     TabbarPagePathMissing = 85046,
     /// `CODE_PAGES_EMPTY` (85047): pages are empty
     CodePagesEmpty = 85047,
-    /// `EXT_JSON_PARSE_FAILED` (85048): parse ext\_json fail
+    /// `EXT_JSON_PARSE_FAILED` (85048): parse ext_json fail
     ExtJsonParseFailed = 85048,
     /// `HEADIMG_OR_INTRODUCTION_QUOTA_REACHED` (85049): reach headimg or introduction quota limit
     HeadimgOrIntroductionQuotaReached = 85049,
@@ -2414,15 +2414,15 @@ pub enum Code {
     MiniprogramAlreadyReleased = 85052,
     /// `NEARBY_MERCHANT_APPLICATION_REQUIRED` (85053): please apply merchant first
     NearbyMerchantApplicationRequired = 85053,
-    /// `NEARBY_POI_ID_NULL_UPGRADE_REQUIRED` (85054): poi\_id is null, please upgrade first
+    /// `NEARBY_POI_ID_NULL_UPGRADE_REQUIRED` (85054): poi_id is null, please upgrade first
     NearbyPoiIdNullUpgradeRequired = 85054,
-    /// `NEARBY_INVALID_MAP_POI_ID` (85055): map\_poi\_id is invalid
+    /// `NEARBY_INVALID_MAP_POI_ID` (85055): map_poi_id is invalid
     NearbyInvalidMapPoiId = 85055,
     /// `NEARBY_INVALID_MEDIA_ID` (85056): mediaid is invalid
     NearbyInvalidMediaId = 85056,
     /// `INVALID_WIDGET_DATA_FORMAT` (85057): invalid widget data format
     InvalidWidgetDataFormat = 85057,
-    /// `NO_VALID_AUDIT_ID` (85058): no valid audit\_id exist
+    /// `NO_VALID_AUDIT_ID` (85058): no valid audit_id exist
     NoValidAuditId = 85058,
     /// `MINIPROGRAM_OVERSEAS_ACCESS_DENY` (85059): overseas access deny
     MiniprogramOverseasAccessDeny = 85059,
@@ -2488,9 +2488,9 @@ pub enum Code {
     ExtAppidCommitTooFrequent = 85090,
     /// `SEARCH_STATUS_TURNED_OFF` (85091): search status was turned off
     SearchStatusTurnedOff = 85091,
-    /// `INVALID_PREVIEW_INFO_FORMAT` (85092): invalid preview\_info format
+    /// `INVALID_PREVIEW_INFO_FORMAT` (85092): invalid preview_info format
     InvalidPreviewInfoFormat = 85092,
-    /// `INVALID_PREVIEW_INFO_SIZE` (85093): invalid preview\_info size
+    /// `INVALID_PREVIEW_INFO_SIZE` (85093): invalid preview_info size
     InvalidPreviewInfoSize = 85093,
     /// `UGC_DECLARATION_REQUIRED` (85094): need add ugc declare
     UgcDeclarationRequired = 85094,
@@ -2522,9 +2522,9 @@ pub enum Code {
     ComponentIterationSubmitRestricted = 86010,
     /// `MINIGAME_SUBMIT_AUDIT_FORBIDDEN` (87006): this is game miniprogram, submit audit is forbidden
     MinigameSubmitAuditForbidden = 87006,
-    /// `SESSION_KEY_NOT_EXIST_OR_EXPIRED` (87007): session\_key is not existd or expired
+    /// `SESSION_KEY_NOT_EXIST_OR_EXPIRED` (87007): session_key is not existd or expired
     SessionKeyNotExistOrExpired = 87007,
-    /// `INVALID_SIG_METHOD` (87008): invalid sig\_method
+    /// `INVALID_SIG_METHOD` (87008): invalid sig_method
     InvalidSigMethod = 87008,
     /// `MINIPROGRAM_INVALID_SIGNATURE` (87009): invalid signature
     MiniprogramInvalidSignature = 87009,
@@ -2562,7 +2562,7 @@ pub enum Code {
     InteractionCheckFailed = 87085,
     /// `NO_COMMENT_PRIVILEGE` (88000): without comment privilege
     NoCommentPrivilege = 88000,
-    /// `COMMENT_MSG_DATA_NOT_EXIST` (88001): msg\_data is not exists
+    /// `COMMENT_MSG_DATA_NOT_EXIST` (88001): msg_data is not exists
     CommentMsgDataNotExist = 88001,
     /// `ARTICLE_LIMITED_FOR_SAFETY` (88002): the article is limit for safety
     ArticleLimitedForSafety = 88002,
@@ -2732,7 +2732,7 @@ pub enum Code {
     VirtualPaymentBillNotExist = 90006,
     /// `VIRTUAL_PAYMENT_INVALID_OPENID` (90007): invalid openid
     VirtualPaymentInvalidOpenid = 90007,
-    /// `VIRTUAL_PAYMENT_MP_SIG_ERROR` (90009): mp\_sig error
+    /// `VIRTUAL_PAYMENT_MP_SIG_ERROR` (90009): mp_sig error
     VirtualPaymentMpSigError = 90009,
     /// `VIRTUAL_PAYMENT_NO_SESSION` (90010): no session
     VirtualPaymentNoSession = 90010,
@@ -2828,19 +2828,19 @@ pub enum Code {
     NearbyServiceAppidNotSameOwner = 93018,
     /// `NEARBY_CATEGORY_REQUIRED_BEFORE_ADD_POI` (93019): 申请类目之后才能添加附近地点
     NearbyCategoryRequiredBeforeAddPoi = 93019,
-    /// `NEARBY_INVALID_QUALIFICATION_LIST` (93020): qualification\_list无效
+    /// `NEARBY_INVALID_QUALIFICATION_LIST` (93020): qualification_list无效
     NearbyInvalidQualificationList = 93020,
-    /// `NEARBY_COMPANY_NAME_EMPTY` (93021): company\_name字段为空
+    /// `NEARBY_COMPANY_NAME_EMPTY` (93021): company_name字段为空
     NearbyCompanyNameEmpty = 93021,
     /// `NEARBY_CREDENTIAL_EMPTY` (93022): credential字段为空
     NearbyCredentialEmpty = 93022,
     /// `NEARBY_ADDRESS_EMPTY` (93023): address字段为空
     NearbyAddressEmpty = 93023,
-    /// `NEARBY_QUALIFICATION_LIST_EMPTY` (93024): qualification\_list字段为空
+    /// `NEARBY_QUALIFICATION_LIST_EMPTY` (93024): qualification_list字段为空
     NearbyQualificationListEmpty = 93024,
     /// `NEARBY_SERVICE_APP_PATH_NOT_FOUND` (93025): 服务appid对应的path不存在
     NearbyServiceAppPathNotFound = 93025,
-    /// `REAL_NAME_MISSING_CERT_SERIALNO` (94001): missing cert\_serialno
+    /// `REAL_NAME_MISSING_CERT_SERIALNO` (94001): missing cert_serialno
     RealNameMissingCertSerialno = 94001,
     /// `REAL_NAME_USER_NOT_REGISTERED_WECHAT_PAY` (94002): use not register wechat pay
     RealNameUserNotRegisteredWechatPay = 94002,
@@ -2856,9 +2856,9 @@ pub enum Code {
     RealNameAppidNotBoundToMchid = 94007,
     /// `REAL_NAME_INVALID_TIMESTAMP` (94008): invalid timestamp
     RealNameInvalidTimestamp = 94008,
-    /// `REAL_NAME_INVALID_CERT_SERIALNO` (94009): invalid cert\_serialno, cert\_serialno\'s size should be 40
+    /// `REAL_NAME_INVALID_CERT_SERIALNO` (94009): invalid cert_serialno, cert_serialno\'s size should be 40
     RealNameInvalidCertSerialno = 94009,
-    /// `REAL_NAME_INVALID_MCH_ID` (94010): invalid mch\_id
+    /// `REAL_NAME_INVALID_MCH_ID` (94010): invalid mch_id
     RealNameInvalidMchId = 94010,
     /// `REAL_NAME_TIMESTAMP_EXPIRED` (94011): timestamp expired
     RealNameTimestampExpired = 94011,
@@ -3010,7 +3010,7 @@ pub enum Code {
     InstantDeliveryPersonalAppUnsupported = 930568,
     /// `INSTANT_DELIVERY_ALREADY_OPENED` (930569): already open
     InstantDeliveryAlreadyOpened = 930569,
-    /// `INSTANT_DELIVERY_INVALID_CARGO_CLASS` (930570): cargo\_first\_class or cargo\_second\_class invalid
+    /// `INSTANT_DELIVERY_INVALID_CARGO_CLASS` (930570): cargo_first_class or cargo_second_class invalid
     InstantDeliveryInvalidCargoClass = 930570,
     /// `INSTANT_DELIVERY_NO_BETA_PERMISSION` (930571): 该商户没有内测权限,请先申请权限: https\://wj.qq.com/s2/7243532/fcfb/
     InstantDeliveryNoBetaPermission = 930571,
@@ -3114,7 +3114,7 @@ pub enum Code {
     WifiUrlTooLong = 9008003,
     /// `WIFI_URL_CONTAINS_CHINESE` (9008004): url can not include chinese
     WifiUrlContainsChinese = 9008004,
-    /// `NON_TAX_ORDER_ID_NOT_FOUND` (9200001): order\_id not exist
+    /// `NON_TAX_ORDER_ID_NOT_FOUND` (9200001): order_id not exist
     NonTaxOrderIdNotFound = 9200001,
     /// `NON_TAX_ORDER_OF_OTHER_BIZ` (9200002): order of other biz
     NonTaxOrderOfOtherBiz = 9200002,
@@ -3158,41 +3158,41 @@ pub enum Code {
     PaymentOrderIdError = 9201006,
     /// `OPENID_ERROR` (9201007): openid error
     OpenidError = 9201007,
-    /// `RETURN_URL_ERROR` (9201008): return\_url error
+    /// `RETURN_URL_ERROR` (9201008): return_url error
     ReturnUrlError = 9201008,
     /// `NON_TAX_IP_ERROR` (9201009): ip error
     NonTaxIpError = 9201009,
-    /// `NON_TAX_ORDER_ID_ERROR` (9201010): order\_id error
+    /// `NON_TAX_ORDER_ID_ERROR` (9201010): order_id error
     NonTaxOrderIdError = 9201010,
     /// `NON_TAX_REASON_ERROR` (9201011): reason error
     NonTaxReasonError = 9201011,
-    /// `NON_TAX_MCH_ID_ERROR` (9201012): mch\_id error
+    /// `NON_TAX_MCH_ID_ERROR` (9201012): mch_id error
     NonTaxMchIdError = 9201012,
-    /// `NON_TAX_BILL_DATE_ERROR` (9201013): bill\_date error
+    /// `NON_TAX_BILL_DATE_ERROR` (9201013): bill_date error
     NonTaxBillDateError = 9201013,
-    /// `NON_TAX_BILL_TYPE_ERROR` (9201014): bill\_type error
+    /// `NON_TAX_BILL_TYPE_ERROR` (9201014): bill_type error
     NonTaxBillTypeError = 9201014,
-    /// `NON_TAX_TRADE_TYPE_ERROR` (9201015): trade\_type error
+    /// `NON_TAX_TRADE_TYPE_ERROR` (9201015): trade_type error
     NonTaxTradeTypeError = 9201015,
-    /// `NON_TAX_BANK_ID_ERROR` (9201016): bank\_id error
+    /// `NON_TAX_BANK_ID_ERROR` (9201016): bank_id error
     NonTaxBankIdError = 9201016,
-    /// `NON_TAX_BANK_ACCOUNT_ERROR` (9201017): bank\_account error
+    /// `NON_TAX_BANK_ACCOUNT_ERROR` (9201017): bank_account error
     NonTaxBankAccountError = 9201017,
-    /// `PAYMENT_NOTICE_NO_ERROR` (9201018): payment\_notice\_no error
+    /// `PAYMENT_NOTICE_NO_ERROR` (9201018): payment_notice_no error
     PaymentNoticeNoError = 9201018,
-    /// `DEPARTMENT_CODE_ERROR` (9201019): department\_code error
+    /// `DEPARTMENT_CODE_ERROR` (9201019): department_code error
     DepartmentCodeError = 9201019,
-    /// `PAYMENT_NOTICE_TYPE_ERROR` (9201020): payment\_notice\_type error
+    /// `PAYMENT_NOTICE_TYPE_ERROR` (9201020): payment_notice_type error
     PaymentNoticeTypeError = 9201020,
-    /// `REGION_CODE_ERROR` (9201021): region\_code error
+    /// `REGION_CODE_ERROR` (9201021): region_code error
     RegionCodeError = 9201021,
-    /// `DEPARTMENT_NAME_ERROR` (9201022): department\_name error
+    /// `DEPARTMENT_NAME_ERROR` (9201022): department_name error
     DepartmentNameError = 9201022,
     /// `FEE_NOT_EQUAL_FINANCE_AMOUNT` (9201023): fee not equal finance\'s
     FeeNotEqualFinanceAmount = 9201023,
-    /// `REFUND_OUT_ID_ERROR` (9201024): refund\_out\_id error
+    /// `REFUND_OUT_ID_ERROR` (9201024): refund_out_id error
     RefundOutIdError = 9201024,
-    /// `NOT_COMBINED_ORDER_ID` (9201026): not combined order\_id
+    /// `NOT_COMBINED_ORDER_ID` (9201026): not combined order_id
     NotCombinedOrderId = 9201026,
     /// `PARTIAL_SUB_ORDER_IS_TEST` (9201027): partial sub order is test
     PartialSubOrderIsTest = 9201027,
@@ -3202,9 +3202,9 @@ pub enum Code {
     SubOrderListSizeError = 9201031,
     /// `SUB_ORDER_REPEATED` (9201032): sub order repeated
     SubOrderRepeated = 9201032,
-    /// `NON_TAX_AUTH_CODE_EMPTY` (9201033): auth\_code empty
+    /// `NON_TAX_AUTH_CODE_EMPTY` (9201033): auth_code empty
     NonTaxAuthCodeEmpty = 9201033,
-    /// `BANK_ID_EMPTY_WITH_MCH_ID_SET` (9201034): bank\_id empty but mch\_id not empty
+    /// `BANK_ID_EMPTY_WITH_MCH_ID_SET` (9201034): bank_id empty but mch_id not empty
     BankIdEmptyWithMchIdSet = 9201034,
     /// `OTHER_FEES_EXCEED_TOTAL_FEE` (9201035): sum of other fees exceed total fee
     OtherFeesExceedTotalFee = 9201035,
@@ -3228,7 +3228,7 @@ pub enum Code {
     AlreadyRefunded = 9202011,
     /// `REFUND_EXCEEDS_TOTAL_FEE` (9202012): refund exceed total fee
     RefundExceedsTotalFee = 9202012,
-    /// `BUSI_ID_DUPLICATE` (9202013): busi\_id dup
+    /// `BUSI_ID_DUPLICATE` (9202013): busi_id dup
     BusiIdDuplicate = 9202013,
     /// `PAY_SIGN_NOT_CHECKED` (9202016): not check sign
     PaySignNotChecked = 9202016,
@@ -3270,13 +3270,13 @@ pub enum Code {
     OutOrderIdNotFound = 9205101,
     /// `NON_TAX_BILL_NOT_FOUND` (9205201): bill not exist
     NonTaxBillNotFound = 9205201,
-    /// `THIRD_PARTY_RESP_PAY_CHANNEL_EMPTY` (9206000): 3rd resp pay\_channel empty
+    /// `THIRD_PARTY_RESP_PAY_CHANNEL_EMPTY` (9206000): 3rd resp pay_channel empty
     ThirdPartyRespPayChannelEmpty = 9206000,
-    /// `THIRD_PARTY_RESP_ORDER_ID_EMPTY` (9206001): 3rd resp order\_id empty
+    /// `THIRD_PARTY_RESP_ORDER_ID_EMPTY` (9206001): 3rd resp order_id empty
     ThirdPartyRespOrderIdEmpty = 9206001,
-    /// `THIRD_PARTY_RESP_BILL_TYPE_CODE_EMPTY` (9206002): 3rd resp bill\_type\_code empty
+    /// `THIRD_PARTY_RESP_BILL_TYPE_CODE_EMPTY` (9206002): 3rd resp bill_type_code empty
     ThirdPartyRespBillTypeCodeEmpty = 9206002,
-    /// `THIRD_PARTY_RESP_BILL_NO_EMPTY` (9206003): 3rd resp bill\_no empty
+    /// `THIRD_PARTY_RESP_BILL_NO_EMPTY` (9206003): 3rd resp bill_no empty
     ThirdPartyRespBillNoEmpty = 9206003,
     /// `THIRD_PARTY_RESP_EMPTY` (9206200): 3rd resp empty
     ThirdPartyRespEmpty = 9206200,
@@ -3298,7 +3298,7 @@ pub enum Code {
     BossParamError = 9207002,
     /// `NON_TAX_PAY_ERROR` (9207003): pay error
     NonTaxPayError = 9207003,
-    /// `PAY_AUTH_CODE_EXPIRED` (9207004): auth\_code expired
+    /// `PAY_AUTH_CODE_EXPIRED` (9207004): auth_code expired
     PayAuthCodeExpired = 9207004,
     /// `USER_BALANCE_NOT_ENOUGH` (9207005): user balance not enough
     UserBalanceNotEnough = 9207005,
@@ -3308,9 +3308,9 @@ pub enum Code {
     OrderReversed = 9207007,
     /// `USER_PAYING_NEED_PASSWORD` (9207008): user paying, need input password
     UserPayingNeedPassword = 9207008,
-    /// `PAY_AUTH_CODE_ERROR` (9207009): auth\_code error
+    /// `PAY_AUTH_CODE_ERROR` (9207009): auth_code error
     PayAuthCodeError = 9207009,
-    /// `PAY_AUTH_CODE_INVALID` (9207010): auth\_code invalid
+    /// `PAY_AUTH_CODE_INVALID` (9207010): auth_code invalid
     PayAuthCodeInvalid = 9207010,
     /// `REVERSE_NOT_ALLOWED_WHILE_USER_PAYING` (9207011): not allow to reverse when user paying
     ReverseNotAllowedWhileUserPaying = 9207011,
@@ -3332,7 +3332,7 @@ pub enum Code {
     VehicleTradeTimeInvalid = 9207033,
     /// `VEHICLE_CHANNEL_TYPE_INVALID` (9207034): channel type invalid
     VehicleChannelTypeInvalid = 9207034,
-    /// `EXPIRE_TIME_RANGE_ERROR` (9207050): expire\_time range error
+    /// `EXPIRE_TIME_RANGE_ERROR` (9207050): expire_time range error
     ExpireTimeRangeError = 9207050,
     /// `QUERY_FINANCE_ERROR` (9210000): query finance error
     QueryFinanceError = 9210000,
@@ -3340,47 +3340,47 @@ pub enum Code {
     AppPayOpenidError = 9291000,
     /// `APP_PAY_OPENID_APPID_NOT_MATCH` (9291001): openid appid not match
     AppPayOpenidAppidNotMatch = 9291001,
-    /// `APP_PAY_APP_APPID_NOT_FOUND` (9291002): app\_appid not exist
+    /// `APP_PAY_APP_APPID_NOT_FOUND` (9291002): app_appid not exist
     AppPayAppAppidNotFound = 9291002,
-    /// `APP_PAY_APP_APPID_NOT_MOBILE_APP` (9291003): app\_appid not app
+    /// `APP_PAY_APP_APPID_NOT_MOBILE_APP` (9291003): app_appid not app
     AppPayAppAppidNotMobileApp = 9291003,
     /// `APP_PAY_APPID_EMPTY` (9291004): appid empty
     AppPayAppidEmpty = 9291004,
-    /// `APP_PAY_APPID_NOT_MATCH_ACCESS_TOKEN` (9291005): appid not match access\_token
+    /// `APP_PAY_APPID_NOT_MATCH_ACCESS_TOKEN` (9291005): appid not match access_token
     AppPayAppidNotMatchAccessToken = 9291005,
     /// `APP_PAY_INVALID_SIGN` (9291006): invalid sign
     AppPayInvalidSign = 9291006,
     /// `BACKEND_LOGIC_ERROR` (9299999): backend logic error
     BackendLogicError = 9299999,
-    /// `ACTIVITY_BEGIN_TIME_BEFORE_NOW` (9300001): begin\_time can not before now
+    /// `ACTIVITY_BEGIN_TIME_BEFORE_NOW` (9300001): begin_time can not before now
     ActivityBeginTimeBeforeNow = 9300001,
-    /// `ACTIVITY_END_TIME_BEFORE_NOW` (9300002): end\_time can not before now
+    /// `ACTIVITY_END_TIME_BEFORE_NOW` (9300002): end_time can not before now
     ActivityEndTimeBeforeNow = 9300002,
-    /// `ACTIVITY_BEGIN_TIME_NOT_BEFORE_END_TIME` (9300003): begin\_time must less than end\_time
+    /// `ACTIVITY_BEGIN_TIME_NOT_BEFORE_END_TIME` (9300003): begin_time must less than end_time
     ActivityBeginTimeNotBeforeEndTime = 9300003,
-    /// `ACTIVITY_DURATION_EXCEEDS_ONE_YEAR` (9300004): end\_time - begin\_time \> 1year
+    /// `ACTIVITY_DURATION_EXCEEDS_ONE_YEAR` (9300004): end_time - begin_time \> 1year
     ActivityDurationExceedsOneYear = 9300004,
-    /// `ACTIVITY_INVALID_MAX_PARTIC_TIMES` (9300005): invalid max\_partic\_times
+    /// `ACTIVITY_INVALID_MAX_PARTIC_TIMES` (9300005): invalid max_partic_times
     ActivityInvalidMaxParticTimes = 9300005,
     /// `ACTIVITY_INVALID_STATUS` (9300006): invalid activity status
     ActivityInvalidStatus = 9300006,
-    /// `ACTIVITY_INVALID_GIFT_NUM` (9300007): gift\_num must \>0 and \<=15
+    /// `ACTIVITY_INVALID_GIFT_NUM` (9300007): gift_num must \>0 and \<=15
     ActivityInvalidGiftNum = 9300007,
     /// `ACTIVITY_INVALID_MINIPROGRAM_APPID` (9300008): invalid tiny appid
     ActivityInvalidMiniprogramAppid = 9300008,
     /// `ACTIVITY_CANNOT_FINISH` (9300009): activity can not finish
     ActivityCannotFinish = 9300009,
-    /// `ACTIVITY_CARD_INFO_LIST_TOO_SHORT` (9300010): card\_info\_list must \>= 2
+    /// `ACTIVITY_CARD_INFO_LIST_TOO_SHORT` (9300010): card_info_list must \>= 2
     ActivityCardInfoListTooShort = 9300010,
-    /// `ACTIVITY_INVALID_CARD_ID` (9300011): invalid card\_id
+    /// `ACTIVITY_INVALID_CARD_ID` (9300011): invalid card_id
     ActivityInvalidCardId = 9300011,
-    /// `ACTIVITY_CARD_ID_NOT_OWNED_BY_APPID` (9300012): card\_id must belong this appid
+    /// `ACTIVITY_CARD_ID_NOT_OWNED_BY_APPID` (9300012): card_id must belong this appid
     ActivityCardIdNotOwnedByAppid = 9300012,
-    /// `ACTIVITY_CARD_TYPE_UNSUPPORTED` (9300013): card\_id is not swipe\_card or pay.cash
+    /// `ACTIVITY_CARD_TYPE_UNSUPPORTED` (9300013): card_id is not swipe_card or pay.cash
     ActivityCardTypeUnsupported = 9300013,
-    /// `ACTIVITY_CARD_OUT_OF_STOCK` (9300014): some card\_id is out of stock
+    /// `ACTIVITY_CARD_OUT_OF_STOCK` (9300014): some card_id is out of stock
     ActivityCardOutOfStock = 9300014,
-    /// `ACTIVITY_CARD_INVALID_STATUS` (9300015): some card\_id is invalid status
+    /// `ACTIVITY_CARD_INVALID_STATUS` (9300015): some card_id is invalid status
     ActivityCardInvalidStatus = 9300015,
     /// `ACTIVITY_MEMBERSHIP_OR_USER_TYPE_EXCLUSIVE` (9300016): membership or new/old tinyapp user only support one
     ActivityMembershipOrUserTypeExclusive = 9300016,
@@ -3390,15 +3390,15 @@ pub enum Code {
     ActivityInvalidNewOldUserLogic = 9300018,
     /// `ACTIVITY_INVALID_TYPE` (9300019): invalid activity type
     ActivityInvalidType = 9300019,
-    /// `ACTIVITY_INVALID_ACTIVITY_ID` (9300020): invalid activity\_id
+    /// `ACTIVITY_INVALID_ACTIVITY_ID` (9300020): invalid activity_id
     ActivityInvalidActivityId = 9300020,
-    /// `ACTIVITY_INVALID_HELP_MAX_TIMES` (9300021): invalid help\_max\_times
+    /// `ACTIVITY_INVALID_HELP_MAX_TIMES` (9300021): invalid help_max_times
     ActivityInvalidHelpMaxTimes = 9300021,
-    /// `ACTIVITY_INVALID_COVER_URL` (9300022): invalid cover\_url
+    /// `ACTIVITY_INVALID_COVER_URL` (9300022): invalid cover_url
     ActivityInvalidCoverUrl = 9300022,
-    /// `ACTIVITY_INVALID_GEN_LIMIT` (9300023): invalid gen\_limit
+    /// `ACTIVITY_INVALID_GEN_LIMIT` (9300023): invalid gen_limit
     ActivityInvalidGenLimit = 9300023,
-    /// `ACTIVITY_CARD_END_TIME_BEFORE_ACTIVITY_END` (9300024): card\'s end\_time cannot early than act\'s end\_time
+    /// `ACTIVITY_CARD_END_TIME_BEFORE_ACTIVITY_END` (9300024): card\'s end_time cannot early than act\'s end_time
     ActivityCardEndTimeBeforeActivityEnd = 9300024,
     /// `LOGISTICS_CARRIER_LOGIC_ERROR` (9300501): Delivery side error
     LogisticsCarrierLogicError = 9300501,
@@ -3432,7 +3432,7 @@ pub enum Code {
     LogisticsWxaAppidNotFound = 9300515,
     /// `LOGISTICS_WXA_APPID_NOT_LINKED` (9300516): wxa appid and current bizuin is not linked or not the same owner
     LogisticsWxaAppidNotLinked = 9300516,
-    /// `LOGISTICS_INVALID_UPDATE_TYPE` (9300517): invalid update\_type, please use \[bind\] or \[unbind\]
+    /// `LOGISTICS_INVALID_UPDATE_TYPE` (9300517): invalid update_type, please use \[bind\] or \[unbind\]
     LogisticsInvalidUpdateType = 9300517,
     /// `LOGISTICS_INVALID_DELIVERY_ID` (9300520): invalid delivery id
     LogisticsInvalidDeliveryId = 9300520,
@@ -3450,23 +3450,23 @@ pub enum Code {
     LogisticsArgSizeExceeded = 9300526,
     /// `LOGISTICS_CARRIER_QUOTA_UNSUPPORTED` (9300527): delivery does not support quota
     LogisticsCarrierQuotaUnsupported = 9300527,
-    /// `LOGISTICS_INVALID_WAYBILL_ID` (9300528): invalid waybill\_id
+    /// `LOGISTICS_INVALID_WAYBILL_ID` (9300528): invalid waybill_id
     LogisticsInvalidWaybillId = 9300528,
-    /// `LOGISTICS_BIZ_ID_ALREADY_BOUND` (9300529): biz\_id already binded
+    /// `LOGISTICS_BIZ_ID_ALREADY_BOUND` (9300529): biz_id already binded
     LogisticsBizIdAlreadyBound = 9300529,
-    /// `LOGISTICS_BIZ_ID_NOT_FOUND` (9300530): biz\_id is not exist
+    /// `LOGISTICS_BIZ_ID_NOT_FOUND` (9300530): biz_id is not exist
     LogisticsBizIdNotFound = 9300530,
-    /// `LOGISTICS_INVALID_BIZ_ID_OR_PASSWORD` (9300531): invalid biz\_id or password
+    /// `LOGISTICS_INVALID_BIZ_ID_OR_PASSWORD` (9300531): invalid biz_id or password
     LogisticsInvalidBizIdOrPassword = 9300531,
     /// `LOGISTICS_BIND_UNDER_REVIEW` (9300532): bind submit, and is checking
     LogisticsBindUnderReview = 9300532,
-    /// `LOGISTICS_INVALID_TAGID_LIST` (9300533): invalid tagid\_list
+    /// `LOGISTICS_INVALID_TAGID_LIST` (9300533): invalid tagid_list
     LogisticsInvalidTagidList = 9300533,
     /// `LOGISTICS_APPID_NOT_SAME_OWNER` (9300534): invalid appid, not same body
     LogisticsAppidNotSameOwner = 9300534,
     /// `LOGISTICS_INVALID_SHOP_ARG` (9300535): invalid shop arg
     LogisticsInvalidShopArg = 9300535,
-    /// `LOGISTICS_INVALID_WXA_APPID` (9300536): invalid wxa\_appid
+    /// `LOGISTICS_INVALID_WXA_APPID` (9300536): invalid wxa_appid
     LogisticsInvalidWxaAppid = 9300536,
     /// `LOGISTICS_FREQ_LIMIT` (9300537): freq limit
     LogisticsFreqLimit = 9300537,
@@ -3478,17 +3478,17 @@ pub enum Code {
     LogisticsTaskNotFound = 9300540,
     /// `LOGISTICS_DELIVERY_CALLBACK_ERROR` (9300541): delivery callback error
     LogisticsDeliveryCallbackError = 9300541,
-    /// `VERIFY_INVALID_ID_CARD_NO` (9300601): id\_card\_no is invalid
+    /// `VERIFY_INVALID_ID_CARD_NO` (9300601): id_card_no is invalid
     VerifyInvalidIdCardNo = 9300601,
     /// `VERIFY_INVALID_NAME` (9300602): name is invalid
     VerifyInvalidName = 9300602,
-    /// `VERIFY_INVALID_PLATE_NO` (9300603): plate\_no is invalid
+    /// `VERIFY_INVALID_PLATE_NO` (9300603): plate_no is invalid
     VerifyInvalidPlateNo = 9300603,
-    /// `VERIFY_AUTH_KEY_DECODE_ERROR` (9300604): auth\_key decode error
+    /// `VERIFY_AUTH_KEY_DECODE_ERROR` (9300604): auth_key decode error
     VerifyAuthKeyDecodeError = 9300604,
-    /// `VERIFY_AUTH_KEY_EXPIRED` (9300605): auth\_key is expired
+    /// `VERIFY_AUTH_KEY_EXPIRED` (9300605): auth_key is expired
     VerifyAuthKeyExpired = 9300605,
-    /// `VERIFY_AUTH_KEY_APPINFO_MISMATCH` (9300606): auth\_key and appinfo not match
+    /// `VERIFY_AUTH_KEY_APPINFO_MISMATCH` (9300606): auth_key and appinfo not match
     VerifyAuthKeyAppinfoMismatch = 9300606,
     /// `VERIFY_USER_NOT_CONFIRMED` (9300607): user not confirm
     VerifyUserNotConfirmed = 9300607,
@@ -3614,11 +3614,11 @@ pub enum Code {
     ShopNoProductPermission = 9401021,
     /// `SHOP_SPU_NOT_ALLOWED` (9401022): SPU NOT ALLOW
     ShopSpuNotAllowed = 9401022,
-    /// `SHOP_SPU_EDIT_NOT_ALLOWED` (9401023): SPU\_NOT\_ALLOW\_EDIT
+    /// `SHOP_SPU_EDIT_NOT_ALLOWED` (9401023): SPU_NOT_ALLOW_EDIT
     ShopSpuEditNotAllowed = 9401023,
     /// `SHOP_SKU_NOT_ALLOWED` (9401024): SKU NOT ALLOW
     ShopSkuNotAllowed = 9401024,
-    /// `SHOP_SKU_EDIT_NOT_ALLOWED` (9401025): SKU\_NOT\_ALLOW\_EDIT
+    /// `SHOP_SKU_EDIT_NOT_ALLOWED` (9401025): SKU_NOT_ALLOW_EDIT
     ShopSkuEditNotAllowed = 9401025,
     /// `PUSH_LIMIT_TOO_LARGE` (9402001): limit too large
     PushLimitTooLarge = 9402001,
@@ -3652,9 +3652,9 @@ pub enum Code {
     PushNotOpenToViolatingEntity = 9402015,
     /// `PUSH_NOT_OPEN_TO_LOW_QUALITY_PROVIDER` (9402016): not open to low quality provider
     PushNotOpenToLowQualityProvider = 9402016,
-    /// `DEVICE_INVALID_PRODUCT_ID` (9402101): invalid product\_id
+    /// `DEVICE_INVALID_PRODUCT_ID` (9402101): invalid product_id
     DeviceInvalidProductId = 9402101,
-    /// `DEVICE_ID_COUNT_EXCEEDED` (9402102): device\_id count more than limit
+    /// `DEVICE_ID_COUNT_EXCEEDED` (9402102): device_id count more than limit
     DeviceIdCountExceeded = 9402102,
     /// `CONCURRENT_SUBMIT_LIMIT` (9402202): concurrent limit
     ConcurrentSubmitLimit = 9402202,

@@ -14,17 +14,17 @@ use std::str::FromStr;
 #[non_exhaustive]
 #[repr(i64)]
 pub enum Code {
-    /// `ACCESS_KEY_HEADER_MISSING` (40001): The request header \"ACCESS\_KEY\" cannot be empty
+    /// `ACCESS_KEY_HEADER_MISSING` (40001): The request header \"ACCESS_KEY\" cannot be empty
     AccessKeyHeaderMissing = 40001,
-    /// `ACCESS_SIGN_HEADER_MISSING` (40002): The request header \"ACCESS\_SIGN\" cannot be empty
+    /// `ACCESS_SIGN_HEADER_MISSING` (40002): The request header \"ACCESS_SIGN\" cannot be empty
     AccessSignHeaderMissing = 40002,
-    /// `ACCESS_TIMESTAMP_HEADER_MISSING` (40003): The request header \"ACCESS\_TIMESTAMP\" cannot be empty
+    /// `ACCESS_TIMESTAMP_HEADER_MISSING` (40003): The request header \"ACCESS_TIMESTAMP\" cannot be empty
     AccessTimestampHeaderMissing = 40003,
-    /// `INVALID_ACCESS_TIMESTAMP` (40005): Invalid ACCESS\_TIMESTAMP
+    /// `INVALID_ACCESS_TIMESTAMP` (40005): Invalid ACCESS_TIMESTAMP
     InvalidAccessTimestamp = 40005,
-    /// `INVALID_ACCESS_KEY` (40006): Invalid ACCESS\_KEY
+    /// `INVALID_ACCESS_KEY` (40006): Invalid ACCESS_KEY
     InvalidAccessKey = 40006,
-    /// `INVALID_CONTENT_TYPE` (40007): Invalid Content\_Type, please use the \"application/json\" format
+    /// `INVALID_CONTENT_TYPE` (40007): Invalid Content_Type, please use the \"application/json\" format
     InvalidContentType = 40007,
     /// `REQUEST_TIMESTAMP_EXPIRED` (40008): Request timestamp has expired
     RequestTimestampExpired = 40008,
@@ -32,7 +32,7 @@ pub enum Code {
     ApiValidationFailed = 40009,
     /// `TOO_MANY_REQUESTS` (429): Requesting too frequently
     TooManyRequests = 429,
-    /// `ACCESS_PASSPHRASE_HEADER_MISSING` (40011): The request header \"ACCESS\_PASSPHRASE\" cannot be empty
+    /// `ACCESS_PASSPHRASE_HEADER_MISSING` (40011): The request header \"ACCESS_PASSPHRASE\" cannot be empty
     AccessPassphraseHeaderMissing = 40011,
     /// `INCORRECT_API_KEY_OR_PASSPHRASE` (40012): Incorrect API key/passphrase
     IncorrectApiKeyOrPassphrase = 40012,
@@ -54,7 +54,7 @@ pub enum Code {
     TradingPairConfigNotFound = 40102,
     /// `SERVER_UPGRADE_IN_PROGRESS` (40200): Server upgrade in progress, please try again later
     ServerUpgradeInProgress = 40200,
-    /// `INVALID_CLIENT_UID` (40305): The client\_uid length should not exceed 40 characters and cannot contain special characters
+    /// `INVALID_CLIENT_UID` (40305): The client_uid length should not exceed 40 characters and cannot contain special characters
     InvalidClientUid = 40305,
     /// `FORMAT_ERROR` (40409): Format error
     FormatError = 40409,

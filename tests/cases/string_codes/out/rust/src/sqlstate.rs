@@ -13,11 +13,11 @@ use std::str::FromStr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Code {
-    /// `SUCCESSFUL_COMPLETION` (`00000`): successful\_completion
+    /// `SUCCESSFUL_COMPLETION` (`00000`): successful_completion
     SuccessfulCompletion,
-    /// `INVALID_TEXT_REPRESENTATION` (`22P02`): invalid\_text\_representation
+    /// `INVALID_TEXT_REPRESENTATION` (`22P02`): invalid_text_representation
     InvalidTextRepresentation,
-    /// `SERIALIZATION_FAILURE` (`40001`): serialization\_failure
+    /// `SERIALIZATION_FAILURE` (`40001`): serialization_failure
     SerializationFailure,
     /// `NOT_A_PROTOTYPE_KEY` (`constructor`): a code named like an Object.prototype property
     NotAPrototypeKey,
