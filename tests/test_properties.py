@@ -1,16 +1,16 @@
 """Property-based tests: whatever text a catalogue holds, the generated code carries it exactly
 and nothing else.
 
-Catalogue text ends up inside Python, TypeScript and Go source that other teams compile and
-run. Hypothesis writes whole projects (several catalogues of many entries) whose every
+Catalogue text ends up inside Python, TypeScript, Go and Rust source that other teams compile
+and run. Hypothesis writes whole projects (several catalogues of many entries) whose every
 free-text field holds quotes, backslashes, line breaks, comment and template delimiters,
 controls, bidirectional overrides, astral and combining characters, and whose names and
 codes range over what the schema allows. Each project goes through the real command line;
-then each language's formatter must leave the output as it is (black, prettier, gofmt), its
-compiler must accept it (tsc --strict, go vet), the compiled code must give back every text
-exactly, and each file must read, token for token, as the same project with every text
-replaced by "x" reads: text may change what is inside string literals and comments, never
-the code around them. One example is a whole project, so that each toolchain runs once per
+then each language's formatter must leave the output as it is (black, prettier, gofmt,
+rustfmt), its compiler must accept it (tsc --strict, go vet, cargo clippy -D warnings), the
+compiled code must give back every text exactly, and each file must read, token for token, as
+the same project with every text replaced by "x" reads: text may change what is inside string
+literals and comments, never the code around them. One example is a whole project, so that each toolchain runs once per
 example rather than once per entry.
 """
 
@@ -43,6 +43,7 @@ from codegen import load
 from codegen.targets import languages
 from codegen.targets.golang import go_identifier, go_package
 from codegen.targets.python import python_class
+from codegen.targets.rust import EDITION, rust_identifier
 from codegen.cli import main
 from codegen.model import placeholders
 from codegen.targets.vectors import PROTOTYPE_KEYS
@@ -50,10 +51,11 @@ from codegen.taxonomy import default_path, load_taxonomy
 from conftest import ROOT, toolchain
 
 RUNNERS = ROOT / "tests" / "properties"
-TARGETS = ("python", "typescript", "go")
+TARGETS = ("python", "typescript", "go", "rust")
 PACKAGE = "errcodes"
 GO_MODULE = "example.com/errcodes"
 GO_ENV = {"GOWORK": "off", "GOTOOLCHAIN": "local"}
+CARGO_ENV = {"CARGO_NET_OFFLINE": "true", "CARGO_TERM_COLOR": "never"}
 
 # Reproducible in CI; no example database written into the checkout; toolchains take seconds.
 PROFILE = settings(
@@ -192,9 +194,14 @@ def catalogue(draw: st.DrawFn, platform_name: str) -> dict[str, Any]:
             unique=True,
         )
     )
-    # Names, aliases and removed names: all distinct, even as Go identifiers.
+    # Names, aliases and removed names: all distinct, even as Go and Rust identifiers.
     names = draw(
-        st.lists(name, min_size=size + spare, max_size=size + spare, unique_by=go_identifier)
+        st.lists(
+            name,
+            min_size=size + spare,
+            max_size=size + spare,
+            unique_by=(go_identifier, rust_identifier),
+        )
     )
     errors = []
     for code, entry_name in zip(codes[:size], names[:size]):
@@ -480,6 +487,15 @@ def check_formatters(project: Generated) -> None:
     changed = run([toolchain("gofmt"), "-l", project.out / "go"])
     assert changed == "", f"gofmt changes {changed}"
     run([toolchain("prettier"), "--check", "--no-config", project.out / "typescript"])
+    check_rustfmt(project)
+
+
+def check_rustfmt(project: Generated) -> None:
+    """rustfmt with its defaults (an empty rustfmt.toml beside the project), whatever the
+    machine's configuration."""
+    (project.root / "rustfmt.toml").write_text("")
+    rustfmt = [toolchain("rustfmt"), "--check", "--edition", EDITION, "--config-path"]
+    run([*rustfmt, project.root, project.out / "rust" / "src" / "lib.rs"])
 
 
 def check_typescript(project: Generated, work: Path) -> None:
@@ -529,6 +545,134 @@ def go_main(catalogues: list[dict[str, Any]]) -> str:
             f" map[string]string{{{aliases}}}}}\n"
         )
     return GO_MAIN.format(imports=imports, calls="".join(calls))
+
+
+def check_rust(project: Generated, work: Path) -> None:
+    """clippy finds nothing to say about a copy of the crate (cargo writes Cargo.lock beside
+    it); then a program that depends on it prints what every module says."""
+    cargo = toolchain("cargo")
+    toolchain("cargo-clippy")
+    env = {**CARGO_ENV, "CARGO_TARGET_DIR": str(work / "target")}
+    crate = shutil.copytree(project.out / "rust", work / "crate")
+    run([cargo, "clippy", "--offline", "--all-targets", "--", "-D", "warnings"], crate, env)
+    (work / "dump" / "src").mkdir(parents=True)
+    (work / "dump" / "Cargo.toml").write_text(
+        f'[package]\nname = "dump"\nversion = "0.0.0"\nedition = "{EDITION}"\n\n'
+        f'[dependencies]\n{PACKAGE} = {{ path = "../crate" }}\n'
+    )
+    (work / "dump" / "src" / "main.rs").write_text(RUST_DUMP + rust_main(project.catalogues))
+    said = json.loads(run([cargo, "run", "--offline", "-q"], work / "dump", env))
+    for catalogue in project.catalogues:
+        assert_same("rust", catalogue, said[catalogue["platform"]])
+
+
+def rust_main(catalogues: list[dict[str, Any]]) -> str:
+    """The main function after RUST_DUMP: each generated module, the languages to ask it for
+    and its alias constants, named by their identifiers so that the compiler checks them."""
+    calls = []
+    for c in catalogues:
+        languages = ", ".join(json.dumps(lang) for lang in probe_languages(c))
+        aliases = "".join(
+            f"({json.dumps(alias)}, {rust_identifier(alias)}), "
+            for entry in c["errors"]
+            for alias in entry.get("aliases", [])
+        )
+        calls.append(
+            f'        ("{c["platform"]}", dump!({PACKAGE}::{c["platform"]}, &[{languages}],'
+            f" [{aliases}])),\n"
+        )
+    return (
+        "fn main() {\n    let platforms = [\n" + "".join(calls) + "    ];\n"
+        '    println!("{}", object(platforms.map(|(p, said)| (p.to_string(), said))));\n}\n'
+    )
+
+
+RUST_DUMP = r"""//! What the generated Rust modules say about every code, as JSON.
+#![allow(deprecated)] // deprecated codes and aliases are asked about on purpose
+
+/// A JSON string, ASCII only: the pipe's encoding cannot change a character.
+fn string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for unit in text.encode_utf16() {
+        match unit {
+            0x22 => out.push_str("\\\""),
+            0x5c => out.push_str("\\\\"),
+            0x20..=0x7e => out.push(char::from(unit as u8)),
+            _ => out.push_str(&format!("\\u{unit:04x}")),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn optional(text: Option<&str>) -> String {
+    text.map_or("null".to_string(), string)
+}
+
+fn object(pairs: impl IntoIterator<Item = (String, String)>) -> String {
+    let pairs: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{}: {v}", string(&k))).collect();
+    format!("{{{}}}", pairs.join(", "))
+}
+
+/// A code as JSON: a number or a string.
+trait Json {
+    fn json(&self) -> String;
+}
+
+impl Json for i64 {
+    fn json(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Json for &str {
+    fn json(&self) -> String {
+        string(self)
+    }
+}
+
+macro_rules! dump {
+    ($($segment:ident)::+, $languages:expr, [$(($alias:literal, $identifier:ident)),* $(,)?]) => {{
+        use $($segment)::+ as generated;
+        let languages: &[&str] = $languages;
+        let mut entries = Vec::new();
+        for &c in generated::Code::ALL {
+            let code = c.code();
+            assert!(code.to_string().parse::<generated::Code>() == Ok(c), "lookup of {}", c.name());
+            assert!(c.to_string() == c.message(), "to_string() of {}", c.name());
+            let texts = |get: &dyn Fn(&str) -> Option<&'static str>| {
+                object(languages.iter().map(|l| (l.to_string(), optional(get(l)))))
+            };
+            let deprecated = c.deprecation().map_or("null".to_string(), |d| {
+                let replaced_by = d.replaced_by().map(generated::Code::name);
+                object([
+                    ("reason".to_string(), string(d.reason())),
+                    ("replaced_by".to_string(), optional(replaced_by)),
+                ])
+            });
+            entries.push(object([
+                ("code".to_string(), code.json()),
+                ("name".to_string(), string(c.name())),
+                ("message".to_string(), string(c.message())),
+                ("messages".to_string(), object(c.messages().map(|(l, t)| (l.to_string(), string(t))))),
+                ("message_in".to_string(), texts(&|l| c.message_in(l))),
+                ("solution".to_string(), optional(c.solution())),
+                ("solution_in".to_string(), texts(&|l| c.solution_in(l))),
+                ("category".to_string(), optional(c.category())),
+                ("http_status".to_string(), c.http_status().map_or("null".to_string(), |s| s.to_string())),
+                ("retryable".to_string(), c.retryable().map_or("null".to_string(), |r| r.to_string())),
+                ("deprecated".to_string(), deprecated),
+            ]));
+        }
+        let aliases = [$(($alias.to_string(), string(generated::Code::$identifier.name()))),*];
+        object([
+            ("entries".to_string(), format!("[{}]", entries.join(", "))),
+            ("aliases".to_string(), object(aliases)),
+        ])
+    }};
+}
+
+"""
 
 
 GO_MAIN = """package main
@@ -608,6 +752,38 @@ def check_skeletons(project: Generated, twin: Generated, work: Path) -> None:
     go = toolchain("go")
     said = json.loads(run([go, "run", RUNNERS / "skeleton.go", *directories], cwd=work, env=GO_ENV))
     assert_same_skeletons("go", *(said[str(d)] for d in directories))
+    assert_same_skeletons(
+        "rust", rust_skeleton(project.out / "rust"), rust_skeleton(twin.out / "rust")
+    )
+    # Long texts make rustfmt leave a whole function as it is, layout included: the twin,
+    # whose texts are all "x", shows that the layout around them is rustfmt's own.
+    check_rustfmt(twin)
+
+
+RUST_TOKEN = re.compile(
+    r"""(?P<comment>//[^\n]*)"""
+    r"""|(?P<text>"(?:[^"\\]|\\.)*")"""
+    r"""|(?P<lifetime>'[A-Za-z_][A-Za-z0-9_]*)"""
+    r"""|(?P<word>[A-Za-z0-9_]+)"""
+    r"""|(?P<space>\s+)"""
+    r"""|(?P<other>.)""",
+    re.S,
+)
+"""Rust's tokens, as far as the generated code uses them: line and doc comments, string
+literals, lifetimes, words and numbers, and single punctuation characters."""
+
+
+def rust_skeleton(directory: Path) -> dict[str, list[str]]:
+    """Each file's tokens, string and comment contents left out."""
+    skeletons = {}
+    for path in sorted(directory.rglob("*.rs")):
+        tokens = []
+        for match in RUST_TOKEN.finditer(path.read_text(encoding="utf-8")):
+            kind = match.lastgroup
+            if kind != "space":
+                tokens.append({"comment": "<comment>", "text": "<text>"}.get(kind or "", match[0]))
+        skeletons[path.relative_to(directory).as_posix()] = tokens
+    return skeletons
 
 
 def regressions() -> list[dict[str, Any]]:
@@ -658,18 +834,19 @@ def test_every_language_gives_back_every_text_exactly(
         generated(neutral(catalogues), ascii_only) as twin,
         tempfile.TemporaryDirectory() as directory,
     ):
-        work = {name: Path(directory, name) for name in ("ts", "go", "skeleton")}
+        work = {name: Path(directory, name) for name in ("ts", "go", "rust", "skeleton")}
         for path in work.values():
             path.mkdir()
         # The quick checks first: while Hypothesis shrinks a failure, each attempt is cheap.
         check_formatters(project)
         check_python(project)
         check_skeletons(project, twin, work["skeleton"])
-        # Compiling is slow and the two compilers are independent: run them side by side.
-        with ThreadPoolExecutor(2) as pool:
+        # Compiling is slow and the compilers are independent: run them side by side.
+        with ThreadPoolExecutor(3) as pool:
             checks = [
                 pool.submit(check_typescript, project, work["ts"]),
                 pool.submit(check_go, project, work["go"]),
+                pool.submit(check_rust, project, work["rust"]),
             ]
             for check in checks:
                 check.result()
