@@ -150,6 +150,62 @@ def test_rust_passes_clippy(tree: str, tmp_path: Path) -> None:
     assert_untouched(TREES[tree])
 
 
+def layout_catalogues() -> dict[str, str]:
+    """Catalogues in which every width that decides a layout of the Rust output changes one
+    column at a time: names, aliases, replacements and string codes of 1 to 90 characters,
+    huge negative codes, and lists of codes (Code::ALL) whose one-line width is every width
+    from 7 on."""
+
+    def name(length: int, first: str) -> str:
+        return first + "B" * (length - 1)
+
+    def entry(code: int | str, name: str, more: str = "") -> str:
+        return f'  - {{code: {json.dumps(code)}, name: "{name}", message: {{en: m}}{more}}}\n'
+
+    catalogues = {}
+    head = "title: t\nsource: s\ncode_type: {}\nerrors:\n"
+    for n in range(1, 91):
+        catalogues[f"n{n}"] = head.format("integer") + "".join(
+            [
+                entry(
+                    -(10**15),
+                    name(n, "A"),
+                    f", aliases: [{name(n, 'C')}], category: rate_limit, http_status: 429,"
+                    " retryable: true, solution: {en: s, zh: z}",
+                ),
+                entry(1, name(n, "D"), f", deprecated: {{reason: r, replaced_by: {name(n, 'A')}}}"),
+                entry(2, name(n, "E"), ", deprecated: {reason: r}"),
+            ]
+        )
+        # Two codes whose Self::... take 2n + 14 and 2n + 15 columns on one line.
+        for kind, extra in (("s", 0), ("t", 1)):
+            catalogues[f"{kind}{n}"] = head.format("string") + "".join(
+                [entry("c" * n, name(n, "D")), entry("d" * n, name(n + extra, "E"))]
+            )
+    for k in range(1, 41):  # k codes with short names: Self::A, Self::B...
+        catalogues[f"m{k}"] = head.format("integer") + "".join(
+            entry(i, "ABCDEFGHJKLMNOPQRTUVWXYZ"[i % 24] + "X" * (i // 24)) for i in range(k)
+        )
+    return {platform: f"platform: {platform}\n{text}" for platform, text in catalogues.items()}
+
+
+def test_rust_layout_follows_rustfmt_at_every_width(
+    tmp_path: Path, codegen: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a width decides rustfmt's layout, every part is ASCII and codegen lays it out
+    as rustfmt would: lines that just fit, that just do not, and lines that fit nowhere
+    (which rustfmt leaves as they are)."""
+    (tmp_path / "pyproject.toml").write_text('[tool.codegen]\ntargets = ["rust"]\n')
+    (tmp_path / "catalogs").mkdir()
+    for platform, text in layout_catalogues().items():
+        (tmp_path / "catalogs" / f"{platform}.yaml").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    result = codegen("generate", "--no-cache")
+    assert result.status == 0, result.stdout + result.stderr
+    (tmp_path / "config").mkdir()
+    succeeds(rustfmt_check(tmp_path / "out" / "rust", tmp_path / "config"))
+
+
 class _Paragraphs(html.parser.HTMLParser):
     """The text of each <p> of a rustdoc page, and the tags found inside it."""
 

@@ -198,16 +198,13 @@ def rust_info_arm(pattern: str, indent: int) -> dict[str, Any]:
 
 ARRAY_WIDTH = 60
 """rustfmt's array_width: an array whose items take more columns goes on several lines."""
-SHORT_ITEM = 10
-"""rustfmt's short_array_element_width_threshold: an array of simple items no wider than
-this goes several to a line rather than one a line."""
 
 
 def rust_all(items: Sequence[str]) -> str:
     """``pub const ALL: &'static [Self] = &[items];`` four columns in, laid out as rustfmt
     lays it out: on one line when the items take at most 59 columns (after ``= &[``), on
-    the next line when they take 60 (array_width), else as many items to a line as fit
-    when every item is at most 10 bytes, else one item a line."""
+    the next line when they take 60 (array_width), else one item a line (paths of two
+    segments, ``Self::X``, are never "simple" items that rustfmt puts several to a line)."""
     declaration = "pub const ALL: &'static [Self] ="
     one_line = ", ".join(items)
     inner = " " * (2 * INDENT)
@@ -215,16 +212,7 @@ def rust_all(items: Sequence[str]) -> str:
         return f"{declaration} &[{one_line}];"
     if len(one_line) <= ARRAY_WIDTH:
         return f"{declaration}\n{inner}&[{one_line}];"
-    lines: list[str] = []
-    if all(len(item) < SHORT_ITEM for item in items):
-        for item in items:
-            if lines and len(inner) + len(lines[-1]) + len(f" {item},") <= MAX_WIDTH:
-                lines[-1] += f" {item},"
-            else:
-                lines.append(f"{item},")
-    else:
-        lines = [f"{item}," for item in items]
-    return f"{declaration} &[\n" + "".join(f"{inner}{line}\n" for line in lines) + "    ];"
+    return f"{declaration} &[\n" + "".join(f"{inner}{item},\n" for item in items) + "    ];"
 
 
 def rust_texts(texts: Mapping[str, str], field: str, indent: int) -> str:
