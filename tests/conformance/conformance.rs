@@ -1,11 +1,13 @@
 //! Conformance of the generated Rust to the test vectors (out/vectors/<platform>.json), run
-//! by cargo test as the root of a crate that depends on the generated one:
+//! by cargo test as the root (src/lib.rs) of a crate that depends on the generated one;
+//! tests/test_toolchains.py (build_rust) sets one up in a temporary directory, with a copy of
+//! out/rust, so that cargo never writes into out/:
 //!
 //! ```sh
 //! CONFORMANCE_VECTORS=out/vectors cargo test --offline
 //! ```
 //!
-//! Besides this file (src/lib.rs) the crate holds a small adapter (src/modules.rs), written
+//! Besides this file the crate holds a small adapter (src/modules.rs), written
 //! from the vectors, that names each generated module and each code by its Rust identifier,
 //! aliases too, so that a missing or misnamed one does not compile:
 //!
@@ -25,6 +27,7 @@
 
 mod modules;
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -74,7 +77,10 @@ impl Json {
 
 /// Reads one JSON document: what json.dumps writes (integers only, no floats).
 fn parse(text: &str) -> Result<Json, String> {
-    let mut reader = Reader { chars: text.chars().collect(), at: 0 };
+    let mut reader = Reader {
+        chars: text.chars().collect(),
+        at: 0,
+    };
     let value = reader.value()?;
     reader.blank();
     if reader.at != reader.chars.len() {
@@ -244,6 +250,9 @@ fn show(value: &Json) -> String {
     out
 }
 
+/// A code's text in a language, if it has one: `message_in` or `solution_in`.
+pub type TextIn = Box<dyn Fn(&str) -> Option<&'static str>>;
+
 /// What one code of a generated module says, in a form every module shares.
 pub struct Said {
     pub code: Json,
@@ -251,10 +260,10 @@ pub struct Said {
     pub message: &'static str,
     pub display: String,
     pub messages: Vec<(&'static str, &'static str)>,
-    pub message_in: Box<dyn Fn(&str) -> Option<&'static str>>,
+    pub message_in: TextIn,
     pub solution: Option<&'static str>,
     pub solutions: Vec<(&'static str, &'static str)>,
-    pub solution_in: Box<dyn Fn(&str) -> Option<&'static str>>,
+    pub solution_in: TextIn,
     pub category: Option<&'static str>,
     pub http_status: Option<u16>,
     pub retryable: Option<bool>,
@@ -340,21 +349,36 @@ fn text(value: Option<&str>) -> Json {
 
 fn languages(texts: &[(&str, &str)]) -> Json {
     let sorted: BTreeSet<&str> = texts.iter().map(|(language, _)| *language).collect();
-    Json::Array(sorted.into_iter().map(|s| Json::Str(s.to_string())).collect())
+    Json::Array(
+        sorted
+            .into_iter()
+            .map(|s| Json::Str(s.to_string()))
+            .collect(),
+    )
 }
 
 fn keys(texts: &Json) -> Json {
     let sorted: BTreeSet<&str> = texts.members().iter().map(|(k, _)| k.as_str()).collect();
-    Json::Array(sorted.into_iter().map(|s| Json::Str(s.to_string())).collect())
+    Json::Array(
+        sorted
+            .into_iter()
+            .map(|s| Json::Str(s.to_string()))
+            .collect(),
+    )
 }
 
 /// Every disagreement between a module and its vectors.
 fn check(vectors: &Json, module: &Module) -> Vec<String> {
     let platform = vectors.get("platform").text().unwrap_or("?");
-    let mut problems = Vec::new();
-    let mut expect = |code: &Json, field: &str, got: Json, want: &Json| {
+    let problems = RefCell::new(Vec::new());
+    let note = |code: &Json, what: &str| {
+        problems
+            .borrow_mut()
+            .push(format!("{platform} {} {what}", show(code)));
+    };
+    let expect = |code: &Json, field: &str, got: Json, want: &Json| {
         if got != *want {
-            problems.push(format!(
+            problems.borrow_mut().push(format!(
                 "{platform} {} {field}: got {}, want {}",
                 show(code),
                 show(&got),
@@ -370,11 +394,16 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
     for vector in vectors.get("codes").items() {
         let code = vector.get("code");
         let Some(said) = (module.lookup)(code) else {
-            expect(code, "lookup", Json::Str("nothing".into()), &Json::Str("a code".into()));
+            note(code, "lookup: finds nothing");
             continue;
         };
         let identifier = vector.get("identifiers").get("rust").text().unwrap_or("");
-        expect(code, &format!("identifier {identifier}"), identified(identifier), code);
+        expect(
+            code,
+            &format!("identifier {identifier}"),
+            identified(identifier),
+            code,
+        );
         for alias in vector.get("aliases").items() {
             let name = alias.get("name").text().unwrap_or("");
             let identifier = alias.get("identifiers").get("rust").text().unwrap_or("");
@@ -387,50 +416,85 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
             ("solution", vector.get("solution"), &said.solution_in),
         ] {
             for (language, want) in texts.members() {
-                expect(code, &format!("{kind}.{language}"), text(get(language)), want);
+                expect(
+                    code,
+                    &format!("{kind}.{language}"),
+                    text(get(language)),
+                    want,
+                );
             }
             for language in unknown_languages {
                 let language = language.text().unwrap_or("");
-                expect(code, &format!("{kind}.{language}"), text(get(language)), &Json::Null);
+                expect(
+                    code,
+                    &format!("{kind}.{language}"),
+                    text(get(language)),
+                    &Json::Null,
+                );
             }
         }
         let messages = keys(vector.get("message"));
-        expect(code, "message languages", languages(&said.messages), &messages);
+        expect(
+            code,
+            "message languages",
+            languages(&said.messages),
+            &messages,
+        );
         let solutions = keys(vector.get("solution"));
-        expect(code, "solution languages", languages(&said.solutions), &solutions);
+        expect(
+            code,
+            "solution languages",
+            languages(&said.solutions),
+            &solutions,
+        );
         let default = vector.get("default_message");
         expect(code, "default_message", text(Some(said.message)), default);
         expect(code, "to_string()", text(Some(&said.display)), default);
         let default = vector.get("default_solution");
         expect(code, "default_solution", text(said.solution), default);
-        expect(code, "category", text(said.category), vector.get("category"));
+        expect(
+            code,
+            "category",
+            text(said.category),
+            vector.get("category"),
+        );
         let status = said.http_status.map_or(Json::Null, |s| Json::Int(s.into()));
         expect(code, "http_status", status, vector.get("http_status"));
         let retryable = said.retryable.map_or(Json::Null, Json::Bool);
         expect(code, "retryable", retryable, vector.get("retryable"));
-        let deprecated = said.deprecation.map_or(Json::Null, |(reason, replaced_by)| {
-            Json::Object(vec![
-                ("reason".into(), text(Some(reason))),
-                ("replaced_by".into(), text(replaced_by)),
-            ])
-        });
+        let deprecated = said
+            .deprecation
+            .map_or(Json::Null, |(reason, replaced_by)| {
+                Json::Object(vec![
+                    ("reason".into(), text(Some(reason))),
+                    ("replaced_by".into(), text(replaced_by)),
+                ])
+            });
         expect(code, "deprecated", deprecated, vector.get("deprecated"));
     }
-    let defined: Vec<&Json> = vectors.get("codes").items().iter().map(|v| v.get("code")).collect();
+    let defined: Vec<&Json> = vectors
+        .get("codes")
+        .items()
+        .iter()
+        .map(|v| v.get("code"))
+        .collect();
     for said in &module.all {
         if !defined.contains(&&said.code) {
-            problems.push(format!("{platform} {}: not in the vectors", show(&said.code)));
+            problems.borrow_mut().push(format!(
+                "{platform} {}: not in the vectors",
+                show(&said.code)
+            ));
         }
     }
     for unknown in vectors.get("unknown").get("codes").items() {
         if (module.lookup)(unknown).is_some() {
-            problems.push(format!(
-                "{platform} {} lookup: finds a code the catalogue does not define",
-                show(unknown)
-            ));
+            note(
+                unknown,
+                "lookup: finds a code the catalogue does not define",
+            );
         }
     }
-    problems
+    problems.into_inner()
 }
 
 #[test]
