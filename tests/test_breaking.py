@@ -180,7 +180,7 @@ def test_message_names_the_change(codegen: Callable[..., Run], repo: Path) -> No
     result = codegen("breaking", "--against", "base", "--no-cache", "-v")
     assert result.stdout == (
         "catalogs/demo.yaml:19:11: error[NAME_CHANGED]: code 3 was RATE_LIMITED and is now"
-        " TOO_MANY_REQUESTS: python RATE_LIMITED, typescript RATE_LIMITED, go RateLimited no"
+        " TOO_MANY_REQUESTS: python RATE_LIMITED, typescript RATE_LIMITED, go RateLimited, rust RateLimited no"
         " longer exist; keep the old name with aliases: [RATE_LIMITED]\n"
     )
     assert "1 breaking change" in result.stderr

@@ -82,7 +82,8 @@ def test_generate_is_idempotent_and_leaves_mtimes(
     before = snapshot(out)
     result = codegen("generate", "--catalogs", project / "catalogs", "--out", out)
     assert result.status == 0
-    assert "0 written, 0 removed, 9 unchanged" in result.stdout
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    assert f"0 written, 0 removed, {files} unchanged" in result.stdout
     assert snapshot(out) == before
 
 
@@ -157,6 +158,7 @@ def test_check_names_every_kind_of_drift(codegen: Callable[..., Run], project: P
     assert lines == [
         "out/go/features/features.go: stale: generated from another version of its catalogue or of codegen",
         "out/python/errcodes/features.py: stale: generated from another version of its catalogue or of codegen",
+        "out/rust/src/features.rs: stale: generated from another version of its catalogue or of codegen",
         "out/typescript/features.ts: missing: not generated yet",
         "out/vectors/features.json: stale: generated from another version of its catalogue or of codegen",
         "out/go/gone/gone.go: orphaned: generated for a catalogue or target that no longer exists",
