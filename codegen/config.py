@@ -384,10 +384,14 @@ def _go_module(where: str, value: str) -> str:
 def _rust_crate(where: str, value: str) -> str:
     """A crate name that is also its library's name: it is written into Cargo.toml and
     every ``use``."""
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+    from .targets.rust import RUST_KEYWORDS, RUST_PLATFORM_RESERVED
+
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", value) or value in (
+        RUST_KEYWORDS | RUST_PLATFORM_RESERVED
+    ):
         raise ConfigError(
             f"{where} rust_crate must be a crate name such as errcodes (lower-case letters,"
-            f" digits and '_'), not {value!r}"
+            f" digits and '_', not a Rust keyword or std, core, alloc...), not {value!r}"
         )
     return value
 

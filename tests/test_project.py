@@ -166,6 +166,8 @@ def test_yml_catalogues_are_read(project: Path, codegen: Callable[..., Run]) -> 
         ('out = "link"', "out 'link' leads outside the project"),
         ('targets = ["python", "cobol"]', "targets names unknown target 'cobol'"),
         ('rust_crate = "err-codes"', "rust_crate must be a crate name"),
+        ('rust_crate = "std"', "rust_crate must be a crate name"),
+        ('rust_crate = "match"', "rust_crate must be a crate name"),
         ('rust_crate = "x\\"\\n[dependencies]"', "rust_crate must not hold control"),
         ('targets = "python"', "targets must be a non-empty list"),
         ('catalogs = "a\\u2028b"', "catalogs must not hold control or invisible characters"),
