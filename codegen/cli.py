@@ -64,7 +64,7 @@ class _UsageError(Exception):
 
 
 @dataclass
-class Session:
+class Invocation:
     """What every command works with: its arguments, the configuration, where files are
     named from, the catalogue files, and the two output streams."""
 
@@ -99,7 +99,7 @@ class Command:
     name: str
     help: str
     description: str
-    run: Callable[[Session], int]
+    run: Callable[[Invocation], int]
     options: tuple[str, ...] = ()
     """The shared options it takes: catalogs, format, verbose, out, targets."""
 
@@ -230,7 +230,9 @@ def main(
         # The person running codegen trusts the repository's plugins: only they may say so.
         config = dataclasses.replace(config, allow_plugins=True)
     if "catalogs" not in command.options:
-        return command.run(Session(args, config, out, err, config.root, config.catalogs, [], None))
+        return command.run(
+            Invocation(args, config, out, err, config.root, config.catalogs, [], None)
+        )
     catalogs_dir = args.catalogs.absolute() if args.catalogs else config.catalogs
     # Files are named relative to the project, whatever the working directory; without a
     # configuration, the catalogue directory's parent is the project.
@@ -238,180 +240,178 @@ def main(
     files: list[Path] = list(getattr(args, "files", None) or [])
     # A file named on the command line is the user's choice; a catalogue found by listing
     # the directory may be a link a pull request added: it must stay inside the project.
-    session = Session(args, config, out, err, root, catalogs_dir, files, None if files else root)
+    call = Invocation(args, config, out, err, root, catalogs_dir, files, None if files else root)
     if not files:
         if not catalogs_dir.is_dir():
-            return session.fail(f"catalogue directory {_shown(catalogs_dir, root)} does not exist")
-        session.files = catalog_files(catalogs_dir)
-        if not session.files:
-            return session.fail(f"no catalogues (*.yaml, *.yml) in {_shown(catalogs_dir, root)}")
-    return command.run(session)
+            return call.fail(f"catalogue directory {_shown(catalogs_dir, root)} does not exist")
+        call.files = catalog_files(catalogs_dir)
+        if not call.files:
+            return call.fail(f"no catalogues (*.yaml, *.yml) in {_shown(catalogs_dir, root)}")
+    return command.run(call)
 
 
-def _context(session: Session) -> Context | int:
+def _context(call: Invocation) -> Context | int:
     """What the checks need beyond the catalogues (the category taxonomy), or the exit
     status when it cannot be had."""
-    config = session.config
+    config = call.config
     path = config.categories or default_path()
-    name = (
-        "categories.yaml (built in)" if config.categories is None else display(path, session.root)
-    )
+    name = "categories.yaml (built in)" if config.categories is None else display(path, call.root)
     categories, problems = load_taxonomy(path, name, config.limits.file_bytes)
     if problems:
         # The report's own output is stdout: its diagnostics go to stderr, as text.
-        stream = session.err if session.args.command == "report" else session.out
-        fmt = "text" if session.args.command == "report" else session.fmt
+        stream = call.err if call.args.command == "report" else call.out
+        fmt = "text" if call.args.command == "report" else call.fmt
         _print_diagnostics(problems, fmt, stream, verbose=True)
         return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
     return Context(categories=categories)
 
 
-def _outcome(session: Session, targets: Sequence[str]) -> Outcome | int:
-    context = _context(session)
+def _outcome(call: Invocation, targets: Sequence[str]) -> Outcome | int:
+    context = _context(call)
     if isinstance(context, int):
         return context
-    config = session.config
+    config = call.config
     return run(
-        session.files,
+        call.files,
         targets,
         config.options,
         config.limits,
-        session.cache(),
+        call.cache(),
         context,
         config.severity,
-        session.root,
-        session.inside,
+        call.root,
+        call.inside,
         extensions=config.extensions,
     )
 
 
-def _chosen(session: Session) -> tuple[str, ...] | int:
-    chosen = tuple(session.args.targets or session.config.targets)
-    known = session.config.available
+def _chosen(call: Invocation) -> tuple[str, ...] | int:
+    chosen = tuple(call.args.targets or call.config.targets)
+    known = call.config.available
     unknown = [t for t in chosen if t not in known]
     if unknown:
-        return session.fail(f"unknown target {', '.join(unknown)} (known: {', '.join(known)})")
+        return call.fail(f"unknown target {', '.join(unknown)} (known: {', '.join(known)})")
     return chosen
 
 
-def _out_dir(session: Session) -> Path | int:
-    args, config = session.args, session.config
+def _out_dir(call: Invocation) -> Path | int:
+    args, config = call.args, call.config
     if not args.out:
         return config.out
     out_dir: Path = args.out.absolute()
     try:
         check_out(out_dir, config, "--out", os.fspath(args.out))
     except ConfigError as exc:
-        return session.fail(str(exc))
+        return call.fail(str(exc))
     return out_dir
 
 
-def _cannot_render(session: Session, outcome: Outcome) -> int:
+def _cannot_render(call: Invocation, outcome: Outcome) -> int:
     """Diagnostics and the summary when the catalogues have errors (nothing rendered)."""
-    _print_diagnostics(outcome.diagnostics, session.fmt, session.out, session.verbose)
+    _print_diagnostics(outcome.diagnostics, call.fmt, call.out, call.verbose)
     _summary(
         outcome.diagnostics,
         f"{outcome.catalogs} catalogue(s), {outcome.codes} code(s)",
-        session.fmt,
-        session.verbose,
-        session.err,
+        call.fmt,
+        call.verbose,
+        call.err,
     )
     return _status(outcome)
 
 
-def validate_command(session: Session) -> int:
-    outcome = _outcome(session, ())
+def validate_command(call: Invocation) -> int:
+    outcome = _outcome(call, ())
     if isinstance(outcome, int):
         return outcome
-    return _cannot_render(session, outcome)
+    return _cannot_render(call, outcome)
 
 
-def generate_command(session: Session) -> int:
-    chosen = _chosen(session)
+def generate_command(call: Invocation) -> int:
+    chosen = _chosen(call)
     if isinstance(chosen, int):
         return chosen
-    outcome = _outcome(session, chosen)
+    outcome = _outcome(call, chosen)
     if isinstance(outcome, int):
         return outcome
     if outcome.files is None:
-        status = _cannot_render(session, outcome)
-        print("codegen: nothing written: fix the errors above first", file=session.err)
+        status = _cannot_render(call, outcome)
+        print("codegen: nothing written: fix the errors above first", file=call.err)
         return status
-    _print_diagnostics(outcome.diagnostics, session.fmt, session.out, session.verbose)
-    out_dir = _out_dir(session)
+    _print_diagnostics(outcome.diagnostics, call.fmt, call.out, call.verbose)
+    out_dir = _out_dir(call)
     if isinstance(out_dir, int):
         return out_dir
     # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
-    human = session.err if session.fmt in MACHINE else session.out
-    return _generate(out_dir, session.root, outcome.files, chosen, human, session.err)
+    human = call.err if call.fmt in MACHINE else call.out
+    return _generate(out_dir, call.root, outcome.files, chosen, human, call.err)
 
 
-def check_command(session: Session) -> int:
-    chosen = _chosen(session)
+def check_command(call: Invocation) -> int:
+    chosen = _chosen(call)
     if isinstance(chosen, int):
         return chosen
-    outcome = _outcome(session, chosen)
+    outcome = _outcome(call, chosen)
     if isinstance(outcome, int):
         return outcome
     if outcome.files is None:
-        return _cannot_render(session, outcome)
-    out_dir = _out_dir(session)
+        return _cannot_render(call, outcome)
+    out_dir = _out_dir(call)
     if isinstance(out_dir, int):
         return out_dir
-    human = session.err if session.fmt in MACHINE else session.out
+    human = call.err if call.fmt in MACHINE else call.out
     return _check(
         out_dir,
-        session.root,
+        call.root,
         outcome.files,
         chosen,
         outcome.diagnostics,
-        session.fmt,
-        session.verbose,
-        session.out,
+        call.fmt,
+        call.verbose,
+        call.out,
         human,
-        session.err,
+        call.err,
     )
 
 
-def report_command(session: Session) -> int:
-    outcome = _outcome(session, ("report",))
+def report_command(call: Invocation) -> int:
+    outcome = _outcome(call, ("report",))
     if isinstance(outcome, int):
         return outcome
     # The report's own output is stdout: its diagnostics go to stderr, as text.
-    _print_diagnostics(outcome.diagnostics, "text", session.err, session.verbose)
+    _print_diagnostics(outcome.diagnostics, "text", call.err, call.verbose)
     if outcome.files is None:
         _summary(
             outcome.diagnostics,
             f"{outcome.catalogs} catalogue(s), {outcome.codes} code(s)",
             "text",
-            session.verbose,
-            session.err,
+            call.verbose,
+            call.err,
         )
         return _status(outcome)
-    wanted = REPORT_JSON if session.args.format == "json" else REPORT_MARKDOWN
-    print(outcome.files[wanted], end="", file=session.out)
+    wanted = REPORT_JSON if call.args.format == "json" else REPORT_MARKDOWN
+    print(outcome.files[wanted], end="", file=call.out)
     return EXIT_OK
 
 
-def export_command(session: Session) -> int:
+def export_command(call: Invocation) -> int:
     """The data model of the catalogues, as JSON on stdout, for any program to consume."""
-    context = _context(session)
+    context = _context(call)
     if isinstance(context, int):
         return context
-    config = session.config
-    inputs, problems = read(session.files, config.limits.file_bytes, session.root, session.inside)
+    config = call.config
+    inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
     result = process(inputs, context, config.severity, config.limits)
     found = sorted([*problems, *result.diagnostics], key=Diagnostic.sort_key)
     if has_errors(found):
-        _print_diagnostics(found, "text", session.err, session.verbose)
+        _print_diagnostics(found, "text", call.err, call.verbose)
         status = EXIT_USAGE if problems else EXIT_FINDINGS
-        return session.fail("nothing exported: fix the errors above first", status)
-    print(export(result.catalogs, config.options), end="", file=session.out)
+        return call.fail("nothing exported: fix the errors above first", status)
+    print(export(result.catalogs, config.options), end="", file=call.out)
     return EXIT_OK
 
 
-def checks_command(session: Session) -> int:
-    out, severity = session.out, session.config.severity
+def checks_command(call: Invocation) -> int:
+    out, severity = call.out, call.config.severity
     for check_id, summary in sorted(BUILTIN.items()):
         print(f"{check_id:22} error    {summary}", file=out)
     for check_id, check in sorted(CHECKS.items()):
@@ -426,20 +426,18 @@ def checks_command(session: Session) -> int:
     return EXIT_OK
 
 
-def breaking_command(session: Session) -> int:
+def breaking_command(call: Invocation) -> int:
     """The working tree's catalogues against those at ``--against``."""
-    context = _context(session)
+    context = _context(call)
     if isinstance(context, int):
         return context
-    against, config = session.args.against, session.config
-    fmt, verbose, out, err = session.fmt, session.verbose, session.out, session.err
+    against, config = call.args.against, call.config
+    fmt, verbose, out, err = call.fmt, call.verbose, call.out, call.err
     try:
-        base_files = base_inputs(
-            against, session.catalogs_dir, session.root, config.limits.file_bytes
-        )
+        base_files = base_inputs(against, call.catalogs_dir, call.root, config.limits.file_bytes)
     except BaseError as exc:
-        return session.fail(str(exc))
-    inputs, problems = read(session.files, config.limits.file_bytes, session.root, session.inside)
+        return call.fail(str(exc))
+    inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
     head = process(inputs, context, config.severity, config.limits)
     found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
     if has_errors(found):

@@ -139,7 +139,7 @@ def template(
     target: str, name: str, filters: Mapping[str, Callable[..., object]]
 ) -> jinja2.Template:
     """``templates/<target>/<name>``, or the project's template that replaces it."""
-    current = _SESSION.get()
+    current = _RENDERING.get()
     if current is not None:
         replaced = current.override(target, name, filters)
         if replaced is not None:
@@ -256,7 +256,7 @@ class _ProjectTemplate(jinja2.Template):
 
 def _diagnostic(exc: BaseException, fallback: str) -> Diagnostic:
     """An error of a project's template at the innermost line of a project template."""
-    current = _SESSION.get()
+    current = _RENDERING.get()
     sources = current.templates if current is not None else {}
     path, line = fallback, 0
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename in sources:
@@ -289,7 +289,7 @@ def _why(exc: BaseException) -> str:
 
 
 @dataclass
-class Session:
+class Rendering:
     """One render() call: the project's templates, and what its targets report."""
 
     extensions: Extensions
@@ -378,28 +378,28 @@ class Session:
         return found
 
 
-_SESSION: contextvars.ContextVar[Session | None] = contextvars.ContextVar(
-    "codegen.render.session", default=None
+_RENDERING: contextvars.ContextVar[Rendering | None] = contextvars.ContextVar(
+    "codegen.render.rendering", default=None
 )
 """The render() under way. Built-in targets call template() with no word of the project;
 this is how the project's replacements reach them."""
 
 
-def session() -> Session:
+def rendering() -> Rendering:
     """The render() under way; custom targets render only inside one."""
-    current = _SESSION.get()
+    current = _RENDERING.get()
     if current is None:
         raise RuntimeError("a custom target renders only inside codegen.render.render()")
     return current
 
 
 @contextmanager
-def _session(current: Session) -> Iterator[Session]:
-    token = _SESSION.set(current)
+def _rendering(current: Rendering) -> Iterator[Rendering]:
+    token = _RENDERING.set(current)
     try:
         yield current
     finally:
-        _SESSION.reset(token)
+        _RENDERING.reset(token)
 
 
 def _unmarked(target: str, files: Files, extensions: Extensions) -> list[Diagnostic]:
@@ -450,8 +450,8 @@ def render(
         raise UnknownTarget(unknown[0])
     files: Files = {}
     ordered = sorted(catalogs, key=lambda c: c.platform)
-    current = Session(extensions or Extensions(Path.cwd()), templates or {})
-    with _session(current):
+    current = Rendering(extensions or Extensions(Path.cwd()), templates or {})
+    with _rendering(current):
         current.diagnostics += current.syntax_errors()
         if not has_errors(current.diagnostics):
             for name in target_names:

@@ -88,7 +88,7 @@ def toolchain(name: str) -> str:
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The tool caches in a per-user directory (CODEGEN_CACHE_DIR overrides it): the tests get
-    a fresh one for the whole session, never a real user's, and so do the processes they run."""
+    a fresh one for the whole test run, never a real user's, and so do the processes they run."""
     directory = tmp_path_factory.mktemp("codegen-cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CODEGEN_CACHE_DIR", str(directory))

@@ -28,7 +28,7 @@ from ..render import (
     Options,
     RenderFailure,
     marked,
-    session,
+    rendering,
 )
 from .charset import comment_text, must_escape
 
@@ -224,7 +224,7 @@ class TemplateRenderer:
     files: tuple[OutputFile, ...]
 
     def __call__(self, catalogs: Sequence[Catalog], options: Options) -> Files:
-        current = session()
+        current = rendering()
         data = current.model(catalogs, options)
         env = current.environment(self.templates, {})
         outputs: list[Output] = []

@@ -30,7 +30,7 @@ import jsonschema
 
 from ..diagnostics import Diagnostic, Location, Severity, printable
 from ..model import Catalog
-from ..render import Files, Options, RenderFailure, session
+from ..render import Files, Options, RenderFailure, rendering
 from .custom import Output, checked
 
 PROTOCOL = 1
@@ -73,7 +73,7 @@ class PluginRenderer:
         return printable(shlex.join(self.command))
 
     def __call__(self, catalogs: Sequence[Catalog], options: Options) -> Files:
-        current = session()
+        current = rendering()
         where = Location(current.extensions.declared_in)
         if not current.extensions.allow_plugins:
             self._fail(
@@ -136,7 +136,7 @@ class PluginRenderer:
         )
 
     def _run(self, request: bytes, cwd: Path, where: Location) -> tuple[int, bytes, bytes]:
-        """The plugin's exit status, stdout and stderr; in a session of its own, so that a
+        """The plugin's exit status, stdout and stderr; in a process group of its own, so that a
         timeout kills whatever it started too."""
         posix = os.name == "posix"
         try:
@@ -160,7 +160,7 @@ class PluginRenderer:
                     process.kill()
             try:
                 _, err = process.communicate(timeout=5)
-            except subprocess.TimeoutExpired:  # a descendant left its session, holding a pipe
+            except subprocess.TimeoutExpired:  # a descendant left its process group, holding a pipe
                 err = b""
             self._fail(where, f"`{self.shown}` ran longer than {self.timeout:g} s{_tail(err)}")
         return process.returncode, out, err

@@ -1,7 +1,7 @@
 """Independent re-readers for the raw vendor error-code documents.
 
 Each ``parse_*`` function takes the full text of one seed document (as found in
-``/work/shared/seeds/``) and returns one entry per error code, with every text
+``../shared/seeds/``) and returns one entry per error code, with every text
 exactly as the document has it (only leading/trailing whitespace trimmed).  A
 fidelity test can then assert that each code and each text of the document is
 present in the corresponding catalogue.
