@@ -78,7 +78,9 @@ def one(size: int) -> dict[str, float]:
         timed("check", lambda: run_checks([catalog]))
         files = {}
         for target in targets():
-            files.update(timed(f"render {target}", lambda: render([catalog], [target], options)))
+            rendered = timed(f"render {target}", lambda: render([catalog], [target], options))
+            assert rendered.files is not None, rendered.diagnostics
+            files.update(rendered.files)
         out = Path(scratch) / "out"
         timed("write", lambda: write(out, files, list(targets())))
         # A regeneration of unchanged catalogues, as `codegen generate` runs it: the first
