@@ -147,13 +147,6 @@ def template(
     return environment(target, tuple(sorted(filters.items()))).get_template(name)
 
 
-def targets() -> tuple[str, ...]:
-    """The names of every built-in target, in the registry's order."""
-    from .targets import registry
-
-    return tuple(registry())
-
-
 # --- A project's templates and targets ------------------------------------------------------
 
 
