@@ -53,16 +53,13 @@ def one(size: int) -> dict[str, float]:
     from codegen.cache import Cache
     from codegen.pipeline import run
     from codegen.render import render
-    from codegen.targets import registry
-
-    def targets() -> list[str]:
-        return list(registry())
-
     from codegen.source import display
+    from codegen.targets import registry
     from codegen.validate import Limits, validate
     from codegen.write import write
 
     options = load_config().options
+    names = list(registry())
     times: dict[str, float] = {}
 
     def timed(stage: str, work: Callable[[], T]) -> T:
@@ -82,21 +79,21 @@ def one(size: int) -> dict[str, float]:
         assert catalog is not None and not problems, problems[:3]
         timed("check", lambda: run_checks([catalog]))
         files = {}
-        for target in targets():
+        for target in names:
             rendered = timed(f"render {target}", lambda: render([catalog], [target], options))
             assert rendered.files is not None, rendered.diagnostics
             files.update(rendered.files)
         out = Path(scratch) / "out"
-        timed("write", lambda: write(out, files, list(targets())))
+        timed("write", lambda: write(out, files, list(names)))
         # A regeneration of unchanged catalogues, as `codegen generate` runs it: the first
         # run fills the cache, the second is the no-op being measured.
         cache = Cache(Path(scratch) / "cache")
         unlimited = Limits(file_bytes=2**40, entries=2**40)  # the 100k catalogue is 27 MB
-        run([path], list(targets()), options, unlimited, cache, root=Path(scratch))
+        run([path], list(names), options, unlimited, cache, root=Path(scratch))
         start = time.perf_counter()
-        outcome = run([path], list(targets()), options, unlimited, cache, root=Path(scratch))
+        outcome = run([path], list(names), options, unlimited, cache, root=Path(scratch))
         assert outcome.files is not None
-        summary = write(out, outcome.files, list(targets()))
+        summary = write(out, outcome.files, list(names))
         times["no-op regenerate"] = time.perf_counter() - start
         assert not summary.written
     times["total generate"] = sum(
