@@ -25,6 +25,10 @@ from .targets.custom import PLATFORM, OutputFile, TemplateRenderer, unsafe_path
 from .targets.plugin import TIMEOUT, PluginRenderer
 from .validate import Limits
 
+_NUMBER = r"(?:0|[1-9][0-9]*)"
+_VERSION = re.compile(rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-(?:alpha|beta|rc)(?:\.{_NUMBER})?)?")
+_PEP440_LABELS = {"alpha": "a", "beta": "b", "rc": "rc"}
+_NPM_NAME = re.compile(r"(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*")
 _GO_MODULE_ELEMENT = re.compile(r"[A-Za-z0-9_~-]+(?:\.[A-Za-z0-9_~-]+)*")
 """One element of a Go module path (golang.org/x/mod/module's rules): letters, digits and
 ``-._~``, no leading, trailing or doubled dot."""
@@ -115,8 +119,11 @@ KNOWN = (
     "catalogs",
     "out",
     "targets",
+    "version",
     "python_package",
+    "typescript_package",
     "go_module",
+    "go_import_path",
     "rust_crate",
     "max_file_bytes",
     "max_entries",
@@ -174,14 +181,27 @@ def load_config(start: Path | None = None) -> Config:
 
     custom = _custom_targets(where, table.get("target", {}), root, directory)
     defaults = Limits()
+    if "go_module" in table and "go_import_path" in table:
+        raise ConfigError(
+            f"{where} go_module and go_import_path are two ways to place the Go packages:"
+            " set one (go_module: out/go is a module of its own; go_import_path: the"
+            " packages are part of the module around them, with no go.mod of their own)"
+        )
+    go_mod = "go_import_path" not in table
+    go_path = text("go_module", Options.go_module) if go_mod else text("go_import_path", "")
     config = Config(
         root=root,
         catalogs=inside("catalogs", "catalogs"),
         out=inside("out", "out"),
         targets=_targets(where, table.get("targets", [*registry(), *custom]), custom),
         options=Options(
+            version=_version(where, text("version", Options.version)),
             python_package=_python_package(where, text("python_package", Options.python_package)),
-            go_module=_go_module(where, text("go_module", Options.go_module)),
+            typescript_package=_npm_package(
+                where, text("typescript_package", Options.typescript_package)
+            ),
+            go_module=_go_module(where, "go_module", go_path),
+            go_mod=go_mod,
             rust_crate=_rust_crate(where, text("rust_crate", Options.rust_crate)),
         ),
         limits=Limits(
@@ -198,6 +218,8 @@ def load_config(start: Path | None = None) -> Config:
         custom_targets=custom,
     )
     check_out(config.out, config, f"{where} out", text("out", "out"))
+    if not go_mod:
+        _check_go_import_path(where, config)
     return config
 
 
@@ -370,15 +392,85 @@ def _python_package(where: str, value: str) -> str:
     return value
 
 
-def _go_module(where: str, value: str) -> str:
-    """A Go module path: it is written into go.mod and every import."""
+def _version(where: str, value: str) -> str:
+    """A version every package manager takes as written: semantic versioning's
+    MAJOR.MINOR.PATCH with an optional pre-release (npm, Cargo and, for these, PEP 440)."""
+    if not _VERSION.fullmatch(value):
+        raise ConfigError(
+            f"{where} version must be MAJOR.MINOR.PATCH, optionally with a pre-release such as"
+            f" 1.2.0-rc.1 (it versions the generated packages), not {value!r}"
+        )
+    return value
+
+
+def pep440(version: str) -> str:
+    """The Python spelling of a configured version: 1.2.0-rc.1 -> 1.2.0rc1."""
+    release, _, pre = version.partition("-")
+    if not pre:
+        return release
+    label, _, number = pre.partition(".")
+    return f"{release}{_PEP440_LABELS[label]}{number or 0}"
+
+
+def _npm_package(where: str, value: str) -> str:
+    """An npm package name, scoped (@acme/errcodes) or not: lower case, URL-safe."""
+    if len(value) > 214 or not _NPM_NAME.fullmatch(value):
+        raise ConfigError(
+            f"{where} typescript_package must be an npm package name such as errcodes or"
+            f" @acme/errcodes (lower-case letters, digits, '-', '.', '_'), not {value!r}"
+        )
+    return value
+
+
+def _go_module(where: str, key: str, value: str) -> str:
+    """A Go module or import path: it is written into go.mod and every import."""
     elements = value.split("/")
     if not all(_GO_MODULE_ELEMENT.fullmatch(e) for e in elements) or value.endswith("/"):
         raise ConfigError(
-            f"{where} go_module must be a Go module path such as example.com/errcodes"
+            f"{where} {key} must be a Go module path such as example.com/errcodes"
             f" (letters, digits, '-', '.', '_', '~' between slashes), not {value!r}"
         )
     return value
+
+
+def _check_go_import_path(where: str, config: Config) -> None:
+    """With go_import_path the packages join the Go module around out/go: its go.mod, the
+    nearest one above out/go inside the project, must give out/go that import path."""
+    go_dir = config.out / "go"
+    for directory in (go_dir, *go_dir.parents):
+        go_mod = directory / "go.mod"
+        if go_mod.is_file():
+            break
+        if directory == config.root:
+            raise ConfigError(
+                f"{where} go_import_path places the Go packages in the module around"
+                f" {display(go_dir, config.root)}, but no go.mod is there or above it in the"
+                " project: run `go mod init` first, or set go_module to make out/go a module"
+            )
+    else:  # pragma: no cover - the project root is always among the parents
+        return
+    module = _module_path(go_mod)
+    shown = display(go_mod, config.root)
+    if module is None:
+        raise ConfigError(f"{shown}: has no module line, so go_import_path cannot be checked")
+    relative = go_dir.relative_to(directory).as_posix()
+    expected = module if relative == "." else f"{module}/{relative}"
+    if config.options.go_module != expected:
+        raise ConfigError(
+            f"{where} go_import_path is {config.options.go_module!r}, but {shown} makes"
+            f" {display(go_dir, config.root)} {expected!r}: set go_import_path = {expected!r}"
+        )
+
+
+def _module_path(go_mod: Path) -> str | None:
+    """The module path a go.mod declares (its ``module`` line), read as text only."""
+    try:
+        with go_mod.open("rb") as stream:
+            text = stream.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return None
+    match = re.search(r'^\s*module\s+"?([^\s"/]+(?:/[^\s"]+)*)"?\s*(?://.*)?$', text, re.M)
+    return match.group(1) if match else None
 
 
 def _rust_crate(where: str, value: str) -> str:

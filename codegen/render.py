@@ -53,8 +53,15 @@ TEMPLATE_SUMMARY = (
 
 @dataclass(frozen=True)
 class Options:
+    version: str = "0.1.0"
+    """The version of the generated packages (semantic versioning)."""
     python_package: str = "errcodes"
+    typescript_package: str = "errcodes"
     go_module: str = "example.com/errcodes"
+    """The import path of out/go: a module's path (go_mod) or a path inside the module
+    around it."""
+    go_mod: bool = True
+    """Whether out/go is a module of its own, with a go.mod."""
     rust_crate: str = "errcodes"
 
 

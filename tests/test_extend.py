@@ -141,8 +141,11 @@ def test_datamodel_entry() -> None:
     assert model["version"] == 1
     assert model["generator"]["name"] == "codegen"
     assert model["options"] == {
+        "version": "0.1.0",
         "python_package": "acme",
+        "typescript_package": "errcodes",
         "go_module": "example.com/errcodes",
+        "go_mod": True,
         "rust_crate": "errcodes",
     }
     (shown,) = model["catalogs"]
