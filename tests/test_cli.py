@@ -41,7 +41,7 @@ def snapshot(directory: Path) -> dict[str, tuple[bytes, int]]:
 def test_validate_clean_exits_0(codegen: Callable[..., Run], in_case: None) -> None:
     result = codegen("validate", "--catalogs", GOOD)
     assert (result.status, result.stdout) == (0, "")
-    assert "1 catalogue(s), 8 code(s): 0 error(s)" in result.stderr
+    assert "1 catalogue(s), 9 code(s): 0 error(s)" in result.stderr
 
 
 def test_validate_named_files(codegen: Callable[..., Run], in_case: None) -> None:
@@ -277,7 +277,7 @@ def test_broken_taxonomy_is_reported_at_its_line(
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [
-        ("max_entries = 2", ":8:3: error[LIMIT]: 8 entries, over the limit of 2 (max_entries)"),
+        ("max_entries = 2", ":8:3: error[LIMIT]: 9 entries, over the limit of 2 (max_entries)"),
         (
             "max_text_length = 20",
             ":5:9: error[LIMIT]: source is 34 characters long, over the limit of 20"
