@@ -170,6 +170,11 @@ def test_yml_catalogues_are_read(project: Path, codegen: Callable[..., Run]) -> 
         ('rust_crate = "match"', "rust_crate must be a crate name"),
         ('rust_crate = "x\\"\\n[dependencies]"', "rust_crate must not hold control"),
         ('targets = "python"', "targets must be a non-empty list"),
+        ('version = "1.0"', "version must be MAJOR.MINOR.PATCH"),
+        ('version = "1.0.0+build"', "version must be MAJOR.MINOR.PATCH"),
+        ('typescript_package = "ErrCodes"', "typescript_package must be an npm package name"),
+        ('typescript_package = "../x"', "typescript_package must be an npm package name"),
+        ('go_import_path = "example.com/x/out/go"', "go_module and go_import_path are two ways"),
         ('catalogs = "a\\u2028b"', "catalogs must not hold control or invisible characters"),
     ],
 )
@@ -204,3 +209,29 @@ def test_out_flag_never_holds_the_project(
     assert result.status == 2
     assert "would hold" in result.stderr
     assert not (project / "python").exists() and not (project.parent / "python").exists()
+
+
+def test_go_import_path_must_be_where_the_module_puts_out_go(
+    codegen: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With go_import_path the packages join the module around out/go, without a go.mod of
+    their own; the path must be the one that module's go.mod gives out/go."""
+    project = make_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    configured = PYPROJECT.replace('go_module = "example.com/errcodes"', "{}")
+    (project / "pyproject.toml").write_text(configured.format('go_import_path = "x.org/a/out/go"'))
+    missing = codegen("generate", "--no-cache")
+    assert missing.status == 2 and "no go.mod is there or above it" in missing.stderr
+    (project / "go.mod").write_text(
+        "// The service.\nmodule example.com/app // comment\n\ngo 1.22\n"
+    )
+    wrong = codegen("generate", "--no-cache")
+    assert wrong.status == 2
+    assert "go.mod makes out/go 'example.com/app/out/go'" in wrong.stderr
+    assert not (project / "out").exists()
+    right = 'go_import_path = "example.com/app/out/go"'
+    (project / "pyproject.toml").write_text(configured.format(right))
+    assert codegen("generate", "--no-cache").status == 0
+    assert not (project / "out" / "go" / "go.mod").exists()
+    vectors = (project / "out" / "vectors" / "weex.json").read_text()
+    assert '"import_path": "example.com/app/out/go/weex"' in vectors
