@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from .diagnostics import Severity
-from .render import Extensions, Options, available
+from .render import Extensions, Options, available, marked
 from .source import display
 from .targets import registry
 from .targets.base import Target
@@ -439,7 +439,7 @@ def _check_go_import_path(where: str, config: Config) -> None:
     go_dir = config.out / "go"
     for directory in (go_dir, *go_dir.parents):
         go_mod = directory / "go.mod"
-        if go_mod.is_file():
+        if go_mod.is_file() and not _generated(go_mod):
             break
         if directory == config.root:
             raise ConfigError(
@@ -460,6 +460,17 @@ def _check_go_import_path(where: str, config: Config) -> None:
             f"{where} go_import_path is {config.options.go_module!r}, but {shown} makes"
             f" {display(go_dir, config.root)} {expected!r}: set go_import_path = {expected!r}"
         )
+
+
+def _generated(path: Path) -> bool:
+    """Whether ``path`` is a file generate wrote (its first line carries the marker): the
+    go.mod of out/go from when it was a module of its own, which generate now removes."""
+    try:
+        with path.open("rb") as stream:
+            first = stream.read(4096)
+    except OSError:
+        return False
+    return marked(first.decode("utf-8", "replace"))
 
 
 def _module_path(go_mod: Path) -> str | None:

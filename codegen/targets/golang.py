@@ -1,5 +1,8 @@
-"""Go target: a module (out/go/go.mod) with one package per platform: a typed Code,
-its constants, a map from code to Info, String() and Lookup.
+"""Go target: one package per platform, in a module of its own (out/go/go.mod, when
+``go_module`` is set) or in the consumer's module (``go_import_path``: no go.mod). Each
+package holds a typed Code (an error value) and its constants, a map from code to Info,
+Lookup, ByName and Codes, and the error type: Error, New, X.Err() and a typed constructor
+for each code whose texts have placeholders (NewX).
 
 Output is laid out the way gofmt prints it (tabs, aligned keyed fields), so generation does
 not need a Go toolchain; the tests check that gofmt leaves every file unchanged.
@@ -12,11 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..diagnostics import Diagnostic, Severity
 from ..model import Catalog, Entry
 from ..naming import words
-from ..render import Files, Options, aggregate_header, header, template
+from ..render import Files, Options, RenderFailure, aggregate_header, header, template
 from .base import Naming, Target
 from .charset import comment_text, quoted
+from .vectors import parameters
 
 GO_VERSION = "1.22"
 
@@ -37,8 +42,11 @@ GO_PREDECLARED = frozenset(
     clear close complex copy delete imag len make max min new panic print println real recover
     """.split()
 )
-GO_PACKAGE_API = frozenset({"Code", "Info", "Deprecation", "Lookup", "Codes"})
-"""Exported identifiers every generated Go package defines besides the code constants."""
+GO_PACKAGE_API = frozenset(
+    {"Code", "Info", "Deprecation", "Lookup", "ByName", "Codes", "Error", "New"}
+)
+"""Exported identifiers every generated Go package defines besides the code constants and
+the constructors (NewX, see :func:`go_constructor`)."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -49,6 +57,43 @@ def go_identifier(name: str) -> str:
         upper = word.upper()
         parts.append(upper if upper in GO_INITIALISMS else upper[:1] + upper[1:].lower())
     return "".join(parts)
+
+
+def go_constructor(identifier: str) -> str:
+    """``InvalidOp`` -> ``NewInvalidOp``: the constructor of a code whose texts have
+    placeholders. It may be the identifier of another name of the catalogue
+    (``NEW_INVALID_OP``): :func:`render` refuses that catalogue."""
+    return "New" + identifier
+
+
+CONSTRUCTOR_BODY = frozenset({"newError", "_"})
+"""What a constructor's parameters must not be named besides Go's keywords, its predeclared
+identifiers and the code's constant: the names its body uses, and the blank identifier."""
+
+
+def go_params(entry: Entry) -> list[tuple[str, str]]:
+    """(placeholder, Go parameter name) for each parameter of ``entry``, in the order of the
+    vectors' ``placeholders``: the placeholder's own name unless the body of the constructor
+    needs it (``type``, ``string``, ``_``...), then with ``_`` appended until it is free."""
+    taken = set(GO_KEYWORDS | GO_PREDECLARED | CONSTRUCTOR_BODY | {go_identifier(entry.name)})
+    result = []
+    for name in parameters(entry):
+        go_name = name
+        while go_name in taken:
+            go_name += "_"
+        taken.add(go_name)
+        result.append((name, go_name))
+    return result
+
+
+def go_signature(entry: Entry) -> str:
+    """The parameter names of a constructor, ``op, limit`` (their type follows)."""
+    return ", ".join(go_name for _, go_name in go_params(entry))
+
+
+def go_arguments(entry: Entry) -> str:
+    """The parameters of a constructor as the elements of a map literal, by placeholder."""
+    return ", ".join(f"{go_str(name)}: {go_name}" for name, go_name in go_params(entry))
 
 
 def go_package(platform: str) -> str:
@@ -89,16 +134,23 @@ def go_map(texts: dict[str, str]) -> str:
     return f"map[string]string{{{items}}}"
 
 
+def go_strings(texts: Sequence[str]) -> str:
+    """A ``[]string`` literal on one line."""
+    return f"[]string{{{', '.join(map(go_str, texts))}}}"
+
+
 def go_fields(entry: Entry) -> list[str]:
     """The keyed fields of an entry's Info literal, aligned as gofmt aligns them."""
     identifier = go_identifier(entry.name)
-    fields: list[tuple[str, str]] = [
-        ("Code", identifier),
-        ("Name", go_str(entry.name)),
-        ("Messages", go_map(dict(entry.message))),
-    ]
+    fields: list[tuple[str, str]] = [("Code", identifier), ("Name", go_str(entry.name))]
+    if entry.aliases:
+        fields.append(("Aliases", go_strings(entry.aliases)))
+    fields.append(("Messages", go_map(dict(entry.message))))
     if entry.solution:
         fields.append(("Solutions", go_map(dict(entry.solution))))
+    names = parameters(entry)
+    if names:
+        fields.append(("Placeholders", go_strings(names)))
     if entry.category is not None:
         fields.append(("Category", go_str(entry.category)))
     if entry.http_status is not None:
@@ -120,15 +172,51 @@ FILTERS: dict[str, Callable[..., object]] = {
     "go_value": go_value,
     "go_identifier": go_identifier,
     "go_fields": go_fields,
+    "go_constructor": go_constructor,
+    "go_params": go_params,
+    "go_signature": go_signature,
+    "go_arguments": go_arguments,
 }
 
 
+def constructor_clashes(catalog: Catalog) -> list[Diagnostic]:
+    """A constructor that would have the identifier of a name of the catalogue: the entry
+    ``INVALID_OP`` with placeholders beside the name ``NEW_INVALID_OP``."""
+    constructors = {
+        go_constructor(go_identifier(entry.name)): entry
+        for entry in catalog.errors
+        if parameters(entry)
+    }
+    found = []
+    for entry in catalog.errors:
+        for key, name in (("name", entry.name), *(("aliases", a) for a in entry.aliases)):
+            owner = constructors.get(go_identifier(name))
+            if owner is not None:
+                found.append(
+                    Diagnostic(
+                        "IDENTIFIER_COLLISION",
+                        Severity.ERROR,
+                        entry.where(key),
+                        f"name {name} becomes Go identifier {go_identifier(name)}, which is"
+                        f" also the Go constructor of {owner.name} (its texts have"
+                        " placeholders): rename one of them",
+                        owner.where("name"),
+                    )
+                )
+    return found
+
+
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
-    files: Files = {
-        PurePosixPath("go", "go.mod"): template("go", "go.mod.j2", FILTERS).render(
+    """One package per platform; go.mod only when out/go is a module of its own
+    (``options.go_mod``), not when it is a directory of the consumer's module."""
+    clashes = [d for catalog in catalogs for d in constructor_clashes(catalog)]
+    if clashes:
+        raise RenderFailure(clashes)
+    files: Files = {}
+    if options.go_mod:
+        files[PurePosixPath("go", "go.mod")] = template("go", "go.mod.j2", FILTERS).render(
             header=aggregate_header("//", catalogs), module=options.go_module, go_version=GO_VERSION
         )
-    }
     package = template("go", "package.go.j2", FILTERS)
     for catalog in catalogs:
         name = go_package(catalog.platform)
@@ -137,6 +225,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             catalog=catalog,
             package=name,
             go_type="int64" if catalog.code_type == "integer" else "string",
+            constructed=[entry for entry in catalog.errors if parameters(entry)],
         )
     return files
 

@@ -4,11 +4,17 @@
 //	CONFORMANCE_VECTORS=out/vectors go test
 //
 // Besides this file the module holds a small adapter, generated from the vectors, that
-// imports each generated package and names each code constant by its Go identifier:
+// imports each generated package, names each code constant by its Go identifier and calls
+// each typed constructor by its Go name, its arguments in the order of "placeholders":
 //
 //	var packages = map[string]checker{
-//		"weex": adapt(map[string]weex.Code{"AccessKeyHeaderMissing": weex.AccessKeyHeaderMissing},
-//			weex.Codes, weex.Lookup),
+//		"okx_dex_ws": adapt(api[p0.Code, p0.Info, *p0.Error]{
+//			constants: map[string]p0.Code{"InvalidOp": p0.InvalidOp},
+//			constructors: map[string]constructor[*p0.Error]{
+//				"INVALID_OP": {"NewInvalidOp", func(p map[string]any) *p0.Error { return p0.NewInvalidOp(p["op"]) }},
+//			},
+//			codes: p0.Codes, lookup: p0.Lookup, byName: p0.ByName, construct: p0.New,
+//		}),
 //	}
 //
 // One test per platform; each disagreement is reported as
@@ -18,10 +24,13 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -31,8 +40,25 @@ type vectors struct {
 	Unknown  struct {
 		Codes     []json.RawMessage `json:"codes"`
 		Languages []string          `json:"languages"`
+		Names     []string          `json:"names"`
 	} `json:"unknown"`
-	Codes []vector `json:"codes"`
+	Codes  []vector     `json:"codes"`
+	Format []formatCase `json:"format"`
+}
+
+// formatCase is what formatting one code's texts with parameters gives, or the parameter
+// that makes it fail.
+type formatCase struct {
+	Code      json.RawMessage `json:"code"`
+	Language  *string         `json:"language"`
+	Params    map[string]any  `json:"params"` // json.Number values: see decode
+	Message   *string         `json:"message"`
+	Solution  *string         `json:"solution"`
+	ErrorText *string         `json:"error_text"`
+	Problem   *struct {
+		Kind  string `json:"kind"`
+		Param string `json:"param"`
+	} `json:"problem"`
 }
 
 type vector struct {
@@ -47,6 +73,7 @@ type vector struct {
 			Go string `json:"go"`
 		} `json:"identifiers"`
 	} `json:"aliases"`
+	Placeholders    []string          `json:"placeholders"`
 	Message         map[string]string `json:"message"`
 	DefaultMessage  string            `json:"default_message"`
 	Solution        map[string]string `json:"solution"`
@@ -60,11 +87,47 @@ type vector struct {
 	} `json:"deprecated"`
 }
 
-// code is what the Code type of every generated package provides.
-type code interface {
+// code is what the Code type of every generated package provides; E is its *Error.
+type code[E any] interface {
 	~int64 | ~string
+	error
 	String() string
 	Message() string
+	Err() E
+	Format(params map[string]any) (string, error)
+	FormatIn(language string, params map[string]any) (string, error)
+}
+
+// failure is what the *Error type of every generated package provides; C is its Code.
+type failure[C any] interface {
+	error
+	Is(target error) bool
+	Code() C
+	Params() map[string]any
+	Message() string
+	MessageIn(language string) string
+	Solution() string
+	SolutionIn(language string) string
+	Category() string
+	HTTPStatus() int
+	Retryable() *bool
+}
+
+// constructor is a typed constructor (NewInvalidOp), called with the values of a format
+// case in the order of the code's placeholders.
+type constructor[E any] struct {
+	name  string
+	build func(params map[string]any) E
+}
+
+// api is what the adapter hands over of one generated package.
+type api[C code[E], I info, E failure[C]] struct {
+	constants    map[string]C              // by Go identifier, aliases too
+	constructors map[string]constructor[E] // by catalogue name, for each code with placeholders
+	codes        func() []C
+	lookup       func(C) (I, bool)
+	byName       func(string) (C, bool)
+	construct    func(C, map[string]any) (E, error)
 }
 
 // info is what the Info type of every generated package provides besides its fields.
@@ -77,15 +140,17 @@ type info interface {
 
 // fields are the exported fields of a generated Info. Each package has an Info type of its
 // own, so they are read through their JSON form.
-type fields[C code] struct {
-	Code       C
-	Name       string
-	Messages   map[string]string
-	Solutions  map[string]string
-	Category   string
-	HTTPStatus int
-	Retryable  *bool
-	Deprecated *struct{ Reason, ReplacedBy string }
+type fields[C any] struct {
+	Code         C
+	Name         string
+	Aliases      []string
+	Messages     map[string]string
+	Solutions    map[string]string
+	Placeholders []string
+	Category     string
+	HTTPStatus   int
+	Retryable    *bool
+	Deprecated   *struct{ Reason, ReplacedBy string }
 }
 
 // checker compares one generated package with its vectors.
@@ -115,19 +180,41 @@ func TestConformance(t *testing.T) {
 	}
 }
 
+// decode reads a vectors file; numbers in "params" stay json.Number, for number to turn
+// them into the integers they are.
 func decode(path string, v any) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(data, v)
+	decoder := json.NewDecoder(bytes.NewReader(data))
+	decoder.UseNumber()
+	return decoder.Decode(v)
+}
+
+// params are a format case's parameters as a Go caller gives them: strings and int64s.
+func params(given map[string]any) (map[string]any, error) {
+	result := map[string]any{}
+	for name, value := range given {
+		if number, ok := value.(json.Number); ok {
+			integer, err := number.Int64()
+			if err != nil {
+				return nil, fmt.Errorf("parameter %s: %v", name, err)
+			}
+			value = integer
+		}
+		result[name] = value
+	}
+	return result, nil
 }
 
 // adapt returns the checker of one generated package: its constants by Go identifier, its
-// Codes and its Lookup.
-func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func(C) (I, bool)) checker {
+// typed constructors, Codes, Lookup, ByName and New.
+func adapt[C code[E], I info, E failure[C]](a api[C, I, E]) checker {
 	return func(t *testing.T, v vectors) {
 		defined := map[C]bool{}
+		var order []C
+		byCode := map[C]vector{}
 		for _, vec := range v.Codes {
 			expect := func(field string, got, want any) {
 				t.Helper()
@@ -141,7 +228,9 @@ func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func
 				continue
 			}
 			defined[c] = true
-			found, ok := lookup(c)
+			order = append(order, c)
+			byCode[c] = vec
+			found, ok := a.lookup(c)
 			if !ok {
 				t.Errorf("%s %s lookup: finds nothing", v.Platform, vec.Code)
 				continue
@@ -153,19 +242,25 @@ func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func
 			}
 			identifier := vec.Identifiers.Go
 			var constant any
-			if named, ok := constants[identifier]; ok {
+			if named, ok := a.constants[identifier]; ok {
 				constant = named
 			}
 			expect("identifier "+identifier, constant, c)
+			expect("ByName("+vec.Name+")", named(a.byName(vec.Name)), any(c))
+			var aliases []string
 			for _, alias := range vec.Aliases {
 				var aliased any
-				if named, ok := constants[alias.Identifiers.Go]; ok {
+				if named, ok := a.constants[alias.Identifiers.Go]; ok {
 					aliased = named
 				}
 				expect("alias "+alias.Name, aliased, c)
+				expect("ByName("+alias.Name+")", named(a.byName(alias.Name)), any(c))
+				aliases = append(aliases, alias.Name)
 			}
 			expect("code", f.Code, c)
 			expect("name", f.Name, vec.Name)
+			expect("aliases", f.Aliases, aliases)
+			expect("placeholders", f.Placeholders, nonempty(vec.Placeholders))
 			expect("String()", c.String(), vec.Name)
 			for language, text := range vec.Message {
 				expect("message."+language, optional(found.MessageIn(language)), text)
@@ -192,8 +287,44 @@ func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func
 				want = map[string]any{"reason": d.Reason, "replaced_by": value(d.ReplacedBy)}
 			}
 			expect("deprecated", got, want)
+			// What one caller does to what Lookup returned, the next caller does not see.
+			before := show(found)
+			vandalize(reflect.ValueOf(&found).Elem())
+			again, _ := a.lookup(c)
+			expect("Lookup after a caller changed its Info", show(again), before)
+			// A code is an error: errors.Is finds it, and Err builds its *Error when its
+			// texts have no placeholders; else Err panics, naming the constructor.
+			expect("errors.Is(code, code)", errors.Is(c, c), true)
+			build, typed := a.constructors[vec.Name]
+			expect("has a typed constructor", typed, len(vec.Placeholders) > 0)
+			if len(vec.Placeholders) == 0 {
+				text := fmt.Sprintf("%s %s: %s", v.Platform, codeText(vec.Code), vec.DefaultMessage)
+				expect("Code.Error()", c.Error(), text)
+				err := c.Err()
+				expect("Err().Error()", err.Error(), text)
+				expect("Err().Code()", err.Code(), c)
+				expect("errors.Is(Err(), code)", errors.Is(err, c), true)
+			} else {
+				message := panics(func() { c.Err() })
+				expect("Err() panics naming "+build.name, strings.Contains(message, " "+build.name+" "), true)
+				if _, err := c.Format(nil); err == nil {
+					t.Errorf("%s %s Format(nil): no error for a code with placeholders", v.Platform, vec.Code)
+				}
+			}
 		}
-		for _, c := range codes() {
+		listed := a.codes()
+		expect := func(field string, got, want any) {
+			t.Helper()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s: got %s, want %s", v.Platform, field, show(got), show(want))
+			}
+		}
+		expect("Codes() in catalogue order", listed, order)
+		if len(listed) > 0 {
+			listed[0] = listed[len(listed)-1]
+			expect("Codes() after a caller changed its slice", a.codes(), order)
+		}
+		for _, c := range listed {
 			if !defined[c] {
 				t.Errorf("%s %s: not in the vectors", v.Platform, show(c))
 			}
@@ -203,14 +334,219 @@ func adapt[C code, I info](constants map[string]C, codes func() []C, lookup func
 			if err := json.Unmarshal(raw, &unknown); err != nil {
 				t.Fatalf("%s %s code: %v", v.Platform, raw, err)
 			}
-			if _, ok := lookup(unknown); ok {
+			if _, ok := a.lookup(unknown); ok {
 				t.Errorf("%s %s lookup: finds a code the catalogue does not define", v.Platform, raw)
 			}
 			if text := unknown.Message(); text != "" {
 				t.Errorf("%s %s Code.Message(): got %s, want \"\"", v.Platform, raw, show(text))
 			}
+			if _, err := a.construct(unknown, nil); err == nil {
+				t.Errorf("%s %s New: no error for a code the catalogue does not define", v.Platform, raw)
+			}
+		}
+		for _, name := range v.Unknown.Names {
+			if found, ok := a.byName(name); ok {
+				t.Errorf("%s ByName(%s): got %s, want nothing", v.Platform, show(name), show(found))
+			}
+		}
+		for i, fc := range v.Format {
+			checkFormat(t, v.Platform, fmt.Sprintf("format[%d]", i), fc, a, byCode, order)
 		}
 	}
+}
+
+// checkFormat checks one format case: Format and FormatIn, New, the typed constructor,
+// the *Error's methods, errors.Is and errors.As.
+func checkFormat[C code[E], I info, E failure[C]](t *testing.T, platform, where string, fc formatCase, a api[C, I, E], byCode map[C]vector, order []C) {
+	t.Helper()
+	expect := func(field string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s %s %s %s: got %s, want %s", platform, fc.Code, where, field, show(got), show(want))
+		}
+	}
+	var c C
+	if err := json.Unmarshal(fc.Code, &c); err != nil {
+		t.Errorf("%s %s %s code: %v", platform, fc.Code, where, err)
+		return
+	}
+	given, err := params(fc.Params)
+	if err != nil {
+		t.Errorf("%s %s %s: %v", platform, fc.Code, where, err)
+		return
+	}
+	format := func() (string, error) {
+		if fc.Language == nil {
+			return c.Format(given)
+		}
+		return c.FormatIn(*fc.Language, given)
+	}
+	if p := fc.Problem; p != nil {
+		wanted := fmt.Sprintf("%s parameter %q", p.Kind, p.Param)
+		_, err := format()
+		expect("Format fails with", problem(err), wanted)
+		made, err := a.construct(c, given)
+		expect("New fails with", problem(err), wanted)
+		expect("New returns no error value", reflect.ValueOf(made).IsNil(), true)
+		return
+	}
+	message, err := format()
+	expect("Format error", err, nil)
+	expect("message", message, value(fc.Message))
+	made, err := a.construct(c, given)
+	if err != nil {
+		t.Errorf("%s %s %s New: %v", platform, fc.Code, where, err)
+		return
+	}
+	built := map[string]E{"New": made}
+	if build, ok := a.constructors[byCode[c].Name]; ok {
+		built[build.name] = build.build(given)
+	} else if len(given) == 0 {
+		built["Err"] = c.Err()
+	}
+	vec := byCode[c]
+	for how, e := range built {
+		expect(how+" Error()", e.Error(), value(fc.ErrorText))
+		expect(how+" Code()", e.Code(), c)
+		expect(how+" Params()", e.Params(), given)
+		if fc.Language == nil {
+			expect(how+" Message()", e.Message(), value(fc.Message))
+			expect(how+" Solution()", e.Solution(), solution(fc.Solution))
+		} else {
+			expect(how+" MessageIn", e.MessageIn(*fc.Language), value(fc.Message))
+			expect(how+" SolutionIn", e.SolutionIn(*fc.Language), solution(fc.Solution))
+		}
+		expect(how+" Category()", nonzero(e.Category()), value(vec.Category))
+		expect(how+" HTTPStatus()", nonzero(e.HTTPStatus()), value(vec.HTTPStatus))
+		expect(how+" Retryable()", value(e.Retryable()), value(vec.Retryable))
+		if r := e.Retryable(); r != nil {
+			*r = !*r
+			expect(how+" Retryable() after a caller changed it", value(e.Retryable()), value(vec.Retryable))
+		}
+		// Neither what the caller gave nor what Params returned reaches the error.
+		for name := range e.Params() {
+			e.Params()[name] = "changed"
+		}
+		changed := e.Params()
+		for name := range changed {
+			changed[name] = "changed"
+		}
+		expect(how+" Params() after a caller changed it", e.Params(), given)
+		wrapped := fmt.Errorf("wrapped: %w", e)
+		expect(how+" errors.Is(wrapped, code)", errors.Is(wrapped, c), true)
+		for _, other := range order {
+			if other != c {
+				expect(how+" errors.Is(wrapped, another code)", errors.Is(wrapped, other), false)
+				break
+			}
+		}
+		var target E
+		expect(how+" errors.As(wrapped)", errors.As(wrapped, &target), true)
+		if errors.As(wrapped, &target) {
+			expect(how+" errors.As(wrapped) Code()", target.Code(), c)
+		}
+	}
+	for name := range given {
+		given[name] = "changed after New"
+	}
+	expect("New Message() after the caller changed its map", made.MessageIn(valueOr(fc.Language, "")), value(fc.Message))
+}
+
+// problem is what an error says about a parameter: "missing parameter "limit"" or
+// "unknown parameter "x"", or the whole text when it says neither.
+func problem(err error) any {
+	if err == nil {
+		return nil
+	}
+	for _, kind := range []string{"missing", "unknown"} {
+		if at := strings.Index(err.Error(), kind+" parameter "); at >= 0 {
+			rest := err.Error()[at+len(kind)+len(" parameter "):]
+			if end := strings.Index(rest[1:], `"`); strings.HasPrefix(rest, `"`) && end >= 0 {
+				return kind + " parameter " + rest[:end+2]
+			}
+		}
+	}
+	return err.Error()
+}
+
+// panics returns what f panics with, "" when it returns.
+func panics(f func()) (message string) {
+	defer func() {
+		if r := recover(); r != nil {
+			message = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
+}
+
+// vandalize changes every map, slice and pointer that a value holds, as a careless caller
+// would change what Lookup returned.
+func vandalize(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				vandalize(v.Field(i))
+			}
+		}
+	case reflect.Map:
+		for _, key := range v.MapKeys() {
+			v.SetMapIndex(key, reflect.ValueOf("changed").Convert(v.Type().Elem()))
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			vandalize(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			vandalize(v.Elem())
+		}
+	case reflect.String:
+		v.SetString("changed")
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	}
+}
+
+// named is what ByName found: the code, or nil for nothing.
+func named[C any](c C, ok bool) any {
+	if !ok {
+		return nil
+	}
+	return c
+}
+
+// codeText is a code as the error text writes it: a number, or a string code's own text.
+func codeText(raw json.RawMessage) string {
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		return text
+	}
+	return string(raw)
+}
+
+// solution is what Solution and SolutionIn give for a solution of the vectors: "" for none.
+func solution(text *string) string {
+	if text == nil {
+		return ""
+	}
+	return *text
+}
+
+func valueOr(text *string, otherwise string) string {
+	if text == nil {
+		return otherwise
+	}
+	return *text
+}
+
+// nonempty is a list of the vectors as Go leaves it: nil when empty.
+func nonempty(names []string) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	return names
 }
 
 // optional is a text that may be missing: nil when it is, as in the vectors.

@@ -3,9 +3,19 @@
 // Package openplatformgateway holds the error codes of Open platform API gateway common error codes (公共错误码).
 //
 // Source: 开放平台错误码文档: 公共错误码 (错误码 / 错误描述 / 解决方案); catalogs/sources/001_c104c6c75ec3ed17.txt
+//
+// A [Code] is an error value: errors.Is(err, openplatformgateway.X) tells whether err is, or wraps, an
+// [Error] of code X. An [Error] carries a code and the parameters that fill its texts: build
+// one with the code's constructor (NewX(...)) when its texts have placeholders, with
+// X.Err() when they have none, or with [New], checked at run time.
 package openplatformgateway
 
-import "strconv"
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
 
 // Code is an error code of open_platform_gateway.
 type Code string
@@ -46,16 +56,19 @@ const (
 	UserAccessKeyNotFound Code = "SYS_ERR_USER"
 )
 
-// Info is what the catalogue says about one code.
+// Info is what the catalogue says about one code. [Lookup] returns a copy of its own to
+// each caller: changing it changes nothing for the next one.
 type Info struct {
-	Code       Code
-	Name       string            // the catalogue name, e.g. "INVALID_API_KEY"
-	Messages   map[string]string // the message by language tag ("en", "zh", ...)
-	Solutions  map[string]string // what to do about the error, by language tag
-	Category   string            // the kind of error, e.g. "rate_limit"; "" when not classified
-	HTTPStatus int               // the HTTP status the API answers with; 0 when not known
-	Retryable  *bool             // whether retrying later can succeed; nil when not known
-	Deprecated *Deprecation      // nil when the code is not deprecated
+	Code         Code
+	Name         string            // the catalogue name, e.g. "INVALID_API_KEY"
+	Aliases      []string          // former names, which ByName still finds; nil when none
+	Messages     map[string]string // the message by language tag ("en", "zh", ...)
+	Solutions    map[string]string // what to do about the error, by language tag
+	Placeholders []string          // the parameters its texts take, e.g. "limit"; nil when none
+	Category     string            // the kind of error, e.g. "rate_limit"; "" when not classified
+	HTTPStatus   int               // the HTTP status the API answers with; 0 when not known
+	Retryable    *bool             // whether retrying later can succeed; nil when not known
+	Deprecated   *Deprecation      // nil when the code is not deprecated
 }
 
 // Deprecation says why a code is deprecated and which code to use instead.
@@ -67,10 +80,30 @@ type Deprecation struct {
 // Lookup returns what the catalogue says about code, and false for a code it does not define.
 func Lookup(code Code) (Info, bool) {
 	info, ok := infos[code]
-	return info, ok
+	if !ok {
+		return Info{}, false
+	}
+	info.Aliases = append([]string(nil), info.Aliases...)
+	info.Messages = copyTexts(info.Messages)
+	info.Solutions = copyTexts(info.Solutions)
+	info.Placeholders = append([]string(nil), info.Placeholders...)
+	if info.Retryable != nil {
+		info.Retryable = ptr(*info.Retryable)
+	}
+	if info.Deprecated != nil {
+		info.Deprecated = ptr(*info.Deprecated)
+	}
+	return info, true
 }
 
-// Codes returns every code in catalogue order.
+// ByName returns the code that the catalogue names name, by its name or a former one (an
+// alias), and false for a name it does not define. Names are case-sensitive.
+func ByName(name string) (Code, bool) {
+	code, ok := names[name]
+	return code, ok
+}
+
+// Codes returns every code in catalogue order, each once (aliases are not repeated).
 func Codes() []Code {
 	return append([]Code(nil), codes...)
 }
@@ -84,9 +117,149 @@ func (c Code) String() string {
 }
 
 // Message returns the message of c in English, else Chinese, else another language;
-// "" for a code the catalogue does not define.
+// "" for a code the catalogue does not define. Its placeholders are left as written: see
+// Format.
 func (c Code) Message() string {
 	return infos[c].Message()
+}
+
+// Error makes c an error, and so a target of errors.Is. Its text is that of c.Err(),
+// "open_platform_gateway <code>: <message>", for a code whose texts have no placeholders;
+// "open_platform_gateway <code> <NAME>" for a code whose texts have some, and "open_platform_gateway <code>" for
+// a code the catalogue does not define. fmt's %v and %s print this text; String gives
+// the name.
+func (c Code) Error() string {
+	info, ok := infos[c]
+	switch {
+	case !ok:
+		return platform + " " + c.text()
+	case len(info.Placeholders) > 0:
+		return platform + " " + c.text() + " " + info.Name
+	}
+	return platform + " " + c.text() + ": " + info.Message()
+}
+
+// Err returns the error of c, for a code whose texts have no placeholders. For a code
+// whose texts have some, Err panics with a message naming its constructor: build that
+// error with the constructor (NewX) or with New, which check what fills them. For a code
+// the catalogue does not define, Err returns an error with an empty message, whose text
+// is "open_platform_gateway <code>".
+func (c Code) Err() *Error {
+	if name := constructor(c); name != "" {
+		panic(platform + ": " + c.String() + ".Err(): its texts have placeholders (" +
+			strings.Join(infos[c].Placeholders, ", ") + "): use " + name + " or New")
+	}
+	return &Error{code: c, message: c.Message()}
+}
+
+// Format returns the message of c in English, else Chinese, else another language, each
+// placeholder {name} replaced by params[name] as fmt.Sprint writes it. It fails, naming
+// the parameter and the code, when params lacks a parameter of c's texts (reported first)
+// or holds one they do not take, and for a code the catalogue does not define.
+func (c Code) Format(params map[string]any) (string, error) {
+	return c.FormatIn("", params)
+}
+
+// FormatIn is Format with the message in language when the catalogue has one in it, else
+// in the default language.
+func (c Code) FormatIn(language string, params map[string]any) (string, error) {
+	info, err := c.check(params)
+	if err != nil {
+		return "", err
+	}
+	return fill(in(info.Messages, language), params), nil
+}
+
+// New returns the error of code with params filling the placeholders of its texts (each
+// written as fmt.Sprint writes it). It fails as Format fails: for a parameter that
+// params lacks or that the code does not take, naming it, and for an undefined code.
+func New(code Code, params map[string]any) (*Error, error) {
+	if _, err := code.check(params); err != nil {
+		return nil, err
+	}
+	return newError(code, copyParams(params)), nil
+}
+
+// Error is an error of open_platform_gateway: a code and the parameters that fill its texts.
+// Build one with the code's constructor (NewX), X.Err() or New; find one in a chain
+// with errors.As. Its text is "open_platform_gateway <code>: <message>", the message in English,
+// else Chinese, else another language.
+type Error struct {
+	code    Code
+	params  map[string]any
+	message string
+}
+
+func newError(code Code, params map[string]any) *Error {
+	return &Error{code: code, params: params, message: fill(infos[code].Message(), params)}
+}
+
+// Error returns "open_platform_gateway <code>: <message>".
+func (e *Error) Error() string {
+	if _, ok := infos[e.code]; !ok {
+		return platform + " " + e.code.text()
+	}
+	return platform + " " + e.code.text() + ": " + e.message
+}
+
+// Is reports whether target is the code of e, so that errors.Is(err, openplatformgateway.X) finds it.
+func (e *Error) Is(target error) bool {
+	code, ok := target.(Code)
+	return ok && code == e.code
+}
+
+// Code returns the code of e.
+func (e *Error) Code() Code {
+	return e.code
+}
+
+// Params returns a copy of the parameters that fill the texts of e, by placeholder name.
+func (e *Error) Params() map[string]any {
+	return copyParams(e.params)
+}
+
+// Message returns the message of e in English, else Chinese, else another language, its
+// placeholders filled.
+func (e *Error) Message() string {
+	return e.message
+}
+
+// MessageIn returns the message of e in language when the catalogue has one in it, else in
+// the default language, its placeholders filled.
+func (e *Error) MessageIn(language string) string {
+	return fill(in(infos[e.code].Messages, language), e.params)
+}
+
+// Solution returns what to do about e in English, else Chinese, else another language, its
+// placeholders filled; "" when the catalogue says nothing.
+func (e *Error) Solution() string {
+	return e.SolutionIn("")
+}
+
+// SolutionIn returns what to do about e in language when the catalogue has it in that
+// language, else in the default language, its placeholders filled; "" when the catalogue
+// says nothing.
+func (e *Error) SolutionIn(language string) string {
+	return fill(in(infos[e.code].Solutions, language), e.params)
+}
+
+// Category returns the kind of error, e.g. "rate_limit"; "" when not classified.
+func (e *Error) Category() string {
+	return infos[e.code].Category
+}
+
+// HTTPStatus returns the HTTP status the API answers with; 0 when not known.
+func (e *Error) HTTPStatus() int {
+	return infos[e.code].HTTPStatus
+}
+
+// Retryable returns whether retrying later can succeed; nil when not known. The value is
+// the caller's own.
+func (e *Error) Retryable() *bool {
+	if retryable := infos[e.code].Retryable; retryable != nil {
+		return ptr(*retryable)
+	}
+	return nil
 }
 
 // Message returns the message in English, else Chinese, else another language.
@@ -113,6 +286,99 @@ func (i Info) SolutionIn(language string) (string, bool) {
 	return text, ok
 }
 
+const platform = "open_platform_gateway"
+
+// text returns c as the catalogue writes it.
+func (c Code) text() string {
+	return string(c)
+}
+
+// check returns what the catalogue says about c, or an error naming the first parameter
+// of c's texts that params lacks, else the first (in sorted order) that they do not take.
+func (c Code) check(params map[string]any) (Info, error) {
+	info, ok := infos[c]
+	if !ok {
+		return info, fmt.Errorf("%s %s: not a code of the catalogue", platform, c.text())
+	}
+	for _, name := range info.Placeholders {
+		if _, ok := params[name]; !ok {
+			return info, fmt.Errorf("%s %s %s: missing parameter %q", platform, c.text(), info.Name, name)
+		}
+	}
+	if len(params) > len(info.Placeholders) {
+		var unknown []string
+		for name := range params {
+			if !contains(info.Placeholders, name) {
+				unknown = append(unknown, name)
+			}
+		}
+		sort.Strings(unknown)
+		takes := strings.Join(info.Placeholders, ", ")
+		if takes == "" {
+			takes = "none"
+		}
+		return info, fmt.Errorf("%s %s %s: unknown parameter %q (it takes %s)", platform, c.text(), info.Name, unknown[0], takes)
+	}
+	return info, nil
+}
+
+func contains(names []string, name string) bool {
+	for _, n := range names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// fill replaces each placeholder of text, {name} with name a letter or '_' followed by
+// letters, digits and '_', by fmt.Sprint(params[name]), in one pass from left to right:
+// what a value holds is never read again, and every other brace is text.
+func fill(text string, params map[string]any) string {
+	if len(params) == 0 {
+		return text
+	}
+	var out strings.Builder
+	for {
+		start := strings.IndexByte(text, '{')
+		if start < 0 {
+			out.WriteString(text)
+			return out.String()
+		}
+		out.WriteString(text[:start])
+		text = text[start:]
+		if name, ok := placeholder(text); ok {
+			out.WriteString(fmt.Sprint(params[name]))
+			text = text[len(name)+2:]
+		} else {
+			out.WriteByte('{')
+			text = text[1:]
+		}
+	}
+}
+
+// placeholder returns the name of the placeholder that text starts with.
+func placeholder(text string) (string, bool) {
+	for i := 1; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '}' && i > 1:
+			return text[1:i], true
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9' && i > 1:
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// in returns the text in language when there is one, else the preferred one.
+func in(texts map[string]string, language string) string {
+	if text, ok := texts[language]; ok {
+		return text
+	}
+	return preferred(texts)
+}
+
 func preferred(texts map[string]string) string {
 	for _, language := range [...]string{"en", "zh"} {
 		if text, ok := texts[language]; ok {
@@ -126,6 +392,25 @@ func preferred(texts map[string]string) string {
 		}
 	}
 	return texts[first]
+}
+
+func copyTexts(texts map[string]string) map[string]string {
+	if texts == nil {
+		return nil
+	}
+	copied := make(map[string]string, len(texts))
+	for language, text := range texts {
+		copied[language] = text
+	}
+	return copied
+}
+
+func copyParams(params map[string]any) map[string]any {
+	copied := make(map[string]any, len(params))
+	for name, value := range params {
+		copied[name] = value
+	}
+	return copied
 }
 
 func ptr[T any](v T) *T {
@@ -144,6 +429,23 @@ var codes = []Code{
 	InternalError,
 	PostRequestRequired,
 	UserAccessKeyNotFound,
+}
+
+// names holds every code by its name and its former names.
+var names = func() map[string]Code {
+	found := make(map[string]Code, len(codes))
+	for _, code := range codes {
+		found[infos[code].Name] = code
+		for _, alias := range infos[code].Aliases {
+			found[alias] = code
+		}
+	}
+	return found
+}()
+
+// constructor returns the name of the constructor of c, and "" when c has none.
+func constructor(c Code) string {
+	return ""
 }
 
 var infos = map[Code]Info{
