@@ -1,22 +1,29 @@
-"""TypeScript target: per platform an ES module exporting an ``as const`` object of codes,
-their union type, a read-only info record keyed by code, a type guard and lookup functions;
-index.ts re-exports each module as a namespace (``weex.Code``, ``weex.lookup``).
+"""TypeScript target: an npm package of ES modules that run as they are (``.js``) with their
+declarations (``.d.ts``) beside them, written directly rather than compiled from ``.ts``.
 
-Every module exports the same short names, so no line's length depends on the platform's
-name: output is laid out exactly as prettier prints it, and the tests require
-``prettier --check`` to pass without generation running node.
+Per platform, ``<platform>.js`` holds the catalogue's data and ``<platform>.d.ts`` its types:
+an ``as const``-like object of codes, their union type, a read-only info record keyed by
+code, lookups, ``format`` with a parameter type per code, and ``<Platform>Error``.
+``common.js`` holds what every platform shares (formatting, the base error class), once;
+``index.js`` re-exports each platform as a namespace; ``package.json`` maps one subpath to
+each module, so that importing one platform loads only it and ``common.js``.
+
+Every module exports the same short names, and the few lines that hold the platform's name
+(its error class) are measured: output is laid out exactly as prettier prints it, and the
+tests require ``prettier --check`` to pass without generation running node.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
-
 from typing import Any
 
-from ..model import Catalog
-from ..render import Files, Options, aggregate_header, header, template
+from ..model import PLACEHOLDER, Catalog, Entry
+from ..naming import pascal
+from ..render import Files, Options, aggregate_header, aggregate_header_line, header, template
 from .base import Naming, Target
 from .charset import comment_text, preferred_quote, quoted
 
@@ -36,9 +43,18 @@ ES_STRICT_RESERVED = frozenset(
 )
 """Names a binding cannot take in an ES module (strict mode), TypeScript's or JavaScript's."""
 
+COMMON = "common"
+"""The module every platform's module imports: a platform must not take its name."""
+
 
 def ts_module(platform: str) -> str:
     return platform
+
+
+def ts_error(platform: str) -> str:
+    """``okx_dex_ws`` -> ``OkxDexWsError``: the class of a platform's errors. It ends in
+    "Error", so it never clashes with another name its module declares or imports."""
+    return pascal(platform) + "Error"
 
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
@@ -95,6 +111,17 @@ def ts_property(key: str, text: str, indent: int) -> str:
     return f"{name}: {literal}"
 
 
+def ts_names(key: str, names: Sequence[str], indent: int) -> str:
+    """``key: ["a", "b"]``, a property ``indent`` columns in: on one line when it fits,
+    else one name a line, as prettier prints an array of strings. Names are ASCII."""
+    items = [ts_str(name) for name in names]
+    line = f"{key}: [{', '.join(items)}]"
+    if indent + len(line) + 1 <= PRINT_WIDTH:
+        return line
+    inner = " " * (indent + 2)
+    return f"{key}: [\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + "]"
+
+
 def ts_doc(text: str) -> str:
     """``text`` as one line of a ``/** */`` comment: it can never close the comment."""
     return comment_text(text, _escape_char, forbidden=("*/",))
@@ -108,48 +135,145 @@ def ts_value(value: object) -> str:
     return str(value)
 
 
+def parameters(entry: Entry) -> list[str]:
+    """The placeholders of every text of ``entry``, message then solution, each once."""
+    texts = (*entry.message.values(), *entry.solution.values())
+    return list(dict.fromkeys(name for text in texts for name in PLACEHOLDER.findall(text)))
+
+
+def _fits(line: str, indent: int = 0) -> bool:
+    return indent + len(line) <= PRINT_WIDTH
+
+
+def error_layout(platform: str, code_type: str) -> dict[str, str]:
+    """The lines that hold the name of the platform's error class (ASCII), each laid out
+    as prettier lays it out for that name's width."""
+    name = ts_error(platform)
+    guard = f"is{name}"
+    define = f'const catalogue = common.define({ts_str(platform)}, "{code_type}", entries);'
+    if not _fits(define):
+        define = (
+            f"const catalogue = common.define(\n  {ts_str(platform)},\n"
+            f'  "{code_type}",\n  entries,\n);'
+        )
+    interface = f"export interface {name} extends common.PlatformError {{"
+    if not _fits(interface):
+        interface = f"export interface {name}\n  extends common.PlatformError {{"
+    construct = f"new <C extends Code>(code: C, ...args: common.ErrorArgs<ParamsOf<C>>): {name};"
+    if not _fits(construct, 2):
+        construct = (
+            "new <C extends Code>(\n    code: C,\n"
+            f"    ...args: common.ErrorArgs<ParamsOf<C>>\n  ): {name};"
+        )
+    declared_guard = f"export declare function {guard}(value: unknown): value is {name};"
+    if not _fits(declared_guard):
+        declared_guard = f"export declare function {guard}(\n  value: unknown,\n): value is {name};"
+    guard_head = f"export function {guard}(value) {{"
+    if not _fits(guard_head):
+        guard_head = f"export function {guard}(\n  value,\n) {{"
+    guard_body = f"return value instanceof {name};"
+    if not _fits(guard_body, 2):
+        guard_body = f"return (\n    value instanceof {name}\n  );"
+    return {
+        "name": name,
+        "guard": guard,
+        "define": define,
+        "interface": interface,
+        "construct": construct,
+        "declared_guard": declared_guard,
+        "guard_head": guard_head,
+        "guard_body": guard_body,
+    }
+
+
 FILTERS: dict[str, Callable[..., object]] = {
     "ts_str": ts_str,
     "ts_key": ts_key,
     "ts_doc": ts_doc,
     "ts_value": ts_value,
     "ts_property": ts_property,
+    "ts_names": ts_names,
 }
+
+
+def package_json(catalogs: Sequence[Catalog], options: Options) -> str:
+    """The npm package: one subpath per module, each with its declarations (``types``)
+    before its code (``default``), as TypeScript and Node resolve them.
+
+    Its first line carries the generated-code marker, as in out/vectors, like the first line
+    of every file generate owns (JSON has no comments): ``{"generated": ...,``. npm ignores
+    a field it does not know.
+    """
+
+    def entry(module: str) -> dict[str, str]:
+        return {"types": f"./{module}.d.ts", "default": f"./{module}.js"}
+
+    modules = [ts_module(c.platform) for c in catalogs]
+    body: dict[str, Any] = {
+        "name": options.typescript_package,
+        "version": options.version,
+        "description": "Error codes, messages and typed errors of "
+        + ", ".join(c.platform for c in catalogs),
+        "type": "module",
+        "sideEffects": False,
+        "main": "./index.js",
+        "types": "./index.d.ts",
+        "exports": {
+            ".": entry("index"),
+            f"./{COMMON}": entry(COMMON),
+            **{f"./{module}": entry(module) for module in modules},
+            "./package.json": "./package.json",
+        },
+        "engines": {"node": ">=18"},
+    }
+    generated = json.dumps(aggregate_header_line(catalogs), ensure_ascii=False)
+    text = json.dumps(body, ensure_ascii=False, indent=2).removeprefix("{\n")
+    return f'{{"generated": {generated},\n{text}\n'
 
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
-    module = template("typescript", "module.ts.j2", FILTERS)
-    for catalog in catalogs:
-        files[PurePosixPath("typescript", ts_module(catalog.platform) + ".ts")] = module.render(
-            header=header("//", catalog),
-            catalog=catalog,
-            code_type="number" if catalog.code_type == "integer" else "string",
-        )
-    files[PurePosixPath("typescript", "index.ts")] = template(
-        "typescript", "index.ts.j2", FILTERS
-    ).render(
-        header=aggregate_header("//", catalogs),
-        modules=[ts_module(c.platform) for c in catalogs],
-    )
+    for suffix in (".js", ".d.ts"):
+        module = template("typescript", f"module{suffix}.j2", FILTERS)
+        for catalog in catalogs:
+            code_type = "number" if catalog.code_type == "integer" else "string"
+            path = PurePosixPath("typescript", ts_module(catalog.platform) + suffix)
+            files[path] = module.render(
+                header=header("//", catalog),
+                catalog=catalog,
+                code_type=code_type,
+                parameters={entry.code: parameters(entry) for entry in catalog.errors},
+                error=error_layout(catalog.platform, code_type),
+            )
+        aggregate = aggregate_header("//", catalogs)
+        for name in ("index", COMMON):
+            files[PurePosixPath("typescript", name + suffix)] = template(
+                "typescript", f"{name}{suffix}.j2", FILTERS
+            ).render(header=aggregate, modules=[ts_module(c.platform) for c in catalogs])
+    files[PurePosixPath("typescript", "package.json")] = package_json(catalogs, options)
     return files
 
 
 def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:
-    return {"module": ts_module(catalog.platform)}
+    return {
+        "module": ts_module(catalog.platform),
+        "package": options.typescript_package,
+        "error": ts_error(catalog.platform),
+    }
 
 
 TARGET = Target(
     name="typescript",
-    summary="TypeScript ES modules, one per platform, and an index (out/typescript/)",
+    summary="an npm package of ES modules with their declarations (out/typescript/)",
     render=render,
     naming=Naming(
         member=lambda name: name,
         member_reserved=TS_RESERVED | frozenset({"__proto__"}),
-        # The module is re-exported as a namespace (`export * as weex`) from index.ts, so it
-        # must be a binding name a strict-mode ES module accepts.
+        # The module is re-exported as a namespace (`export * as weex`) from index.js, so it
+        # must be a binding name a strict-mode ES module accepts; common.js is the modules'
+        # shared support.
         platform=ts_module,
-        platform_reserved=ES_STRICT_RESERVED | frozenset({"index"}),
+        platform_reserved=ES_STRICT_RESERVED | frozenset({"index", COMMON}),
         aggregates=(("module", ts_module),),
     ),
     vectors=vectors,

@@ -1,7 +1,7 @@
-// Conformance of the generated TypeScript, compiled to ES modules, to the test vectors
-// (out/vectors/<platform>.json):
+// Conformance of the generated TypeScript package, its ES modules run as they are, to the
+// test vectors (out/vectors/<platform>.json):
 //
-//   CONFORMANCE_VECTORS=out/vectors CONFORMANCE_CODE=<tsc outDir> \
+//   CONFORMANCE_VECTORS=out/vectors CONFORMANCE_CODE=out/typescript \
 //     node --test tests/conformance/conformance.test.mjs
 //
 // One test per platform; it lists every disagreement as
@@ -31,6 +31,41 @@ const show = (value) =>
       : JSON.stringify(value);
 const sorted = (object) => Object.keys(object).sort();
 
+/** What every platform's module exports, besides its error class and its guard. */
+const API = [
+  "Code",
+  "byName",
+  "codeInfo",
+  "codes",
+  "format",
+  "formatSolution",
+  "isCode",
+  "lookup",
+  "message",
+  "solution",
+];
+
+/** Where `value` holds an object or array that is not frozen, else undefined. */
+function unfrozen(value, where) {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (!Object.isFrozen(value)) return where;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unfrozen(item, `${where}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** What calling `run` throws: undefined when it throws nothing. */
+function thrown(run) {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 const files = readdirSync(vectorsDir).filter((name) => name.endsWith(".json"));
 for (const file of files.sort()) {
   const vectors = JSON.parse(readFileSync(path.join(vectorsDir, file), "utf8"));
@@ -39,10 +74,26 @@ for (const file of files.sort()) {
   test(platform, async () => {
     const m = await load(vectors.typescript.module);
     const index = await load("index");
+    const { FormatError, PlatformError } = await load("common");
     const problems = [];
     if (index[vectors.typescript.module]?.Code !== m.Code) {
       problems.push(
         `${platform}: index.js does not re-export ${vectors.typescript.module}`,
+      );
+    }
+    if (index.PlatformError !== PlatformError) {
+      problems.push(`${platform}: index.js does not re-export PlatformError`);
+    }
+    const ErrorClass = m[vectors.typescript.error];
+    const guard = m[`is${vectors.typescript.error}`];
+    const exported = [
+      ...API,
+      vectors.typescript.error,
+      `is${vectors.typescript.error}`,
+    ];
+    if (!isDeepStrictEqual(Object.keys(m).sort(), exported.sort())) {
+      problems.push(
+        `${platform}: exports ${show(Object.keys(m).sort())}, want ${show(exported)}`,
       );
     }
     const expect = (code, field, got, want) => {
@@ -79,6 +130,11 @@ for (const file of files.sort()) {
       expect(code, "isCode", m.isCode(code), true);
       expect(code, "code", info.code, code);
       expect(code, "name", info.name, vector.name);
+      expect(code, "placeholders", info.placeholders, vector.placeholders);
+      expect(code, `byName ${vector.name}`, m.byName(vector.name), code);
+      for (const alias of vector.aliases) {
+        expect(code, `byName ${alias.name}`, m.byName(alias.name), code);
+      }
       for (const [kind, textOf] of [
         ["message", m.message],
         ["solution", m.solution],
@@ -132,7 +188,176 @@ for (const file of files.sort()) {
       expect(code, "lookup", m.lookup(code), undefined);
       expect(code, "message", m.message(code), undefined);
       expect(code, "solution", m.solution(code), undefined);
+      expect(
+        code,
+        "format",
+        thrown(() => m.format(code)) instanceof TypeError,
+        true,
+      );
     }
+    for (const name of unknown.names) {
+      expect(name, "byName", m.byName(name), undefined);
+    }
+    expect(
+      "codes",
+      "order",
+      [...m.codes],
+      vectors.codes.map((vector) => vector.code),
+    );
+
+    // Immutability: every table deep-frozen, so that no caller changes what the next sees.
+    for (const [name, table] of [
+      ["Code", m.Code],
+      ["codeInfo", m.codeInfo],
+      ["codes", m.codes],
+    ]) {
+      expect(name, "frozen", unfrozen(table, name), undefined);
+    }
+    const first = vectors.codes[0];
+    const attempts = {
+      "Code member": () => {
+        m.Code[first.identifiers.typescript] = "changed";
+      },
+      "codeInfo entry": () => {
+        m.codeInfo[first.code] = {};
+      },
+      message: () => {
+        m.lookup(first.code).message.en = "changed";
+      },
+      placeholders: () => {
+        m.lookup(first.code).placeholders.push("changed");
+      },
+      codes: () => {
+        m.codes.pop();
+      },
+    };
+    for (const [what, attempt] of Object.entries(attempts)) {
+      expect(
+        first.code,
+        `${what} can be changed`,
+        thrown(attempt) instanceof TypeError,
+        true,
+      );
+    }
+    expect(
+      first.code,
+      "after changes",
+      m.lookup(first.code).message,
+      first.message,
+    );
+
+    // Formatting and the error class.
+    for (const c of vectors.format) {
+      const where = `format ${show(c.params)} in ${c.language}`;
+      const language = c.language ?? undefined;
+      if (c.problem !== null) {
+        const { kind, param } = c.problem;
+        for (const [what, attempt] of [
+          ["format", () => m.format(c.code, c.params, language)],
+          [
+            "formatSolution",
+            () => m.formatSolution(c.code, c.params, language),
+          ],
+          ["new", () => new ErrorClass(c.code, c.params)],
+        ]) {
+          const error = thrown(attempt);
+          const said = error && {
+            formatError: error instanceof FormatError,
+            kind: error.kind,
+            param: error.param,
+            named:
+              error.message.includes(param) &&
+              error.message.includes(String(c.code)),
+          };
+          expect(c.code, `${where} ${what}`, said, {
+            formatError: true,
+            kind,
+            param,
+            named: true,
+          });
+        }
+        continue;
+      }
+      const got = (run) => {
+        const error = thrown(run);
+        return error === undefined ? run() : `throws ${error}`;
+      };
+      expect(
+        c.code,
+        where,
+        got(() => m.format(c.code, c.params, language)),
+        c.message,
+      );
+      expect(
+        c.code,
+        `${where} solution`,
+        got(() => m.formatSolution(c.code, c.params, language) ?? null),
+        c.solution,
+      );
+      const error = thrown(() => new ErrorClass(c.code, c.params));
+      if (error !== undefined) {
+        problems.push(
+          `${platform} ${show(c.code)} new ${where}: throws ${error}`,
+        );
+        continue;
+      }
+      const e = new ErrorClass(c.code, c.params);
+      const vector = vectors.codes.find((v) => v.code === c.code);
+      expect(c.code, `${where} error text`, e.toString(), c.error_text);
+      expect(c.code, `${where} String(error)`, String(e), c.error_text);
+      expect(
+        c.code,
+        `${where} error message`,
+        e.message,
+        c.error_text.slice(`${platform} ${c.code}: `.length),
+      );
+      expect(
+        c.code,
+        `${where} error messageIn`,
+        e.messageIn(c.language ?? "en"),
+        c.language === null ? m.format(c.code, c.params, "en") : c.message,
+      );
+      expect(
+        c.code,
+        `${where} error solutionIn`,
+        c.language === null ? null : (e.solutionIn(c.language) ?? null),
+        c.language === null ? null : c.solution,
+      );
+      expect(
+        c.code,
+        `${where} error fields`,
+        {
+          name: e.name,
+          instance:
+            e instanceof ErrorClass &&
+            e instanceof PlatformError &&
+            e instanceof Error,
+          guard: guard(e),
+          platform: e.platform,
+          code: e.code,
+          params: { ...e.params },
+          paramsFrozen: Object.isFrozen(e.params),
+          solution: e.solution ?? null,
+          category: e.category ?? null,
+          httpStatus: e.httpStatus ?? null,
+          retryable: e.retryable ?? null,
+        },
+        {
+          name: vectors.typescript.error,
+          instance: true,
+          guard: true,
+          platform,
+          code: c.code,
+          params: c.params,
+          paramsFrozen: true,
+          solution: c.language === null ? c.solution : (e.solution ?? null),
+          category: vector.category,
+          httpStatus: vector.http_status,
+          retryable: vector.retryable,
+        },
+      );
+    }
+    expect(platform, "guard of an Error", guard(new Error("x")), false);
     if (problems.length > 0) assert.fail(problems.join("\n"));
   });
 }

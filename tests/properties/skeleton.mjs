@@ -1,4 +1,4 @@
-// Print, as JSON, the token skeleton of each TypeScript file in the directories named on
+// Print, as JSON, the token skeleton of each TypeScript and JavaScript file in the directories named on
 // the command line: every token as the TypeScript scanner reads it, with the content of
 // string literals and comments left out. Catalogue text may change only what was left out.
 import * as fs from "node:fs";
@@ -44,7 +44,7 @@ for (const directory of process.argv.slice(2)) {
   out[directory] = {};
   for (const name of fs
     .readdirSync(directory)
-    .filter((n) => n.endsWith(".ts"))
+    .filter((n) => n.endsWith(".ts") || n.endsWith(".js"))
     .sort()) {
     out[directory][name] = skeleton(
       fs.readFileSync(path.join(directory, name), "utf8"),

@@ -5,312 +5,16 @@
  *
  * Source: 开放平台错误码文档: 错误码及描述, 微信, 小程序, 用户 (错误码 / 英文描述 / 中文描述); catalogs/sources/001_c104c6c75ec3ed17.txt
  *
+ * Its types are in open_platform.d.ts.
+ *
  * @module
  */
 
-/** The codes of open_platform, by name. */
-export const Code = {
-  /**
-   * busy system
-   */
-  SYSTEM_BUSY: -1,
-  /**
-   * internal error
-   */
-  INTERNAL_ERROR: -2,
-  /**
-   * invalid credential
-   */
-  INVALID_CREDENTIAL: 40001,
-  /**
-   * invalid grant_type
-   */
-  INVALID_GRANT_TYPE: 40002,
-  /**
-   * missing scope
-   */
-  SCOPE_MISSING: 40003,
-  /**
-   * AppID or AppSecret error, please confirm the correctness of AppSecret
-   */
-  INVALID_APPID_OR_APPSECRET: 40004,
-  /**
-   * invalid access_token
-   */
-  INVALID_ACCESS_TOKEN: 40005,
-  /**
-   * invalid refresh_token
-   */
-  INVALID_REFRESH_TOKEN: 40006,
-  /**
-   * invalid url size
-   */
-  INVALID_URL_SIZE: 40007,
-  /**
-   * invalid url
-   */
-  INVALID_URL: 40008,
-  /**
-   * access_token missing
-   */
-  ACCESS_TOKEN_MISSING: 40009,
-  /**
-   * appid missing
-   */
-  APPID_MISSING: 40010,
-  /**
-   * refresh_token missing
-   */
-  REFRESH_TOKEN_MISSING: 40011,
-  /**
-   * appsecret missing
-   */
-  APPSECRET_MISSING: 40012,
-  /**
-   * missing code
-   */
-  CODE_MISSING: 40013,
-  /**
-   * missing state
-   */
-  STATE_MISSING: 40014,
-  /**
-   * access_token expired
-   */
-  ACCESS_TOKEN_EXPIRED: 40015,
-  /**
-   * refresh_token expired
-   */
-  REFRESH_TOKEN_EXPIRED: 40016,
-  /**
-   * missing url
-   */
-  URL_MISSING: 40017,
-  /**
-   * code expired
-   */
-  CODE_EXPIRED: 40018,
-  /**
-   * require GET method
-   */
-  GET_METHOD_REQUIRED: 40019,
-  /**
-   * require POST method
-   */
-  POST_METHOD_REQUIRED: 40020,
-  /**
-   * require https
-   */
-  HTTPS_REQUIRED: 40021,
-  /**
-   * empty post data
-   */
-  EMPTY_POST_DATA: 40022,
-  /**
-   * empty content
-   */
-  EMPTY_CONTENT: 40023,
-  /**
-   * Unlawful redirect_uri
-   */
-  INVALID_REDIRECT_URI: 40024,
-  /**
-   * Wrong user account or password
-   */
-  WRONG_ACCOUNT_OR_PASSWORD: 40025,
-  /**
-   * missing redirect_uri
-   */
-  REDIRECT_URI_MISSING: 40026,
-  /**
-   * invalid scope
-   */
-  INVALID_SCOPE: 40027,
-  /**
-   * missing grant_type
-   */
-  GRANT_TYPE_MISSING: 40028,
-  /**
-   * invalid response_type
-   */
-  INVALID_RESPONSE_TYPE: 40029,
-  /**
-   * No response_type supplied
-   */
-  RESPONSE_TYPE_MISSING: 40030,
-  /**
-   * invalid code
-   */
-  INVALID_CODE: 40031,
-  /**
-   * IP is not authorized
-   */
-  IP_NOT_AUTHORIZED: 40032,
-  /**
-   * Unauthorized type
-   */
-  UNAUTHORIZED_TYPE: 40033,
-  /**
-   * The state parameter cant exceed 128 bytes
-   */
-  STATE_TOO_LONG: 40034,
-  /**
-   * AppIp or RefreshToken errors
-   */
-  INVALID_APPIP_OR_REFRESH_TOKEN: 40035,
-  /**
-   * missing client_secret
-   */
-  CLIENT_SECRET_MISSING: 40036,
-  /**
-   * Frequent operation, freezing for a period of time
-   */
-  FREQUENT_OPERATION_FROZEN: 40037,
-  /**
-   * invalid AppID
-   */
-  INVALID_APPID: 40038,
-  /**
-   * invalid OpenID
-   */
-  INVALID_OPENID: 40039,
-  /**
-   * invalid oauth_consumer_key
-   */
-  INVALID_OAUTH_CONSUMER_KEY: 40040,
-  /**
-   * No user information
-   */
-  NO_USER_INFORMATION: 40041,
-  /**
-   * Illegal temporary bills
-   */
-  INVALID_TEMPORARY_TICKET: 40042,
-  /**
-   * Invalidation of temporary bills
-   */
-  TEMPORARY_TICKET_EXPIRED: 40043,
-  /**
-   * Access ABCD token no permission
-   */
-  ACCESS_TOKEN_NO_PERMISSION: 40044,
-  /**
-   * There is no user information at present, so it needs to be associated and bound.
-   */
-  NO_USER_INFORMATION_BINDING_REQUIRED: 40045,
-  /**
-   * Try again later due to too many login errors
-   */
-  TOO_MANY_LOGIN_ERRORS: 40046,
-  /**
-   * WeChat public number failed in original ID verification
-   */
-  OFFICIAL_ACCOUNT_ORIGINAL_ID_VERIFICATION_FAILED: 201001,
-  /**
-   * No login scenario information or invalid
-   */
-  LOGIN_SCENE_NOT_FOUND_OR_EXPIRED: 201002,
-  /**
-   * Need to run on wechat
-   */
-  WECHAT_CLIENT_REQUIRED: 201003,
-  /**
-   * Error in login of WeChat public address
-   */
-  OFFICIAL_ACCOUNT_LOGIN_ERROR: 201004,
-  /**
-   * Required parameter missing
-   */
-  REQUIRED_PARAMETER_MISSING: 301001,
-  /**
-   * WeChat Mini Program Login Error
-   */
-  MINI_PROGRAM_LOGIN_ERROR: 301002,
-  /**
-   * missing wxid
-   */
-  WXID_MISSING: 301003,
-  /**
-   * missing session_key
-   */
-  SESSION_KEY_MISSING: 301004,
-  /**
-   * Invalid wxid
-   */
-  INVALID_WXID: 301005,
-  /**
-   * Data decryption failed
-   */
-  DATA_DECRYPTION_FAILED: 301010,
-  /**
-   * There is currently no record of WeChat users
-   */
-  WECHAT_USER_RECORD_NOT_FOUND: 301012,
-  /**
-   * Invalid oauth_consumer_key
-   */
-  MINI_PROGRAM_INVALID_OAUTH_CONSUMER_KEY: 301014,
-  /**
-   * WeChat backend exception
-   */
-  WECHAT_BACKEND_EXCEPTION: 301020,
-  /**
-   * Unable to obtain WeChat user’s phone number
-   */
-  WECHAT_PHONE_NUMBER_UNAVAILABLE: 301021,
-  /**
-   * Invalid or expired code
-   */
-  MINI_PROGRAM_CODE_INVALID_OR_EXPIRED: 301022,
-  /**
-   * Unbound user
-   */
-  USER_NOT_BOUND: 401010,
-  /**
-   * The phone number does not comply with regulations
-   */
-  PHONE_NUMBER_NOT_COMPLIANT: 401011,
-  /**
-   * The phone number has been occupied
-   */
-  PHONE_NUMBER_ALREADY_OCCUPIED: 401012,
-  /**
-   * User ticket has expired
-   */
-  USER_TICKET_EXPIRED: 401013,
-  /**
-   * User has been recycled by the system
-   */
-  USER_RECYCLED_BY_SYSTEM: 401015,
-} as const;
+import * as common from "./common.js";
 
-/** A code of open_platform. */
-export type Code = (typeof Code)[keyof typeof Code];
-
-/** What the catalogue says about one code. */
-export interface CodeInfo {
-  readonly code: Code;
-  readonly name: keyof typeof Code;
-  /** The message by language tag ("en", "zh", ...). */
-  readonly message: Readonly<Record<string, string>>;
-  /** What to do about the error, by language tag. */
-  readonly solution: Readonly<Record<string, string>>;
-  /** The kind of error, e.g. "rate_limit". */
-  readonly category?: string;
-  /** The HTTP status the API answers with. */
-  readonly httpStatus?: number;
-  /** Whether retrying later can succeed. */
-  readonly retryable?: boolean;
-  /** Why the code is deprecated, and the name of the code to use instead. */
-  readonly deprecated?: {
-    readonly reason: string;
-    readonly replacedBy?: string;
-  };
-}
-
-/** Every code's information, keyed by code. */
-export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
-  "-1": {
+/** Every code of the catalogue, in its order. */
+const entries = [
+  {
     code: -1,
     name: "SYSTEM_BUSY",
     message: {
@@ -320,7 +24,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  "-2": {
+  {
     code: -2,
     name: "INTERNAL_ERROR",
     message: {
@@ -330,7 +34,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  40001: {
+  {
     code: 40001,
     name: "INVALID_CREDENTIAL",
     message: {
@@ -340,7 +44,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40002: {
+  {
     code: 40002,
     name: "INVALID_GRANT_TYPE",
     message: {
@@ -350,7 +54,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40003: {
+  {
     code: 40003,
     name: "SCOPE_MISSING",
     message: {
@@ -360,7 +64,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40004: {
+  {
     code: 40004,
     name: "INVALID_APPID_OR_APPSECRET",
     message: {
@@ -370,7 +74,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40005: {
+  {
     code: 40005,
     name: "INVALID_ACCESS_TOKEN",
     message: {
@@ -380,7 +84,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40006: {
+  {
     code: 40006,
     name: "INVALID_REFRESH_TOKEN",
     message: {
@@ -390,7 +94,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40007: {
+  {
     code: 40007,
     name: "INVALID_URL_SIZE",
     message: {
@@ -400,7 +104,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40008: {
+  {
     code: 40008,
     name: "INVALID_URL",
     message: {
@@ -410,7 +114,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40009: {
+  {
     code: 40009,
     name: "ACCESS_TOKEN_MISSING",
     message: {
@@ -420,7 +124,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40010: {
+  {
     code: 40010,
     name: "APPID_MISSING",
     message: {
@@ -430,7 +134,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40011: {
+  {
     code: 40011,
     name: "REFRESH_TOKEN_MISSING",
     message: {
@@ -440,7 +144,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40012: {
+  {
     code: 40012,
     name: "APPSECRET_MISSING",
     message: {
@@ -450,7 +154,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40013: {
+  {
     code: 40013,
     name: "CODE_MISSING",
     message: {
@@ -460,7 +164,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40014: {
+  {
     code: 40014,
     name: "STATE_MISSING",
     message: {
@@ -470,7 +174,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40015: {
+  {
     code: 40015,
     name: "ACCESS_TOKEN_EXPIRED",
     message: {
@@ -480,7 +184,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40016: {
+  {
     code: 40016,
     name: "REFRESH_TOKEN_EXPIRED",
     message: {
@@ -490,7 +194,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40017: {
+  {
     code: 40017,
     name: "URL_MISSING",
     message: {
@@ -500,7 +204,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40018: {
+  {
     code: 40018,
     name: "CODE_EXPIRED",
     message: {
@@ -510,7 +214,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40019: {
+  {
     code: 40019,
     name: "GET_METHOD_REQUIRED",
     message: {
@@ -520,7 +224,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40020: {
+  {
     code: 40020,
     name: "POST_METHOD_REQUIRED",
     message: {
@@ -530,7 +234,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40021: {
+  {
     code: 40021,
     name: "HTTPS_REQUIRED",
     message: {
@@ -540,7 +244,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40022: {
+  {
     code: 40022,
     name: "EMPTY_POST_DATA",
     message: {
@@ -550,7 +254,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40023: {
+  {
     code: 40023,
     name: "EMPTY_CONTENT",
     message: {
@@ -560,7 +264,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40024: {
+  {
     code: 40024,
     name: "INVALID_REDIRECT_URI",
     message: {
@@ -570,7 +274,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40025: {
+  {
     code: 40025,
     name: "WRONG_ACCOUNT_OR_PASSWORD",
     message: {
@@ -580,7 +284,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40026: {
+  {
     code: 40026,
     name: "REDIRECT_URI_MISSING",
     message: {
@@ -590,7 +294,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40027: {
+  {
     code: 40027,
     name: "INVALID_SCOPE",
     message: {
@@ -600,7 +304,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40028: {
+  {
     code: 40028,
     name: "GRANT_TYPE_MISSING",
     message: {
@@ -610,7 +314,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40029: {
+  {
     code: 40029,
     name: "INVALID_RESPONSE_TYPE",
     message: {
@@ -620,7 +324,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40030: {
+  {
     code: 40030,
     name: "RESPONSE_TYPE_MISSING",
     message: {
@@ -630,7 +334,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40031: {
+  {
     code: 40031,
     name: "INVALID_CODE",
     message: {
@@ -640,7 +344,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40032: {
+  {
     code: 40032,
     name: "IP_NOT_AUTHORIZED",
     message: {
@@ -650,7 +354,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  40033: {
+  {
     code: 40033,
     name: "UNAUTHORIZED_TYPE",
     message: {
@@ -660,7 +364,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  40034: {
+  {
     code: 40034,
     name: "STATE_TOO_LONG",
     message: {
@@ -670,7 +374,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40035: {
+  {
     code: 40035,
     name: "INVALID_APPIP_OR_REFRESH_TOKEN",
     message: {
@@ -680,7 +384,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40036: {
+  {
     code: 40036,
     name: "CLIENT_SECRET_MISSING",
     message: {
@@ -690,7 +394,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40037: {
+  {
     code: 40037,
     name: "FREQUENT_OPERATION_FROZEN",
     message: {
@@ -701,7 +405,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  40038: {
+  {
     code: 40038,
     name: "INVALID_APPID",
     message: {
@@ -711,7 +415,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40039: {
+  {
     code: 40039,
     name: "INVALID_OPENID",
     message: {
@@ -721,7 +425,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40040: {
+  {
     code: 40040,
     name: "INVALID_OAUTH_CONSUMER_KEY",
     message: {
@@ -731,7 +435,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40041: {
+  {
     code: 40041,
     name: "NO_USER_INFORMATION",
     message: {
@@ -741,7 +445,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  40042: {
+  {
     code: 40042,
     name: "INVALID_TEMPORARY_TICKET",
     message: {
@@ -751,7 +455,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40043: {
+  {
     code: 40043,
     name: "TEMPORARY_TICKET_EXPIRED",
     message: {
@@ -761,7 +465,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40044: {
+  {
     code: 40044,
     name: "ACCESS_TOKEN_NO_PERMISSION",
     message: {
@@ -771,7 +475,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  40045: {
+  {
     code: 40045,
     name: "NO_USER_INFORMATION_BINDING_REQUIRED",
     message: {
@@ -781,7 +485,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40046: {
+  {
     code: 40046,
     name: "TOO_MANY_LOGIN_ERRORS",
     message: {
@@ -792,7 +496,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  201001: {
+  {
     code: 201001,
     name: "OFFICIAL_ACCOUNT_ORIGINAL_ID_VERIFICATION_FAILED",
     message: {
@@ -802,7 +506,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  201002: {
+  {
     code: 201002,
     name: "LOGIN_SCENE_NOT_FOUND_OR_EXPIRED",
     message: {
@@ -812,7 +516,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  201003: {
+  {
     code: 201003,
     name: "WECHAT_CLIENT_REQUIRED",
     message: {
@@ -822,7 +526,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  201004: {
+  {
     code: 201004,
     name: "OFFICIAL_ACCOUNT_LOGIN_ERROR",
     message: {
@@ -832,7 +536,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  301001: {
+  {
     code: 301001,
     name: "REQUIRED_PARAMETER_MISSING",
     message: {
@@ -842,7 +546,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  301002: {
+  {
     code: 301002,
     name: "MINI_PROGRAM_LOGIN_ERROR",
     message: {
@@ -852,7 +556,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  301003: {
+  {
     code: 301003,
     name: "WXID_MISSING",
     message: {
@@ -862,7 +566,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  301004: {
+  {
     code: 301004,
     name: "SESSION_KEY_MISSING",
     message: {
@@ -872,7 +576,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  301005: {
+  {
     code: 301005,
     name: "INVALID_WXID",
     message: {
@@ -882,7 +586,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  301010: {
+  {
     code: 301010,
     name: "DATA_DECRYPTION_FAILED",
     message: {
@@ -892,7 +596,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  301012: {
+  {
     code: 301012,
     name: "WECHAT_USER_RECORD_NOT_FOUND",
     message: {
@@ -902,7 +606,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  301014: {
+  {
     code: 301014,
     name: "MINI_PROGRAM_INVALID_OAUTH_CONSUMER_KEY",
     message: {
@@ -912,7 +616,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  301020: {
+  {
     code: 301020,
     name: "WECHAT_BACKEND_EXCEPTION",
     message: {
@@ -922,7 +626,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  301021: {
+  {
     code: 301021,
     name: "WECHAT_PHONE_NUMBER_UNAVAILABLE",
     message: {
@@ -932,7 +636,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  301022: {
+  {
     code: 301022,
     name: "MINI_PROGRAM_CODE_INVALID_OR_EXPIRED",
     message: {
@@ -942,7 +646,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  401010: {
+  {
     code: 401010,
     name: "USER_NOT_BOUND",
     message: {
@@ -952,7 +656,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  401011: {
+  {
     code: 401011,
     name: "PHONE_NUMBER_NOT_COMPLIANT",
     message: {
@@ -962,7 +666,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  401012: {
+  {
     code: 401012,
     name: "PHONE_NUMBER_ALREADY_OCCUPIED",
     message: {
@@ -972,7 +676,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  401013: {
+  {
     code: 401013,
     name: "USER_TICKET_EXPIRED",
     message: {
@@ -982,7 +686,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  401015: {
+  {
     code: 401015,
     name: "USER_RECYCLED_BY_SYSTEM",
     message: {
@@ -992,63 +696,36 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-};
+];
 
-/** Whether `value` is a code of open_platform. */
-export function isCode(value: unknown): value is Code {
-  return (
-    typeof value === "number" &&
-    Object.prototype.hasOwnProperty.call(codeInfo, value)
-  );
-}
+const catalogue = common.define("open_platform", "number", entries);
 
-/** What the catalogue says about `code`, or undefined for a code it does not define. */
-export function lookup(code: unknown): CodeInfo | undefined {
-  return isCode(code) ? codeInfo[code] : undefined;
-}
+export const {
+  Code,
+  codeInfo,
+  codes,
+  isCode,
+  lookup,
+  message,
+  solution,
+  format,
+  formatSolution,
+  byName,
+} = catalogue;
 
-/**
- * The text in `language`: an own key only, so that "constructor" or "__proto__" finds
- * nothing rather than a member of Object.prototype.
- */
-function textIn(
-  texts: Readonly<Record<string, string>>,
-  language: string,
-): string | undefined {
-  return Object.hasOwn(texts, language) ? texts[language] : undefined;
-}
-
-/** English, else Chinese, else the language whose tag sorts first. */
-function preferred(
-  texts: Readonly<Record<string, string>>,
-): string | undefined {
-  const fallback = Object.keys(texts).sort()[0];
-  return (
-    textIn(texts, "en") ?? textIn(texts, "zh") ?? (fallback && texts[fallback])
-  );
-}
-
-/**
- * The message of `code` in `language`, by default in English, else Chinese, else
- * another language; undefined for an unknown code or a language the catalogue lacks.
- */
-export function message(code: unknown, language?: string): string | undefined {
-  const info = lookup(code);
-  if (info === undefined) {
-    return undefined;
+/** An error of open_platform: a code, and the parameters its texts were formatted with. */
+export class OpenPlatformError extends common.PlatformError {
+  constructor(code, params, options) {
+    super(catalogue, code, params, options);
   }
-  return language === undefined
-    ? preferred(info.message)
-    : textIn(info.message, language);
+
+  /** @returns {"OpenPlatformError"} */
+  get name() {
+    return "OpenPlatformError";
+  }
 }
 
-/** What to do about `code`, in `language` or by default as for {@link message}. */
-export function solution(code: unknown, language?: string): string | undefined {
-  const info = lookup(code);
-  if (info === undefined) {
-    return undefined;
-  }
-  return language === undefined
-    ? preferred(info.solution)
-    : textIn(info.solution, language);
+/** Whether `value` is a {@link OpenPlatformError}. */
+export function isOpenPlatformError(value) {
+  return value instanceof OpenPlatformError;
 }

@@ -5,7372 +5,16 @@
  *
  * Source: 公众号api接口开发公共错误码 一览表 (WeChat global return codes, copied blog page; catalogs/sources/003_0c3e0c231f8bcd8e.txt)
  *
+ * Its types are in wechat.d.ts.
+ *
  * @module
  */
 
-/** The codes of wechat, by name. */
-export const Code = {
-  /**
-   * system error
-   */
-  SYSTEM_ERROR: -1,
-  /**
-   * ok
-   */
-  OK: 0,
-  /**
-   * reach max api daily quota limit
-   */
-  API_DAILY_QUOTA_EXCEEDED: 45009,
-  /**
-   * invalid credential, access_token is invalid or not latest
-   */
-  INVALID_CREDENTIAL: 40001,
-  /**
-   * api unauthorized
-   */
-  API_UNAUTHORIZED: 48001,
-  /**
-   * access_token missing
-   */
-  ACCESS_TOKEN_MISSING: 41001,
-  /**
-   * access_token expired
-   */
-  ACCESS_TOKEN_EXPIRED: 42001,
-  /**
-   * appid missing
-   */
-  APPID_MISSING: 41002,
-  /**
-   * invalid appid
-   */
-  INVALID_APPID: 40013,
-  /**
-   * function category of API need be confirmed by component
-   */
-  API_FUNCTION_CATEGORY_NOT_CONFIRMED_BY_COMPONENT: 61016,
-  /**
-   * api is unauthorized to component
-   */
-  API_UNAUTHORIZED_TO_COMPONENT: 61007,
-  /**
-   * api forbidden for irregularities, view detail on mp.weixin.qq.com
-   */
-  API_BANNED_FOR_IRREGULARITIES: 48004,
-  /**
-   * invalid url
-   */
-  INVALID_URL: 40066,
-  /**
-   * api minute-quota reach limit, must slower, retry next minute
-   */
-  API_MINUTE_QUOTA_EXCEEDED: 45011,
-  /**
-   * access clientip is not registered
-   */
-  CLIENT_IP_NOT_REGISTERED: 61004,
-  /**
-   * content size out of limit
-   */
-  CONTENT_SIZE_OUT_OF_LIMIT: 45002,
-  /**
-   * require https
-   */
-  HTTPS_REQUIRED: 43003,
-  /**
-   * missing component_appid
-   */
-  COMPONENT_APPID_MISSING: 41018,
-  /**
-   * require GET method
-   */
-  GET_METHOD_REQUIRED: 43001,
-  /**
-   * require POST method
-   */
-  POST_METHOD_REQUIRED: 43002,
-  /**
-   * user limited
-   */
-  USER_LIMITED: 50002,
-  /**
-   * invalid ip, not in whitelist
-   */
-  IP_NOT_IN_WHITELIST: 40164,
-  /**
-   * invalid access_token
-   */
-  INVALID_ACCESS_TOKEN: 40014,
-  /**
-   * must use component token for component api
-   */
-  COMPONENT_TOKEN_REQUIRED_FOR_COMPONENT_API: 61014,
-  /**
-   * access clientip is not registered, not in ip-white-list
-   */
-  CLIENT_IP_NOT_IN_WHITELIST: 45035,
-  /**
-   * POST参数非法
-   */
-  INVALID_POST_PARAMETERS: 1003,
-  /**
-   * 商品id不存在
-   */
-  GOODS_ID_NOT_FOUND: 20002,
-  /**
-   * invalid grant_type
-   */
-  INVALID_GRANT_TYPE: 40002,
-  /**
-   * invalid openid
-   */
-  INVALID_OPENID: 40003,
-  /**
-   * invalid media type
-   */
-  INVALID_MEDIA_TYPE: 40004,
-  /**
-   * invalid file type
-   */
-  INVALID_FILE_TYPE: 40005,
-  /**
-   * invalid meida size
-   */
-  INVALID_MEDIA_SIZE: 40006,
-  /**
-   * invalid media_id
-   */
-  INVALID_MEDIA_ID: 40007,
-  /**
-   * invalid message type
-   */
-  INVALID_MESSAGE_TYPE: 40008,
-  /**
-   * invalid image size
-   */
-  INVALID_IMAGE_SIZE: 40009,
-  /**
-   * invalid voice size
-   */
-  INVALID_VOICE_SIZE: 40010,
-  /**
-   * invalid video size
-   */
-  INVALID_VIDEO_SIZE: 40011,
-  /**
-   * invalid thumb size
-   */
-  INVALID_THUMB_SIZE: 40012,
-  /**
-   * invalid menu type
-   */
-  INVALID_MENU_TYPE: 40015,
-  /**
-   * invalid button size
-   */
-  INVALID_BUTTON_COUNT: 40016,
-  /**
-   * invalid button type
-   */
-  INVALID_BUTTON_TYPE: 40017,
-  /**
-   * invalid button name size
-   */
-  INVALID_BUTTON_NAME_LENGTH: 40018,
-  /**
-   * invalid button key size
-   */
-  INVALID_BUTTON_KEY_LENGTH: 40019,
-  /**
-   * invalid button url size
-   */
-  INVALID_BUTTON_URL_SIZE: 40020,
-  /**
-   * invalid menu version
-   */
-  INVALID_MENU_VERSION: 40021,
-  /**
-   * invalid sub_menu level
-   */
-  INVALID_SUB_MENU_LEVEL: 40022,
-  /**
-   * invalid sub button size
-   */
-  INVALID_SUB_BUTTON_COUNT: 40023,
-  /**
-   * invalid sub button type
-   */
-  INVALID_SUB_BUTTON_TYPE: 40024,
-  /**
-   * invalid sub button name size
-   */
-  INVALID_SUB_BUTTON_NAME_LENGTH: 40025,
-  /**
-   * invalid sub button key size
-   */
-  INVALID_SUB_BUTTON_KEY_LENGTH: 40026,
-  /**
-   * invalid sub button url size
-   */
-  INVALID_SUB_BUTTON_URL_LENGTH: 40027,
-  /**
-   * invalid menu api user
-   */
-  INVALID_MENU_API_USER: 40028,
-  /**
-   * invalid code
-   */
-  INVALID_CODE: 40029,
-  /**
-   * invalid refresh_token
-   */
-  INVALID_REFRESH_TOKEN: 40030,
-  /**
-   * invalid openid list
-   */
-  INVALID_OPENID_LIST: 40031,
-  /**
-   * invalid openid list size
-   */
-  INVALID_OPENID_LIST_SIZE: 40032,
-  /**
-   * invalid charset. please check your request, if include \uxxxx will create fail!
-   */
-  INVALID_CHARSET: 40033,
-  /**
-   * invalid template size
-   */
-  INVALID_TEMPLATE_SIZE: 40034,
-  /**
-   * invalid args size
-   */
-  INVALID_ARGS_SIZE: 40035,
-  /**
-   * invalid template_id size
-   */
-  INVALID_TEMPLATE_ID_LENGTH: 40036,
-  /**
-   * invalid template_id
-   */
-  INVALID_TEMPLATE_ID: 40037,
-  /**
-   * invalid packaging type
-   */
-  INVALID_PACKAGING_TYPE: 40038,
-  /**
-   * invalid url size
-   */
-  INVALID_URL_LENGTH: 40039,
-  /**
-   * invalid plugin token
-   */
-  INVALID_PLUGIN_TOKEN: 40040,
-  /**
-   * invalid plugin id
-   */
-  INVALID_PLUGIN_ID: 40041,
-  /**
-   * invalid plugin session
-   */
-  INVALID_PLUGIN_SESSION: 40042,
-  /**
-   * invalid fav type
-   */
-  INVALID_FAV_TYPE: 40043,
-  /**
-   * invalid size in link.title
-   */
-  INVALID_LINK_TITLE_SIZE: 40044,
-  /**
-   * invalid size in link.description
-   */
-  INVALID_LINK_DESCRIPTION_SIZE: 40045,
-  /**
-   * invalid size in link.iconurl
-   */
-  INVALID_LINK_ICON_URL_SIZE: 40046,
-  /**
-   * invalid size in link.url
-   */
-  INVALID_LINK_URL_SIZE: 40047,
-  /**
-   * invalid url domain
-   */
-  INVALID_URL_DOMAIN: 40048,
-  /**
-   * invalid score report type
-   */
-  INVALID_SCORE_REPORT_TYPE: 40049,
-  /**
-   * invalid timeline type
-   */
-  INVALID_TIMELINE_TYPE: 40050,
-  /**
-   * invalid group name
-   */
-  INVALID_GROUP_NAME: 40051,
-  /**
-   * invalid action name
-   */
-  INVALID_QRCODE_ACTION_NAME: 40052,
-  /**
-   * invalid action info, please check document
-   */
-  INVALID_QRCODE_ACTION_INFO: 40053,
-  /**
-   * invalid sub button url domain
-   */
-  INVALID_SUB_BUTTON_URL_DOMAIN: 40054,
-  /**
-   * invalid button url domain
-   */
-  INVALID_BUTTON_URL_DOMAIN: 40055,
-  /**
-   * invalid serial code
-   */
-  INVALID_SERIAL_CODE: 40056,
-  /**
-   * invalid tabbar size
-   */
-  INVALID_TABBAR_SIZE: 40057,
-  /**
-   * invalid tabbar name size
-   */
-  INVALID_TABBAR_NAME_SIZE: 40058,
-  /**
-   * invalid msg id
-   */
-  INVALID_MSG_ID: 40059,
-  /**
-   * invalid article idx
-   */
-  INVALID_ARTICLE_IDX: 40060,
-  /**
-   * invalid title size
-   */
-  INVALID_TITLE_SIZE: 40062,
-  /**
-   * invalid message_ext size
-   */
-  INVALID_MESSAGE_EXT_SIZE: 40063,
-  /**
-   * invalid app type
-   */
-  INVALID_APP_TYPE: 40064,
-  /**
-   * invalid msg status
-   */
-  INVALID_MSG_STATUS: 40065,
-  /**
-   * invalid tvid
-   */
-  INVALID_TVID: 40067,
-  /**
-   * contain mailcious url
-   */
-  CONTAINS_MALICIOUS_URL: 40068,
-  /**
-   * invalid hardware type
-   */
-  INVALID_HARDWARE_TYPE: 40069,
-  /**
-   * invalid sku info
-   */
-  INVALID_SKU_INFO: 40070,
-  /**
-   * invalid card type
-   */
-  INVALID_CARD_TYPE: 40071,
-  /**
-   * invalid location id
-   */
-  INVALID_LOCATION_ID: 40072,
-  /**
-   * invalid card id
-   */
-  INVALID_CARD_ID: 40073,
-  /**
-   * invalid pay template id
-   */
-  INVALID_PAY_TEMPLATE_ID: 40074,
-  /**
-   * invalid encrypt code
-   */
-  INVALID_ENCRYPT_CODE: 40075,
-  /**
-   * invalid color id
-   */
-  INVALID_COLOR_ID: 40076,
-  /**
-   * invalid score type
-   */
-  INVALID_SCORE_TYPE: 40077,
-  /**
-   * invalid card status
-   */
-  INVALID_CARD_STATUS: 40078,
-  /**
-   * invalid time
-   */
-  CARD_INVALID_TIME: 40079,
-  /**
-   * invalid card ext
-   */
-  INVALID_CARD_EXT: 40080,
-  /**
-   * invalid template_id
-   */
-  CARD_INVALID_TEMPLATE_ID: 40081,
-  /**
-   * invalid banner picture size
-   */
-  INVALID_BANNER_PICTURE_SIZE: 40082,
-  /**
-   * invalid banner url size
-   */
-  INVALID_BANNER_URL_SIZE: 40083,
-  /**
-   * invalid button desc size
-   */
-  INVALID_BUTTON_DESC_SIZE: 40084,
-  /**
-   * invalid button url size
-   */
-  CARD_INVALID_BUTTON_URL_SIZE: 40085,
-  /**
-   * invalid sharelink logo size
-   */
-  INVALID_SHARELINK_LOGO_SIZE: 40086,
-  /**
-   * invalid sharelink desc size
-   */
-  INVALID_SHARELINK_DESC_SIZE: 40087,
-  /**
-   * invalid sharelink title size
-   */
-  INVALID_SHARELINK_TITLE_SIZE: 40088,
-  /**
-   * invalid platform id
-   */
-  INVALID_PLATFORM_ID: 40089,
-  /**
-   * invalid request source (bad client ip)
-   */
-  INVALID_REQUEST_SOURCE_BAD_CLIENT_IP: 40090,
-  /**
-   * invalid component ticket
-   */
-  INVALID_COMPONENT_TICKET: 40091,
-  /**
-   * invalid remark name
-   */
-  INVALID_REMARK_NAME: 40092,
-  /**
-   * not completely ok, err_item will return location_id=-1,check your required_fields in json.
-   */
-  POI_REQUIRED_FIELDS_INCOMPLETE: 40093,
-  /**
-   * invalid component credential
-   */
-  INVALID_COMPONENT_CREDENTIAL: 40094,
-  /**
-   * bad source of caller
-   */
-  BAD_CALLER_SOURCE: 40095,
-  /**
-   * invalid biztype
-   */
-  INVALID_BIZTYPE: 40096,
-  /**
-   * invalid args
-   */
-  INVALID_ARGS: 40097,
-  /**
-   * invalid poiid
-   */
-  INVALID_POIID: 40098,
-  /**
-   * invalid code, this code has consumed.
-   */
-  CARD_CODE_ALREADY_CONSUMED: 40099,
-  /**
-   * invalid DateInfo, Make Sure OldDateInfoType==NewDateInfoType && NewBeginTime<=OldBeginTime && OldEndTime<= NewEndTime
-   */
-  INVALID_CARD_DATE_INFO: 40100,
-  /**
-   * missing parameter
-   */
-  MISSING_PARAMETER: 40101,
-  /**
-   * invalid industry id
-   */
-  INVALID_INDUSTRY_ID: 40102,
-  /**
-   * invalid industry index
-   */
-  INVALID_INDUSTRY_INDEX: 40103,
-  /**
-   * invalid category id
-   */
-  INVALID_CATEGORY_ID: 40104,
-  /**
-   * invalid view type
-   */
-  INVALID_VIEW_TYPE: 40105,
-  /**
-   * invalid user name
-   */
-  INVALID_USER_NAME: 40106,
-  /**
-   * invalid card id! 1,card status must verify ok; 2,this card must have location_id
-   */
-  CARD_NOT_VERIFIED_OR_WITHOUT_LOCATION: 40107,
-  /**
-   * invalid client version
-   */
-  INVALID_CLIENT_VERSION: 40108,
-  /**
-   * too many code size, must <= 100
-   */
-  TOO_MANY_CARD_CODES: 40109,
-  /**
-   * have empty code
-   */
-  EMPTY_CARD_CODE: 40110,
-  /**
-   * have same code
-   */
-  DUPLICATE_CARD_CODE: 40111,
-  /**
-   * can not set bind openid
-   */
-  CANNOT_SET_BIND_OPENID: 40112,
-  /**
-   * unsupported file type
-   */
-  UNSUPPORTED_FILE_TYPE: 40113,
-  /**
-   * invalid index value
-   */
-  INVALID_INDEX_VALUE: 40114,
-  /**
-   * invalid session from
-   */
-  INVALID_SESSION_FROM: 40115,
-  /**
-   * invalid code
-   */
-  CARD_INVALID_CODE: 40116,
-  /**
-   * invalid button media_id size
-   */
-  INVALID_BUTTON_MEDIA_ID_SIZE: 40117,
-  /**
-   * invalid sub button media_id size
-   */
-  INVALID_SUB_BUTTON_MEDIA_ID_SIZE: 40118,
-  /**
-   * invalid use button type
-   */
-  INVALID_USE_BUTTON_TYPE: 40119,
-  /**
-   * invalid use sub button type
-   */
-  INVALID_USE_SUB_BUTTON_TYPE: 40120,
-  /**
-   * invalid media type in view_limited
-   */
-  INVALID_MEDIA_TYPE_IN_VIEW_LIMITED: 40121,
-  /**
-   * invalid card quantity
-   */
-  INVALID_CARD_QUANTITY: 40122,
-  /**
-   * invalid task_id
-   */
-  INVALID_TASK_ID: 40123,
-  /**
-   * too many custom field!
-   */
-  TOO_MANY_CUSTOM_FIELDS: 40124,
-  /**
-   * invalid appsecret
-   */
-  INVALID_APPSECRET: 40125,
-  /**
-   * invalid text size
-   */
-  INVALID_TEXT_SIZE: 40126,
-  /**
-   * invalid user-card status! Hint: the card was given to user, but may be deleted or expired or set unavailable !
-   */
-  INVALID_USER_CARD_STATUS: 40127,
-  /**
-   * invalid media id! must be uploaded by api(cgi-bin/material/add_material)
-   */
-  MEDIA_ID_NOT_UPLOADED_BY_ADD_MATERIAL_API: 40128,
-  /**
-   * invalid scene
-   */
-  INVALID_SCENE: 40129,
-  /**
-   * invalid openid list size, at least two openid
-   */
-  OPENID_LIST_NEEDS_AT_LEAST_TWO: 40130,
-  /**
-   * out of limit of ticket
-   */
-  TICKET_OUT_OF_LIMIT: 40131,
-  /**
-   * invalid username
-   */
-  INVALID_USERNAME: 40132,
-  /**
-   * invalid encryt data
-   */
-  INVALID_ENCRYPTED_DATA: 40133,
-  /**
-   * invalid not supply bonus, can not change card_id which supply bonus to be not supply
-   */
-  CANNOT_UNSET_SUPPLY_BONUS: 40135,
-  /**
-   * invalid use DepositCodeMode, make sure sku.quantity>DepositCode.quantity
-   */
-  INVALID_DEPOSIT_CODE_MODE: 40136,
-  /**
-   * invalid image format
-   */
-  INVALID_IMAGE_FORMAT: 40137,
-  /**
-   * emphasis word can not be first neither remark
-   */
-  INVALID_EMPHASIS_WORD_POSITION: 40138,
-  /**
-   * invalid sub merchant id
-   */
-  INVALID_SUB_MERCHANT_ID: 40139,
-  /**
-   * invalid sub merchant status
-   */
-  INVALID_SUB_MERCHANT_STATUS: 40140,
-  /**
-   * invalid image url
-   */
-  INVALID_IMAGE_URL: 40141,
-  /**
-   * invalid sharecard parameters
-   */
-  INVALID_SHARECARD_PARAMETERS: 40142,
-  /**
-   * invalid least cost info, should be 0
-   */
-  INVALID_LEAST_COST_INFO: 40143,
-  /**
-   * 1)maybe share_card_list.num or consume_share_self_num too big; 2)maybe card_id_list also has self-card_id;3)maybe card_id_list has many different card_id;4)maybe both consume_share_self_num and share_card_list.num bigger than 0
-   */
-  INVALID_SHARE_CARD_CONFIGURATION: 40144,
-  /**
-   * invalid update! Can not both set PayCell and CenterCellInfo(include: center_title, center_sub_title, center_url).
-   */
-  PAY_CELL_AND_CENTER_CELL_CONFLICT: 40145,
-  /**
-   * invalid openid! card may be marked by other user!
-   */
-  CARD_MARKED_BY_OTHER_USER: 40146,
-  /**
-   * invalid consume! Consume time overranging restricts.
-   */
-  CONSUME_TIME_RESTRICTION_EXCEEDED: 40147,
-  /**
-   * invalid friends card type
-   */
-  INVALID_FRIENDS_CARD_TYPE: 40148,
-  /**
-   * invalid use time limit
-   */
-  INVALID_USE_TIME_LIMIT: 40149,
-  /**
-   * invalid card parameters
-   */
-  INVALID_CARD_PARAMETERS: 40150,
-  /**
-   * invalid card info, text/pic hit antispam
-   */
-  CARD_INFO_HIT_ANTISPAM: 40151,
-  /**
-   * invalid group id
-   */
-  INVALID_GROUP_ID: 40152,
-  /**
-   * self consume cell for friends card must need verify code
-   */
-  FRIENDS_CARD_SELF_CONSUME_NEEDS_VERIFY_CODE: 40153,
-  /**
-   * invalid voip parameters
-   */
-  INVALID_VOIP_PARAMETERS: 40154,
-  /**
-   * please don't contain other home page url
-   */
-  OTHER_HOME_PAGE_URL_NOT_ALLOWED: 40155,
-  /**
-   * invalid face recognize parameters
-   */
-  INVALID_FACE_RECOGNITION_PARAMETERS: 40156,
-  /**
-   * invalid picture, has no face
-   */
-  PICTURE_HAS_NO_FACE: 40157,
-  /**
-   * invalid use_custom_code, need be false
-   */
-  USE_CUSTOM_CODE_MUST_BE_FALSE: 40158,
-  /**
-   * invalid length for path, or the data is not json string
-   */
-  INVALID_PATH_LENGTH_OR_NOT_JSON: 40159,
-  /**
-   * invalid image file
-   */
-  INVALID_IMAGE_FILE: 40160,
-  /**
-   * image file not match
-   */
-  IMAGE_FILE_MISMATCH: 40161,
-  /**
-   * invalid lifespan
-   */
-  INVALID_LIFESPAN: 40162,
-  /**
-   * code been used
-   */
-  OAUTH_CODE_ALREADY_USED: 40163,
-  /**
-   * invalid weapp pagepath
-   */
-  INVALID_WEAPP_PAGEPATH: 40165,
-  /**
-   * invalid weapp appid
-   */
-  INVALID_WEAPP_APPID: 40166,
-  /**
-   * there is no relation with plugin appid
-   */
-  NO_RELATION_WITH_PLUGIN_APPID: 40167,
-  /**
-   * unlinked weapp card
-   */
-  UNLINKED_WEAPP_CARD: 40168,
-  /**
-   * invalid length for scene, or the data is not json string
-   */
-  INVALID_SCENE_LENGTH_OR_NOT_JSON: 40169,
-  /**
-   * args count exceed count limit
-   */
-  ARGS_COUNT_EXCEEDS_LIMIT: 40170,
-  /**
-   * product id can not empty and the length cannot exceed 32
-   */
-  PRODUCT_ID_EMPTY_OR_TOO_LONG: 40171,
-  /**
-   * can not have same product id
-   */
-  DUPLICATE_PRODUCT_ID: 40172,
-  /**
-   * there is no bind relation
-   */
-  NO_BIND_RELATION: 40173,
-  /**
-   * not card user
-   */
-  NOT_CARD_USER: 40174,
-  /**
-   * invalid material id
-   */
-  INVALID_MATERIAL_ID: 40175,
-  /**
-   * invalid template id
-   */
-  INVALID_PRODUCT_TEMPLATE_ID: 40176,
-  /**
-   * invalid product id
-   */
-  INVALID_PRODUCT_ID: 40177,
-  /**
-   * invalid sign
-   */
-  INVALID_SIGN: 40178,
-  /**
-   * Function is adjusted, rules are not allowed to add or update
-   */
-  RULE_ADD_OR_UPDATE_NOT_ALLOWED_AFTER_ADJUSTMENT: 40179,
-  /**
-   * invalid client tmp token
-   */
-  INVALID_CLIENT_TMP_TOKEN: 40180,
-  /**
-   * invalid opengid
-   */
-  INVALID_OPENGID: 40181,
-  /**
-   * invalid pack_id
-   */
-  INVALID_PACK_ID: 40182,
-  /**
-   * invalid product_appid, product_appid should bind with wxa_appid
-   */
-  PRODUCT_APPID_NOT_BOUND_TO_WXA_APPID: 40183,
-  /**
-   * invalid url path
-   */
-  INVALID_URL_PATH: 40184,
-  /**
-   * invalid auth_token, or auth_token is expired
-   */
-  INVALID_OR_EXPIRED_AUTH_TOKEN: 40185,
-  /**
-   * invalid delegate
-   */
-  INVALID_DELEGATE: 40186,
-  /**
-   * invalid ip
-   */
-  INVALID_CALLER_IP: 40187,
-  /**
-   * invalid scope
-   */
-  INVALID_SCOPE: 40188,
-  /**
-   * invalid width
-   */
-  INVALID_WIDTH: 40189,
-  /**
-   * invalid delegate time
-   */
-  INVALID_DELEGATE_TIME: 40190,
-  /**
-   * invalid pic_url
-   */
-  INVALID_PIC_URL: 40191,
-  /**
-   * invalid author in news
-   */
-  INVALID_NEWS_AUTHOR: 40192,
-  /**
-   * invalid recommend length
-   */
-  INVALID_RECOMMEND_LENGTH: 40193,
-  /**
-   * illegal recommend
-   */
-  ILLEGAL_RECOMMEND: 40194,
-  /**
-   * invalid show_num
-   */
-  INVALID_SHOW_NUM: 40195,
-  /**
-   * invalid smartmsg media_id
-   */
-  INVALID_SMARTMSG_MEDIA_ID: 40196,
-  /**
-   * invalid smartmsg media num
-   */
-  INVALID_SMARTMSG_MEDIA_NUM: 40197,
-  /**
-   * invalid default msg article size, must be same as show_num
-   */
-  INVALID_DEFAULT_MSG_ARTICLE_SIZE: 40198,
-  /**
-   * waybill_id not found
-   */
-  WAYBILL_ID_NOT_FOUND: 40199,
-  /**
-   * invalid account type
-   */
-  INVALID_ACCOUNT_TYPE: 40200,
-  /**
-   * invalid check url
-   */
-  INVALID_CHECK_URL: 40201,
-  /**
-   * invalid check action
-   */
-  INVALID_CHECK_ACTION: 40202,
-  /**
-   * invalid check operator
-   */
-  INVALID_CHECK_OPERATOR: 40203,
-  /**
-   * can not delete wash or rumor article
-   */
-  CANNOT_DELETE_WASH_OR_RUMOR_ARTICLE: 40204,
-  /**
-   * invalid check keywords string
-   */
-  INVALID_CHECK_KEYWORDS_STRING: 40205,
-  /**
-   * invalid check begin stamp
-   */
-  INVALID_CHECK_BEGIN_STAMP: 40206,
-  /**
-   * invalid check alive seconds
-   */
-  INVALID_CHECK_ALIVE_SECONDS: 40207,
-  /**
-   * invalid check notify id
-   */
-  INVALID_CHECK_NOTIFY_ID: 40208,
-  /**
-   * invalid check notify msg
-   */
-  INVALID_CHECK_NOTIFY_MSG: 40209,
-  /**
-   * invalid check wxa path
-   */
-  INVALID_CHECK_WXA_PATH: 40210,
-  /**
-   * invalid scope_data
-   */
-  INVALID_SCOPE_DATA: 40211,
-  /**
-   * invalid query
-   */
-  INVALID_PAGE_QUERY: 40212,
-  /**
-   * invalid href tag
-   */
-  INVALID_HREF_TAG: 40213,
-  /**
-   * invalid href text
-   */
-  INVALID_HREF_TEXT: 40214,
-  /**
-   * invalid image count
-   */
-  INVALID_IMAGE_COUNT: 40215,
-  /**
-   * invalid desc
-   */
-  INVALID_DESC_TEXT: 40216,
-  /**
-   * invalid video count
-   */
-  INVALID_VIDEO_COUNT: 40217,
-  /**
-   * invalid video id
-   */
-  INVALID_VIDEO_ID: 40218,
-  /**
-   * pages is empty
-   */
-  PAGES_EMPTY: 40219,
-  /**
-   * data_list is empty
-   */
-  DATA_LIST_EMPTY: 40220,
-  /**
-   * invalid Content-Encoding
-   */
-  INVALID_CONTENT_ENCODING: 40221,
-  /**
-   * invalid request idc domain
-   */
-  INVALID_REQUEST_IDC_DOMAIN: 40222,
-  /**
-   * empty media title, please check the media
-   */
-  EMPTY_MEDIA_TITLE: 40227,
-  /**
-   * refresh_token missing
-   */
-  REFRESH_TOKEN_MISSING: 41003,
-  /**
-   * appsecret missing
-   */
-  APPSECRET_MISSING: 41004,
-  /**
-   * media data missing
-   */
-  MEDIA_DATA_MISSING: 41005,
-  /**
-   * media_id missing
-   */
-  MEDIA_ID_MISSING: 41006,
-  /**
-   * sub_menu data missing
-   */
-  SUB_MENU_DATA_MISSING: 41007,
-  /**
-   * missing code
-   */
-  MISSING_CODE: 41008,
-  /**
-   * missing openid
-   */
-  MISSING_OPENID: 41009,
-  /**
-   * missing url
-   */
-  MISSING_URL: 41010,
-  /**
-   * missing required fields! please check document and request json!
-   */
-  MISSING_REQUIRED_FIELDS: 41011,
-  /**
-   * missing card id
-   */
-  MISSING_CARD_ID: 41012,
-  /**
-   * missing code
-   */
-  CARD_MISSING_CODE: 41013,
-  /**
-   * missing ticket_class
-   */
-  MISSING_TICKET_CLASS: 41014,
-  /**
-   * missing show_time
-   */
-  MISSING_SHOW_TIME: 41015,
-  /**
-   * missing screening_room
-   */
-  MISSING_SCREENING_ROOM: 41016,
-  /**
-   * missing seat_number
-   */
-  MISSING_SEAT_NUMBER: 41017,
-  /**
-   * missing platform_secret
-   */
-  MISSING_PLATFORM_SECRET: 41019,
-  /**
-   * missing platform_ticket
-   */
-  MISSING_PLATFORM_TICKET: 41020,
-  /**
-   * missing component_access_token
-   */
-  MISSING_COMPONENT_ACCESS_TOKEN: 41021,
-  /**
-   * missing "display" field
-   */
-  MISSING_DISPLAY_FIELD: 41024,
-  /**
-   * poi_list empty
-   */
-  POI_LIST_EMPTY: 41025,
-  /**
-   * missing image list info, text maybe empty
-   */
-  MISSING_IMAGE_LIST_INFO: 41026,
-  /**
-   * missing voip call key
-   */
-  MISSING_VOIP_CALL_KEY: 41027,
-  /**
-   * invalid form id
-   */
-  INVALID_FORM_ID: 41028,
-  /**
-   * form id used count reach limit
-   */
-  FORM_ID_USE_COUNT_LIMIT_REACHED: 41029,
-  /**
-   * invalid page
-   */
-  INVALID_PAGE_PATH: 41030,
-  /**
-   * the form id have been blocked!
-   */
-  FORM_ID_BLOCKED: 41031,
-  /**
-   * not allow to send message with submitted form id, for punishment
-   */
-  FORM_ID_SEND_FORBIDDEN_FOR_PUNISHMENT: 41032,
-  /**
-   * invaid register type
-   */
-  INVALID_REGISTER_TYPE: 41033,
-  /**
-   * not allow to send message with submitted form id, for punishment
-   */
-  MINIPROGRAM_FORM_ID_SEND_FORBIDDEN_FOR_PUNISHMENT: 41034,
-  /**
-   * not allow to send message with prepay id, for punishment
-   */
-  PREPAY_ID_SEND_FORBIDDEN_FOR_PUNISHMENT: 41035,
-  /**
-   * appid ad cid
-   */
-  APPID_AD_CID_ERROR: 41036,
-  /**
-   * appid ad_mch_appid
-   */
-  APPID_AD_MCH_APPID_ERROR: 41037,
-  /**
-   * appid pos_type
-   */
-  APPID_POS_TYPE_ERROR: 41038,
-  /**
-   * refresh_token expired
-   */
-  REFRESH_TOKEN_EXPIRED: 42002,
-  /**
-   * code expired
-   */
-  OAUTH_CODE_EXPIRED: 42003,
-  /**
-   * plugin token expired
-   */
-  PLUGIN_TOKEN_EXPIRED: 42004,
-  /**
-   * api usage expired
-   */
-  API_USAGE_EXPIRED: 42005,
-  /**
-   * component_access_token expired
-   */
-  COMPONENT_ACCESS_TOKEN_EXPIRED: 42006,
-  /**
-   * access_token and refresh_token exception
-   */
-  ACCESS_TOKEN_AND_REFRESH_TOKEN_INVALIDATED: 42007,
-  /**
-   * voip call key expired
-   */
-  VOIP_CALL_KEY_EXPIRED: 42008,
-  /**
-   * client tmp token expired
-   */
-  CLIENT_TMP_TOKEN_EXPIRED: 42009,
-  /**
-   * require subscribe
-   */
-  RECEIVER_SUBSCRIPTION_REQUIRED: 43004,
-  /**
-   * require friend relations
-   */
-  FRIEND_RELATION_REQUIRED: 43005,
-  /**
-   * require not block
-   */
-  RECEIVER_NOT_BLOCKED_REQUIRED: 43006,
-  /**
-   * require bizuser authorize
-   */
-  BIZUSER_AUTHORIZATION_REQUIRED: 43007,
-  /**
-   * require biz pay auth
-   */
-  BIZ_PAY_AUTHORIZATION_REQUIRED: 43008,
-  /**
-   * can not use custom code, need authorize
-   */
-  CUSTOM_CODE_AUTHORIZATION_REQUIRED: 43009,
-  /**
-   * can not use balance, need authorize
-   */
-  BALANCE_AUTHORIZATION_REQUIRED: 43010,
-  /**
-   * can not use bonus, need authorize
-   */
-  BONUS_AUTHORIZATION_REQUIRED: 43011,
-  /**
-   * can not use custom url, need authorize
-   */
-  CUSTOM_URL_AUTHORIZATION_REQUIRED: 43012,
-  /**
-   * can not use shake card, need authorize
-   */
-  SHAKE_CARD_AUTHORIZATION_REQUIRED: 43013,
-  /**
-   * require check agent
-   */
-  CHECK_AGENT_REQUIRED: 43014,
-  /**
-   * require authorize by wechat team to use this function!
-   */
-  WECHAT_TEAM_AUTHORIZATION_REQUIRED: 43015,
-  /**
-   * require verify
-   */
-  ACCOUNT_VERIFICATION_REQUIRED: 43016,
-  /**
-   * require location id!
-   */
-  LOCATION_ID_REQUIRED: 43017,
-  /**
-   * code has no been mark!
-   */
-  CARD_CODE_NOT_MARKED: 43018,
-  /**
-   * require remove blacklist
-   */
-  RECEIVER_BLACKLIST_REMOVAL_REQUIRED: 43019,
-  /**
-   * change template too frequently
-   */
-  TEMPLATE_CHANGE_TOO_FREQUENT: 43100,
-  /**
-   * user refuse to accept the msg
-   */
-  USER_REFUSED_MESSAGE: 43101,
-  /**
-   * the tempalte is not subscriptiontype
-   */
-  TEMPLATE_NOT_SUBSCRIPTION_TYPE: 43102,
-  /**
-   * the api only can cancel the subscription
-   */
-  API_ONLY_CANCELS_SUBSCRIPTION: 43103,
-  /**
-   * this appid does not have permission
-   */
-  APPID_HAS_NO_PERMISSION: 43104,
-  /**
-   * news has no binding relation with template_id
-   */
-  NEWS_NOT_BOUND_TO_TEMPLATE_ID: 43105,
-  /**
-   * not allow to add template, for punishment
-   */
-  TEMPLATE_ADD_FORBIDDEN_FOR_PUNISHMENT: 43106,
-  /**
-   * empty media data
-   */
-  EMPTY_MEDIA_DATA: 44001,
-  /**
-   * empty post data
-   */
-  EMPTY_POST_DATA: 44002,
-  /**
-   * empty news data
-   */
-  EMPTY_NEWS_DATA: 44003,
-  /**
-   * empty content
-   */
-  EMPTY_TEXT_CONTENT: 44004,
-  /**
-   * empty list size
-   */
-  EMPTY_LIST: 44005,
-  /**
-   * empty file data
-   */
-  EMPTY_FILE_DATA: 44006,
-  /**
-   * repeated msg id
-   */
-  REPEATED_MSG_ID: 44007,
-  /**
-   * image url size out of limit
-   */
-  IMAGE_URL_SIZE_OUT_OF_LIMIT: 44997,
-  /**
-   * keyword string media size out of limit
-   */
-  KEYWORD_MEDIA_SIZE_OUT_OF_LIMIT: 44998,
-  /**
-   * keywords list size out of limit
-   */
-  KEYWORDS_LIST_SIZE_OUT_OF_LIMIT: 44999,
-  /**
-   * msg_id size out of limit
-   */
-  MSG_ID_SIZE_OUT_OF_LIMIT: 45000,
-  /**
-   * media size out of limit
-   */
-  MEDIA_SIZE_OUT_OF_LIMIT: 45001,
-  /**
-   * title size out of limit
-   */
-  TITLE_SIZE_OUT_OF_LIMIT: 45003,
-  /**
-   * description size out of limit
-   */
-  DESCRIPTION_SIZE_OUT_OF_LIMIT: 45004,
-  /**
-   * url size out of limit
-   */
-  URL_SIZE_OUT_OF_LIMIT: 45005,
-  /**
-   * picurl size out of limit
-   */
-  PICURL_SIZE_OUT_OF_LIMIT: 45006,
-  /**
-   * playtime out of limit
-   */
-  PLAYTIME_OUT_OF_LIMIT: 45007,
-  /**
-   * article size out of limit
-   */
-  ARTICLE_SIZE_OUT_OF_LIMIT: 45008,
-  /**
-   * create menu limit
-   */
-  MENU_CREATE_LIMIT_REACHED: 45010,
-  /**
-   * template size out of limit
-   */
-  TEMPLATE_SIZE_OUT_OF_LIMIT: 45012,
-  /**
-   * too many template args
-   */
-  TOO_MANY_TEMPLATE_ARGS: 45013,
-  /**
-   * template message size out of limit
-   */
-  TEMPLATE_MESSAGE_SIZE_OUT_OF_LIMIT: 45014,
-  /**
-   * response out of time limit or subscription is canceled
-   */
-  RESPONSE_TIME_LIMIT_EXCEEDED_OR_UNSUBSCRIBED: 45015,
-  /**
-   * can't modify sys group
-   */
-  SYSTEM_GROUP_NOT_MODIFIABLE: 45016,
-  /**
-   * can't set group name too long sys group
-   */
-  GROUP_NAME_TOO_LONG: 45017,
-  /**
-   * too many group now, no need to add new
-   */
-  GROUP_COUNT_LIMIT_REACHED: 45018,
-  /**
-   * too many openid, please input less
-   */
-  TOO_MANY_OPENIDS: 45019,
-  /**
-   * too many image, please input less
-   */
-  TOO_MANY_IMAGES: 45020,
-  /**
-   * some argument may be out of length limit! please check document and request json!
-   */
-  ARGUMENT_LENGTH_OUT_OF_LIMIT: 45021,
-  /**
-   * bonus is out of limit
-   */
-  BONUS_OUT_OF_LIMIT: 45022,
-  /**
-   * balance is out of limit
-   */
-  BALANCE_OUT_OF_LIMIT: 45023,
-  /**
-   * rank template number is out of limit
-   */
-  RANK_TEMPLATE_NUMBER_OUT_OF_LIMIT: 45024,
-  /**
-   * poiid count is out of limit
-   */
-  POIID_COUNT_OUT_OF_LIMIT: 45025,
-  /**
-   * template num exceeds limit
-   */
-  TEMPLATE_NUM_EXCEEDS_LIMIT: 45026,
-  /**
-   * template conflict with industry
-   */
-  TEMPLATE_CONFLICTS_WITH_INDUSTRY: 45027,
-  /**
-   * has no masssend quota
-   */
-  NO_MASS_SEND_QUOTA: 45028,
-  /**
-   * qrcode count out of limit
-   */
-  QRCODE_COUNT_OUT_OF_LIMIT: 45029,
-  /**
-   * limit cardid, not support this function
-   */
-  CARD_ID_LIMITED_FUNCTION_NOT_SUPPORTED: 45030,
-  /**
-   * stock is out of limit
-   */
-  STOCK_OUT_OF_LIMIT: 45031,
-  /**
-   * not inner ip for special acct in white-list
-   */
-  NOT_INNER_IP_FOR_SPECIAL_ACCOUNT: 45032,
-  /**
-   * user get card num is out of get_limit
-   */
-  USER_CARD_GET_LIMIT_EXCEEDED: 45033,
-  /**
-   * media file count is out of limit
-   */
-  MEDIA_FILE_COUNT_OUT_OF_LIMIT: 45034,
-  /**
-   * User receive announcement limit
-   */
-  USER_ANNOUNCEMENT_RECEIVE_LIMIT_REACHED: 45036,
-  /**
-   * user out of time limit or never talked in tempsession
-   */
-  TEMP_SESSION_EXPIRED_OR_NEVER_TALKED: 45037,
-  /**
-   * user subscribed, cannot use tempsession api
-   */
-  USER_SUBSCRIBED_TEMP_SESSION_NOT_ALLOWED: 45038,
-  /**
-   * card_list_size out of limit
-   */
-  CARD_LIST_SIZE_OUT_OF_LIMIT: 45039,
-  /**
-   * reach max monthly quota limit
-   */
-  MONTHLY_QUOTA_LIMIT_REACHED: 45040,
-  /**
-   * this card reach total sku quantity limit!
-   */
-  CARD_TOTAL_SKU_QUANTITY_LIMIT_REACHED: 45041,
-  /**
-   * limit card type, this card type can NOT create by sub merchant
-   */
-  CARD_TYPE_NOT_ALLOWED_FOR_SUB_MERCHANT: 45042,
-  /**
-   * can not set share_friends=true because has no Abstract Or Text_Img_List has no img Or image url not valid
-   */
-  SHARE_FRIENDS_NOT_ALLOWED_WITHOUT_ABSTRACT: 45043,
-  /**
-   * icon url size in abstract is out of limit
-   */
-  ABSTRACT_ICON_URL_SIZE_OUT_OF_LIMIT: 45044,
-  /**
-   * unauthorized friends card, please contact administrator
-   */
-  FRIENDS_CARD_UNAUTHORIZED: 45045,
-  /**
-   * operate field conflict, CenterCell, PayCell, SelfConsumeCell conflict
-   */
-  CARD_CELL_FIELDS_CONFLICT: 45046,
-  /**
-   * out of response count limit
-   */
-  CUSTOMER_SERVICE_RESPONSE_COUNT_LIMIT_REACHED: 45047,
-  /**
-   * menu use invalid type
-   */
-  MENU_USES_INVALID_TYPE: 45048,
-  /**
-   * ivr use invalid type
-   */
-  IVR_USES_INVALID_TYPE: 45049,
-  /**
-   * custom msg use invalid type
-   */
-  CUSTOM_MSG_USES_INVALID_TYPE: 45050,
-  /**
-   * template msg use invalid link
-   */
-  TEMPLATE_MSG_USES_INVALID_LINK: 45051,
-  /**
-   * masssend msg use invalid type
-   */
-  MASS_SEND_MSG_USES_INVALID_TYPE: 45052,
-  /**
-   * exceed consume verify code size
-   */
-  CONSUME_VERIFY_CODE_SIZE_EXCEEDED: 45053,
-  /**
-   * below consume verify code size
-   */
-  CONSUME_VERIFY_CODE_SIZE_TOO_SMALL: 45054,
-  /**
-   * the code is not in consume verify code charset
-   */
-  CODE_NOT_IN_CONSUME_VERIFY_CODE_CHARSET: 45055,
-  /**
-   * too many tag now, no need to add new
-   */
-  TAG_COUNT_LIMIT_REACHED: 45056,
-  /**
-   * can't delete the tag that has too many fans
-   */
-  CANNOT_DELETE_TAG_WITH_TOO_MANY_FANS: 45057,
-  /**
-   * can't modify sys tag
-   */
-  SYSTEM_TAG_NOT_MODIFIABLE: 45058,
-  /**
-   * can not tagging one user too much
-   */
-  USER_TAG_COUNT_LIMIT_REACHED: 45059,
-  /**
-   * media is applied in ivr or menu, can not be deleted
-   */
-  MEDIA_IN_USE_BY_IVR_OR_MENU: 45060,
-  /**
-   * maybe the update frequency is too often, please try again
-   */
-  UPDATE_FREQUENCY_TOO_HIGH: 45061,
-  /**
-   * has agreement ad. please use mp.weixin.qq.com
-   */
-  AGREEMENT_AD_REQUIRES_MP_WEBSITE: 45062,
-  /**
-   * accesstoken is not xiaochengxu
-   */
-  ACCESS_TOKEN_NOT_MINIPROGRAM: 45063,
-  /**
-   * no permission to use weapp in menu
-   */
-  WEAPP_IN_MENU_NOT_PERMITTED: 45064,
-  /**
-   * clientmsgid exist
-   */
-  CLIENTMSGID_EXISTS: 45065,
-  /**
-   * same clientmsgid retry too fast
-   */
-  SAME_CLIENTMSGID_RETRY_TOO_FAST: 45066,
-  /**
-   * clientmsgid size out of limit
-   */
-  CLIENTMSGID_SIZE_OUT_OF_LIMIT: 45067,
-  /**
-   * file size out of limit
-   */
-  FILE_SIZE_OUT_OF_LIMIT: 45068,
-  /**
-   * product list size out of limit
-   */
-  PRODUCT_LIST_SIZE_OUT_OF_LIMIT: 45069,
-  /**
-   * the business account have been created
-   */
-  BUSINESS_ACCOUNT_ALREADY_CREATED: 45070,
-  /**
-   * business account not found
-   */
-  BUSINESS_ACCOUNT_NOT_FOUND: 45071,
-  /**
-   * invalid command
-   */
-  INVALID_COMMAND: 45072,
-  /**
-   * not inner vip for sns in white list
-   */
-  NOT_INNER_VIP_FOR_SNS_WHITELIST: 45073,
-  /**
-   * material list size out of limit, you should delete the useless material
-   */
-  MATERIAL_LIST_SIZE_OUT_OF_LIMIT: 45074,
-  /**
-   * invalid keyword id
-   */
-  INVALID_KEYWORD_ID: 45075,
-  /**
-   * invalid count
-   */
-  INVALID_COUNT_VALUE: 45076,
-  /**
-   * number of business account reach limit
-   */
-  BUSINESS_ACCOUNT_COUNT_LIMIT_REACHED: 45077,
-  /**
-   * nickname is illegal!
-   */
-  ILLEGAL_BUSINESS_ACCOUNT_NICKNAME: 45078,
-  /**
-   * nickname is forbidden!(matched forbidden keyword)
-   */
-  BUSINESS_ACCOUNT_NICKNAME_FORBIDDEN_KEYWORD: 45079,
-  /**
-   * need sending message to user, or recving message from user in the last 30 seconds before typing
-   */
-  TYPING_REQUIRES_RECENT_INTERACTION: 45080,
-  /**
-   * you are already typing
-   */
-  ALREADY_TYPING: 45081,
-  /**
-   * need icp license for the url domain
-   */
-  URL_DOMAIN_ICP_LICENSE_REQUIRED: 45082,
-  /**
-   * the speed out of range
-   */
-  MASS_SEND_SPEED_OUT_OF_RANGE: 45083,
-  /**
-   * No speed message
-   */
-  MASS_SEND_SPEED_NOT_SET: 45084,
-  /**
-   * speed server err
-   */
-  MASS_SEND_SPEED_SERVER_ERROR: 45085,
-  /**
-   * invalid attrbute 'data-miniprogram-appid'
-   */
-  INVALID_DATA_MINIPROGRAM_APPID_ATTRIBUTE: 45086,
-  /**
-   * customer service message from this account have been blocked!
-   */
-  CUSTOMER_SERVICE_MESSAGE_BLOCKED: 45087,
-  /**
-   * action size out of limit
-   */
-  ACTION_SIZE_OUT_OF_LIMIT: 45088,
-  /**
-   * expired
-   */
-  MESSAGE_OPERATION_EXPIRED: 45089,
-  /**
-   * invalid group msg ticket
-   */
-  INVALID_GROUP_MSG_TICKET: 45090,
-  /**
-   * account_name is illegal!
-   */
-  ILLEGAL_ACCOUNT_NAME: 45091,
-  /**
-   * no voice data
-   */
-  NO_VOICE_DATA: 45092,
-  /**
-   * no quota to send msg
-   */
-  NO_QUOTA_TO_SEND_MESSAGE: 45093,
-  /**
-   * not allow to send custom message when user enter session, for punishment
-   */
-  SESSION_ENTRY_CUSTOM_MESSAGE_FORBIDDEN_FOR_PUNISHMENT: 45094,
-  /**
-   * not allow to modify stock for the advertisement batch
-   */
-  AD_BATCH_STOCK_NOT_MODIFIABLE: 45095,
-  /**
-   * invalid qrcode
-   */
-  INVALID_QRCODE: 45096,
-  /**
-   * invalid qrcode prefix
-   */
-  INVALID_QRCODE_PREFIX: 45097,
-  /**
-   * msgmenu list size is out of limit
-   */
-  MSGMENU_LIST_SIZE_OUT_OF_LIMIT: 45098,
-  /**
-   * msgmenu item content size is out of limit
-   */
-  MSGMENU_ITEM_CONTENT_SIZE_OUT_OF_LIMIT: 45099,
-  /**
-   * invalid size of keyword_id_list
-   */
-  INVALID_KEYWORD_ID_LIST_SIZE: 45100,
-  /**
-   * hit upload limit
-   */
-  UPLOAD_LIMIT_REACHED: 45101,
-  /**
-   * this api have been blocked temporarily.
-   */
-  API_TEMPORARILY_BLOCKED: 45102,
-  /**
-   * This API has been unsupported
-   */
-  API_NO_LONGER_SUPPORTED: 45103,
-  /**
-   * reach max domain quota limit
-   */
-  DOMAIN_QUOTA_LIMIT_REACHED: 45104,
-  /**
-   * the consume verify code not found
-   */
-  CONSUME_VERIFY_CODE_NOT_FOUND: 45154,
-  /**
-   * the consume verify code is existed
-   */
-  CONSUME_VERIFY_CODE_ALREADY_EXISTS: 45155,
-  /**
-   * the consume verify code's length not invalid
-   */
-  INVALID_CONSUME_VERIFY_CODE_LENGTH: 45156,
-  /**
-   * invalid tag name
-   */
-  INVALID_TAG_NAME: 45157,
-  /**
-   * tag name too long
-   */
-  TAG_NAME_TOO_LONG: 45158,
-  /**
-   * invalid tag id
-   */
-  INVALID_TAG_ID: 45159,
-  /**
-   * invalid category to create card
-   */
-  INVALID_CARD_CREATION_CATEGORY: 45160,
-  /**
-   * this video id must be generated by calling upload api
-   */
-  VIDEO_ID_NOT_FROM_UPLOAD_API: 45161,
-  /**
-   * invalid type
-   */
-  INVALID_TYPE_VALUE: 45162,
-  /**
-   * invalid sort_method
-   */
-  INVALID_SORT_METHOD: 45163,
-  /**
-   * invalid offset
-   */
-  INVALID_OFFSET_VALUE: 45164,
-  /**
-   * invalid limit
-   */
-  INVALID_LIMIT_VALUE: 45165,
-  /**
-   * invalid content
-   */
-  INVALID_CONTENT_VALUE: 45166,
-  /**
-   * invalid voip call key
-   */
-  INVALID_VOIP_CALL_KEY: 45167,
-  /**
-   * keyword in blacklist
-   */
-  KEYWORD_IN_BLACKLIST: 45168,
-  /**
-   * part or whole of the requests from the very app is temporary blocked by supervisor
-   */
-  APP_REQUESTS_TEMPORARILY_BLOCKED: 45501,
-  /**
-   * media data no exist
-   */
-  MEDIA_DATA_NOT_FOUND: 46001,
-  /**
-   * menu version no exist
-   */
-  MENU_VERSION_NOT_FOUND: 46002,
-  /**
-   * menu no exist
-   */
-  MENU_NOT_FOUND: 46003,
-  /**
-   * user no exist
-   */
-  USER_NOT_FOUND: 46004,
-  /**
-   * poi no exist
-   */
-  POI_NOT_FOUND: 46005,
-  /**
-   * voip file not exist
-   */
-  VOIP_FILE_NOT_FOUND: 46006,
-  /**
-   * file being transcoded, please try later
-   */
-  FILE_BEING_TRANSCODED: 46007,
-  /**
-   * result id not exist
-   */
-  RESULT_ID_NOT_FOUND: 46008,
-  /**
-   * there is no user data
-   */
-  NO_USER_DATA: 46009,
-  /**
-   * this api have been not supported since 2020-01-11 00:00:00, please use new api(subscribeMessage)!
-   */
-  API_DISCONTINUED_USE_SUBSCRIBE_MESSAGE: 46101,
-  /**
-   * data format error
-   */
-  DATA_FORMAT_ERROR: 47001,
-  /**
-   * data format error, do NOT use json unicode encode (\uxxxx\uxxxx), please use utf8 encoded text!
-   */
-  JSON_UNICODE_ESCAPE_NOT_ALLOWED: 47002,
-  /**
-   * argument invalid!
-   */
-  INVALID_TEMPLATE_ARGUMENT: 47003,
-  /**
-   * submit pages count more than each quota
-   */
-  SUBMIT_PAGES_COUNT_EXCEEDS_LIMIT: 47004,
-  /**
-   * tabbar no exist
-   */
-  TABBAR_NOT_FOUND: 47005,
-  /**
-   * submit pages count reach daily limit, please try tomorrow
-   */
-  SUBMIT_PAGES_DAILY_LIMIT_REACHED: 47006,
-  /**
-   * search results count more than limit
-   */
-  SEARCH_RESULTS_COUNT_EXCEEDS_LIMIT: 47101,
-  /**
-   * next_page_info error
-   */
-  INVALID_NEXT_PAGE_INFO: 47102,
-  /**
-   * activity_id error
-   */
-  INVALID_UPDATABLE_MSG_ACTIVITY_ID: 47501,
-  /**
-   * target_state error
-   */
-  INVALID_UPDATABLE_MSG_TARGET_STATE: 47502,
-  /**
-   * version_type error
-   */
-  INVALID_VERSION_TYPE: 47503,
-  /**
-   * activity_id expired time
-   */
-  UPDATABLE_MSG_ACTIVITY_ID_EXPIRED: 47504,
-  /**
-   * user block receive message
-   */
-  USER_BLOCKED_MESSAGES: 48002,
-  /**
-   * user not agree mass-send protocol
-   */
-  MASS_SEND_PROTOCOL_NOT_AGREED: 48003,
-  /**
-   * forbid to delete material used by auto-reply or menu
-   */
-  MATERIAL_IN_USE_DELETE_FORBIDDEN: 48005,
-  /**
-   * forbid to clear quota because of reaching the limit
-   */
-  QUOTA_CLEAR_LIMIT_REACHED: 48006,
-  /**
-   * forbid to use other's voip call key
-   */
-  VOIP_CALL_KEY_FORBIDDEN: 48007,
-  /**
-   * no permission for this msgtype
-   */
-  MSGTYPE_PERMISSION_DENIED: 48008,
-  /**
-   * this api is expired
-   */
-  API_EXPIRED: 48009,
-  /**
-   * forbid to modify the material, please see more information on mp.weixin.qq.com
-   */
-  MATERIAL_MODIFY_FORBIDDEN: 48010,
-  /**
-   * disabled template id
-   */
-  TEMPLATE_ID_DISABLED: 48011,
-  /**
-   * invalid token
-   */
-  INVALID_API_TOKEN: 48012,
-  /**
-   * 该视频非新接口上传,不能用于视频消息群发
-   */
-  VIDEO_NOT_UPLOADED_VIA_NEW_API_FOR_MASS_SEND: 48013,
-  /**
-   * 该视频审核状态异常,请检查后重试
-   */
-  VIDEO_REVIEW_STATUS_ABNORMAL: 48014,
-  /**
-   * 该账号无留言功能权限
-   */
-  ACCOUNT_NO_COMMENT_PERMISSION: 48015,
-  /**
-   * 该账号不满足智能配置"观看更多"视频条件
-   */
-  ACCOUNT_NOT_ELIGIBLE_FOR_WATCH_MORE_VIDEO: 48016,
-  /**
-   * not same appid with appid of access_token
-   */
-  APPID_MISMATCH_WITH_ACCESS_TOKEN: 49001,
-  /**
-   * empty openid or transid
-   */
-  EMPTY_OPENID_OR_TRANSID: 49002,
-  /**
-   * not match openid with appid
-   */
-  OPENID_APPID_MISMATCH: 49003,
-  /**
-   * not match signature
-   */
-  PAY_SIGNATURE_MISMATCH: 49004,
-  /**
-   * not existed transid
-   */
-  TRANSID_NOT_FOUND: 49005,
-  /**
-   * missing arg two_dim_code
-   */
-  TWO_DIM_CODE_MISSING: 49006,
-  /**
-   * invalid two_dim_code
-   */
-  INVALID_TWO_DIM_CODE: 49007,
-  /**
-   * invalid qrcode
-   */
-  PAY_INVALID_QRCODE: 49008,
-  /**
-   * missing arg qrcode
-   */
-  PAY_QRCODE_MISSING: 49009,
-  /**
-   * invalid partner id
-   */
-  INVALID_PARTNER_ID: 49010,
-  /**
-   * not existed feedbackid
-   */
-  FEEDBACK_ID_NOT_FOUND: 49300,
-  /**
-   * feedback exist
-   */
-  FEEDBACK_ALREADY_EXISTS: 49301,
-  /**
-   * feedback status already changed
-   */
-  FEEDBACK_STATUS_ALREADY_CHANGED: 49302,
-  /**
-   * api unauthorized or user unauthorized
-   */
-  USER_API_UNAUTHORIZED: 50001,
-  /**
-   * user unexpected, maybe not in white list
-   */
-  USER_NOT_IN_WHITELIST: 50003,
-  /**
-   * user not allow to use accesstoken, maybe for punishment
-   */
-  USER_ACCESS_TOKEN_FORBIDDEN_PUNISHED: 50004,
-  /**
-   * user is unsubscribed
-   */
-  USER_UNSUBSCRIBED: 50005,
-  /**
-   * user has switched off friends authorization
-   */
-  USER_FRIENDS_AUTHORIZATION_OFF: 50006,
-  /**
-   * enterprise father account not exist
-   */
-  ENTERPRISE_PARENT_ACCOUNT_NOT_FOUND: 51000,
-  /**
-   * enterprise child account not belong to the father
-   */
-  ENTERPRISE_CHILD_NOT_UNDER_PARENT: 51001,
-  /**
-   * enterprise verify message not correct
-   */
-  ENTERPRISE_VERIFY_MESSAGE_INCORRECT: 51002,
-  /**
-   * invalid enterprise child list size
-   */
-  INVALID_ENTERPRISE_CHILD_LIST_SIZE: 51003,
-  /**
-   * not a enterprise father account
-   */
-  NOT_ENTERPRISE_PARENT_ACCOUNT: 51004,
-  /**
-   * not a enterprise child account
-   */
-  NOT_ENTERPRISE_CHILD_ACCOUNT: 51005,
-  /**
-   * invalid nick name
-   */
-  ENTERPRISE_INVALID_NICKNAME: 51006,
-  /**
-   * not a enterprise account
-   */
-  NOT_ENTERPRISE_ACCOUNT: 51007,
-  /**
-   * invalid email
-   */
-  ENTERPRISE_INVALID_EMAIL: 51008,
-  /**
-   * invalid pwd
-   */
-  ENTERPRISE_INVALID_PASSWORD: 51009,
-  /**
-   * repeated email
-   */
-  ENTERPRISE_EMAIL_DUPLICATE: 51010,
-  /**
-   * access deny
-   */
-  ENTERPRISE_ACCESS_DENIED: 51011,
-  /**
-   * need verify code
-   */
-  ENTERPRISE_VERIFY_CODE_REQUIRED: 51012,
-  /**
-   * wrong verify code
-   */
-  ENTERPRISE_WRONG_VERIFY_CODE: 51013,
-  /**
-   * need modify pwd
-   */
-  ENTERPRISE_PASSWORD_CHANGE_REQUIRED: 51014,
-  /**
-   * user not exist
-   */
-  ENTERPRISE_USER_NOT_FOUND: 51015,
-  /**
-   * tv info not exist
-   */
-  TV_INFO_NOT_FOUND: 51020,
-  /**
-   * stamp crossed
-   */
-  TV_STAMP_CROSSED: 51021,
-  /**
-   * invalid stamp range
-   */
-  TV_INVALID_STAMP_RANGE: 51022,
-  /**
-   * stamp not match date
-   */
-  TV_STAMP_DATE_MISMATCH: 51023,
-  /**
-   * empty program name
-   */
-  TV_PROGRAM_NAME_EMPTY: 51024,
-  /**
-   * empty action url
-   */
-  TV_ACTION_URL_EMPTY: 51025,
-  /**
-   * program name size out of limit
-   */
-  TV_PROGRAM_NAME_TOO_LONG: 51026,
-  /**
-   * action url size out of limit
-   */
-  TV_ACTION_URL_TOO_LONG: 51027,
-  /**
-   * invalid program name
-   */
-  TV_INVALID_PROGRAM_NAME: 51028,
-  /**
-   * invalid action url
-   */
-  TV_INVALID_ACTION_URL: 51029,
-  /**
-   * invalid action id
-   */
-  TV_INVALID_ACTION_ID: 51030,
-  /**
-   * invalid action offset
-   */
-  TV_INVALID_ACTION_OFFSET: 51031,
-  /**
-   * empty action title
-   */
-  TV_ACTION_TITLE_EMPTY: 51032,
-  /**
-   * action title size out of limit
-   */
-  TV_ACTION_TITLE_TOO_LONG: 51033,
-  /**
-   * empty action icon url
-   */
-  TV_ACTION_ICON_URL_EMPTY: 51034,
-  /**
-   * action icon url out of limit
-   */
-  TV_ACTION_ICON_URL_TOO_LONG: 51035,
-  /**
-   * pic is not from cdn
-   */
-  SHOP_PICTURE_NOT_FROM_CDN: 52000,
-  /**
-   * wechat price is not less than origin price
-   */
-  SHOP_WECHAT_PRICE_NOT_BELOW_ORIGIN_PRICE: 52001,
-  /**
-   * category/sku is wrong
-   */
-  SHOP_INVALID_CATEGORY_OR_SKU: 52002,
-  /**
-   * product id not existed
-   */
-  SHOP_PRODUCT_ID_NOT_FOUND: 52003,
-  /**
-   * category id is not exist, or doesn't has sub category
-   */
-  SHOP_CATEGORY_NOT_FOUND_OR_NO_SUBCATEGORY: 52004,
-  /**
-   * quantity is zero
-   */
-  SHOP_QUANTITY_ZERO: 52005,
-  /**
-   * area code is invalid
-   */
-  SHOP_INVALID_AREA_CODE: 52006,
-  /**
-   * express template param is error
-   */
-  SHOP_INVALID_EXPRESS_TEMPLATE_PARAM: 52007,
-  /**
-   * express template id is not existed
-   */
-  SHOP_EXPRESS_TEMPLATE_NOT_FOUND: 52008,
-  /**
-   * group name is empty
-   */
-  SHOP_GROUP_NAME_EMPTY: 52009,
-  /**
-   * group id is not existed
-   */
-  SHOP_GROUP_NOT_FOUND: 52010,
-  /**
-   * mod_action is invalid
-   */
-  SHOP_INVALID_MOD_ACTION: 52011,
-  /**
-   * shelf components count is greater than 20
-   */
-  SHOP_SHELF_COMPONENTS_EXCEED_LIMIT: 52012,
-  /**
-   * shelf component is empty
-   */
-  SHOP_SHELF_COMPONENT_EMPTY: 52013,
-  /**
-   * shelf id is not existed
-   */
-  SHOP_SHELF_NOT_FOUND: 52014,
-  /**
-   * order id is not existed
-   */
-  SHOP_ORDER_NOT_FOUND: 52015,
-  /**
-   * order filter param is invalid
-   */
-  SHOP_INVALID_ORDER_FILTER_PARAM: 52016,
-  /**
-   * order express param is invalid
-   */
-  SHOP_INVALID_ORDER_EXPRESS_PARAM: 52017,
-  /**
-   * order delivery param is invalid
-   */
-  SHOP_INVALID_ORDER_DELIVERY_PARAM: 52018,
-  /**
-   * brand name empty
-   */
-  SHOP_BRAND_NAME_EMPTY: 52019,
-  /**
-   * principal limit exceed
-   */
-  PRINCIPAL_ACCOUNT_LIMIT_EXCEEDED: 53000,
-  /**
-   * principal in black list
-   */
-  PRINCIPAL_IN_BLACKLIST: 53001,
-  /**
-   * mobile limit exceed
-   */
-  MOBILE_ACCOUNT_LIMIT_EXCEEDED: 53002,
-  /**
-   * idcard limit exceed
-   */
-  IDCARD_ACCOUNT_LIMIT_EXCEEDED: 53003,
-  /**
-   * nickname invalid
-   */
-  NICKNAME_INVALID_FORMAT: 53010,
-  /**
-   * check nickname too frequently
-   */
-  NICKNAME_CHECK_TOO_FREQUENT: 53011,
-  /**
-   * nickname ban
-   */
-  NICKNAME_BANNED: 53012,
-  /**
-   * nickname has been occupied
-   */
-  NICKNAME_ALREADY_OCCUPIED: 53013,
-  /**
-   * 公众号:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}
-   */
-  NICKNAME_PLUS_VARIANT_REQUIRES_SAME_PRINCIPAL: 53014,
-  /**
-   * 公众号:该名称与已有小程序名称重复,需与该小程序账号相同主体才可申请;小程序:该名称与已有公众号名称重复,需与该公众号账号相同主体才可申请
-   */
-  NICKNAME_TAKEN_CROSS_TYPE_REQUIRES_SAME_PRINCIPAL: 53015,
-  /**
-   * 公众号:该名称与已有多个小程序名称重复,暂不支持申请;小程序:该名称与已有多个公众号名称重复,暂不支持申请
-   */
-  NICKNAME_TAKEN_BY_MULTIPLE_CROSS_TYPE_ACCOUNTS: 53016,
-  /**
-   * 公众号:小程序已有{名称 A+}时,需与该账号相同主体才可申请{名称 A};小程序:公众号已有{名称 A+}时,需与该账号相同主体才可申请{名称 A}
-   */
-  NICKNAME_PLUS_VARIANT_CROSS_TYPE_REQUIRES_SAME_PRINCIPAL: 53017,
-  /**
-   * nickname hit alias
-   */
-  NICKNAME_MATCHES_ALIAS: 53018,
-  /**
-   * nickname protected by infringement
-   */
-  NICKNAME_PROTECTED_BY_INFRINGEMENT: 53019,
-  /**
-   * order not found
-   */
-  VERIFICATION_ORDER_NOT_FOUND: 53100,
-  /**
-   * order already paid
-   */
-  VERIFICATION_ORDER_ALREADY_PAID: 53101,
-  /**
-   * already has checking order, can not apply
-   */
-  VERIFICATION_ORDER_UNDER_REVIEW_EXISTS: 53102,
-  /**
-   * order can not do refill
-   */
-  VERIFICATION_ORDER_REFILL_NOT_ALLOWED: 53103,
-  /**
-   * modify signature quota limit exceed
-   */
-  ACCOUNT_INTRO_MODIFY_QUOTA_EXCEEDED: 53200,
-  /**
-   * signature in black list, can not use
-   */
-  ACCOUNT_INTRO_BLACKLISTED_KEYWORD: 53201,
-  /**
-   * modify avatar quota limit exceed
-   */
-  AVATAR_MODIFY_QUOTA_EXCEEDED: 53202,
-  /**
-   * can't be modified for the time being
-   */
-  ACCOUNT_PROFILE_MODIFY_TEMPORARILY_FORBIDDEN: 53203,
-  /**
-   * signature invalid
-   */
-  ACCOUNT_INTRO_INVALID: 53204,
-  /**
-   * 超出每月次数限制
-   */
-  CATEGORY_MONTHLY_MODIFY_LIMIT_EXCEEDED: 53300,
-  /**
-   * 超出可配置类目总数限制
-   */
-  CATEGORY_TOTAL_LIMIT_EXCEEDED: 53301,
-  /**
-   * 当前账号主体类型不允许设置此种类目
-   */
-  CATEGORY_NOT_ALLOWED_FOR_PRINCIPAL_TYPE: 53302,
-  /**
-   * 提交的参数不合法
-   */
-  CATEGORY_INVALID_PARAMETERS: 53303,
-  /**
-   * 与已有类目重复
-   */
-  CATEGORY_DUPLICATE: 53304,
-  /**
-   * 包含未通过IPC校验的类目
-   */
-  CATEGORY_FAILED_IPC_CHECK: 53305,
-  /**
-   * 修改类目只允许修改类目资质,不允许修改类目ID
-   */
-  CATEGORY_ID_MODIFICATION_NOT_ALLOWED: 53306,
-  /**
-   * 只有审核失败的类目允许修改
-   */
-  CATEGORY_MODIFY_ONLY_WHEN_REVIEW_FAILED: 53307,
-  /**
-   * 审核中的类目不允许删除
-   */
-  CATEGORY_UNDER_REVIEW_DELETE_FORBIDDEN: 53308,
-  /**
-   * 社交红包不允许删除
-   */
-  SOCIAL_RED_PACKET_CATEGORY_DELETE_FORBIDDEN: 53309,
-  /**
-   * 类目超过上限,但是可以添加apply_reason参数申请更多类目
-   */
-  CATEGORY_LIMIT_EXCEEDED_APPLY_REASON_REQUIRED: 53310,
-  /**
-   * 需要提交资料信息
-   */
-  CATEGORY_QUALIFICATION_MATERIALS_REQUIRED: 53311,
-  /**
-   * empty jsapi name
-   */
-  JSAPI_NAME_EMPTY: 60005,
-  /**
-   * user cancel the auth
-   */
-  USER_CANCELLED_AUTHORIZATION: 60006,
-  /**
-   * invalid component type
-   */
-  INVALID_COMPONENT_TYPE: 61000,
-  /**
-   * component type and component appid is not match
-   */
-  COMPONENT_TYPE_APPID_MISMATCH: 61001,
-  /**
-   * the third appid is not open KF
-   */
-  THIRD_PARTY_APPID_CUSTOMER_SERVICE_NOT_ENABLED: 61002,
-  /**
-   * component is not authorized by this account
-   */
-  COMPONENT_NOT_AUTHORIZED_BY_ACCOUNT: 61003,
-  /**
-   * component ticket is expired
-   */
-  COMPONENT_VERIFY_TICKET_EXPIRED: 61005,
-  /**
-   * component ticket is invalid
-   */
-  INVALID_COMPONENT_VERIFY_TICKET: 61006,
-  /**
-   * component req key is duplicated
-   */
-  COMPONENT_REQUEST_KEY_DUPLICATED: 61008,
-  /**
-   * code is invalid
-   */
-  COMPONENT_AUTH_CODE_INVALID: 61009,
-  /**
-   * code is expired
-   */
-  COMPONENT_AUTH_CODE_EXPIRED: 61010,
-  /**
-   * invalid component
-   */
-  INVALID_COMPONENT: 61011,
-  /**
-   * invalid option name
-   */
-  COMPONENT_INVALID_OPTION_NAME: 61012,
-  /**
-   * invalid option value
-   */
-  COMPONENT_INVALID_OPTION_VALUE: 61013,
-  /**
-   * must use biz account token for not component api
-   */
-  BIZ_ACCOUNT_TOKEN_REQUIRED_FOR_NON_COMPONENT_API: 61015,
-  /**
-   * function category is not authorized
-   */
-  FUNCTION_CATEGORY_NOT_AUTHORIZED: 61017,
-  /**
-   * already confirm
-   */
-  FUNCTION_CATEGORY_ALREADY_CONFIRMED: 61018,
-  /**
-   * not need confirm
-   */
-  FUNCTION_CATEGORY_CONFIRMATION_NOT_NEEDED: 61019,
-  /**
-   * err parameter
-   */
-  COMPONENT_PARAMETER_ERROR: 61020,
-  /**
-   * can't confirm
-   */
-  FUNCTION_CATEGORY_CANNOT_CONFIRM: 61021,
-  /**
-   * can't resubmit
-   */
-  COMPONENT_CANNOT_RESUBMIT: 61022,
-  /**
-   * refresh_token is invalid
-   */
-  AUTHORIZER_REFRESH_TOKEN_INVALID: 61023,
-  /**
-   * must use api(api_component_token) to get token for component acct
-   */
-  COMPONENT_TOKEN_API_REQUIRED: 61024,
-  /**
-   * read-only option
-   */
-  COMPONENT_OPTION_READ_ONLY: 61025,
-  /**
-   * register access deny
-   */
-  REGISTER_ACCESS_DENIED: 61026,
-  /**
-   * register limit exceed
-   */
-  REGISTER_LIMIT_EXCEEDED: 61027,
-  /**
-   * component is unpublished
-   */
-  COMPONENT_UNPUBLISHED: 61028,
-  /**
-   * component need republish with base category
-   */
-  COMPONENT_REPUBLISH_WITH_BASE_CATEGORY_REQUIRED: 61029,
-  /**
-   * component cancel authorization not allowed
-   */
-  COMPONENT_CANCEL_AUTHORIZATION_NOT_ALLOWED: 61030,
-  /**
-   * invalid realname type
-   */
-  INVALID_REALNAME_TYPE: 61051,
-  /**
-   * need to be certified
-   */
-  ACCOUNT_CERTIFICATION_REQUIRED: 61052,
-  /**
-   * realname exceed limits
-   */
-  REALNAME_LIMIT_EXCEEDED: 61053,
-  /**
-   * realname in black list
-   */
-  REALNAME_IN_BLACKLIST: 61054,
-  /**
-   * exceed quota per month
-   */
-  FAST_REGISTER_MONTHLY_QUOTA_EXCEEDED: 61055,
-  /**
-   * copy_wx_verify is required option
-   */
-  COPY_WX_VERIFY_REQUIRED: 61056,
-  /**
-   * invalid ticket
-   */
-  FAST_REGISTER_INVALID_TICKET: 61058,
-  /**
-   * overseas access deny
-   */
-  OVERSEAS_ACCESS_DENIED: 61061,
-  /**
-   * admin exceed limits
-   */
-  FAST_REGISTER_ADMIN_LIMIT_EXCEEDED: 61063,
-  /**
-   * admin in black list
-   */
-  ADMIN_IN_BLACKLIST: 61064,
-  /**
-   * idcard exceed limits
-   */
-  FAST_REGISTER_IDCARD_LIMIT_EXCEEDED: 61065,
-  /**
-   * idcard in black list
-   */
-  IDCARD_IN_BLACKLIST: 61066,
-  /**
-   * mobile exceed limits
-   */
-  FAST_REGISTER_MOBILE_LIMIT_EXCEEDED: 61067,
-  /**
-   * mobile in black list
-   */
-  MOBILE_IN_BLACKLIST: 61068,
-  /**
-   * invalid admin
-   */
-  FAST_REGISTER_INVALID_ADMIN: 61069,
-  /**
-   * name, idcard, wechat name not in accordance
-   */
-  NAME_IDCARD_WECHAT_NAME_MISMATCH: 61070,
-  /**
-   * invalid url
-   */
-  SHARE_INVALID_URL: 61100,
-  /**
-   * invalid openid
-   */
-  SHARE_INVALID_OPENID: 61101,
-  /**
-   * share relation not existed
-   */
-  SHARE_RELATION_NOT_FOUND: 61102,
-  /**
-   * product wording not set
-   */
-  PRODUCT_WORDING_NOT_SET: 61200,
-  /**
-   * invalid base info
-   */
-  SCAN_PRODUCT_INVALID_BASE_INFO: 61300,
-  /**
-   * invalid detail info
-   */
-  SCAN_PRODUCT_INVALID_DETAIL_INFO: 61301,
-  /**
-   * invalid action info
-   */
-  SCAN_PRODUCT_INVALID_ACTION_INFO: 61302,
-  /**
-   * brand info not exist
-   */
-  SCAN_PRODUCT_BRAND_INFO_NOT_FOUND: 61303,
-  /**
-   * invalid product id
-   */
-  SCAN_PRODUCT_INVALID_PRODUCT_ID: 61304,
-  /**
-   * invalid key info
-   */
-  SCAN_PRODUCT_INVALID_KEY_INFO: 61305,
-  /**
-   * invalid appid
-   */
-  SCAN_PRODUCT_INVALID_APPID: 61306,
-  /**
-   * invalid card id
-   */
-  SCAN_PRODUCT_INVALID_CARD_ID: 61307,
-  /**
-   * base info not exist
-   */
-  SCAN_PRODUCT_BASE_INFO_NOT_FOUND: 61308,
-  /**
-   * detail info not exist
-   */
-  SCAN_PRODUCT_DETAIL_INFO_NOT_FOUND: 61309,
-  /**
-   * action info not exist
-   */
-  SCAN_PRODUCT_ACTION_INFO_NOT_FOUND: 61310,
-  /**
-   * invalid media info
-   */
-  SCAN_PRODUCT_INVALID_MEDIA_INFO: 61311,
-  /**
-   * invalid buffer size
-   */
-  INVALID_BUFFER_SIZE: 61312,
-  /**
-   * invalid buffer
-   */
-  SCAN_PRODUCT_INVALID_BUFFER: 61313,
-  /**
-   * invalid qrcode extinfo
-   */
-  SCAN_PRODUCT_INVALID_QRCODE_EXTINFO: 61314,
-  /**
-   * invalid local ext info
-   */
-  SCAN_PRODUCT_INVALID_LOCAL_EXT_INFO: 61315,
-  /**
-   * key conflict
-   */
-  SCAN_PRODUCT_KEY_CONFLICT: 61316,
-  /**
-   * ticket invalid
-   */
-  SCAN_PRODUCT_TICKET_INVALID: 61317,
-  /**
-   * verify not pass
-   */
-  VERIFY_NOT_PASSED: 61318,
-  /**
-   * category invalid
-   */
-  SCAN_PRODUCT_INVALID_CATEGORY: 61319,
-  /**
-   * merchant info not exist
-   */
-  SCAN_PRODUCT_MERCHANT_INFO_NOT_FOUND: 61320,
-  /**
-   * cate id is a leaf node
-   */
-  SCAN_PRODUCT_CATEGORY_ID_IS_LEAF_NODE: 61321,
-  /**
-   * category id no permision
-   */
-  SCAN_PRODUCT_CATEGORY_ID_NO_PERMISSION: 61322,
-  /**
-   * barcode no permision
-   */
-  SCAN_PRODUCT_BARCODE_NO_PERMISSION: 61323,
-  /**
-   * exceed max action num
-   */
-  SCAN_PRODUCT_MAX_ACTION_NUM_EXCEEDED: 61324,
-  /**
-   * brandinfo invalid store mgr type
-   */
-  SCAN_PRODUCT_BRAND_INVALID_STORE_MGR_TYPE: 61325,
-  /**
-   * anti-spam blocked
-   */
-  SCAN_PRODUCT_ANTI_SPAM_BLOCKED: 61326,
-  /**
-   * comment reach limit
-   */
-  SCAN_PRODUCT_COMMENT_LIMIT_REACHED: 61327,
-  /**
-   * comment data is not the newest
-   */
-  SCAN_PRODUCT_COMMENT_DATA_OUTDATED: 61328,
-  /**
-   * comment hit ban word
-   */
-  SCAN_PRODUCT_COMMENT_BANNED_WORD: 61329,
-  /**
-   * image already add
-   */
-  SCAN_PRODUCT_IMAGE_ALREADY_ADDED: 61330,
-  /**
-   * image never add
-   */
-  SCAN_PRODUCT_IMAGE_NOT_ADDED: 61331,
-  /**
-   * warning, image quanlity too low
-   */
-  SCAN_PRODUCT_IMAGE_QUALITY_TOO_LOW: 61332,
-  /**
-   * warning, image simility too high
-   */
-  SCAN_PRODUCT_IMAGE_SIMILARITY_TOO_HIGH: 61333,
-  /**
-   * product not exists
-   */
-  SCAN_PRODUCT_NOT_FOUND: 61334,
-  /**
-   * key apply fail
-   */
-  SCAN_PRODUCT_KEY_APPLY_FAILED: 61335,
-  /**
-   * check status fail
-   */
-  SCAN_PRODUCT_CHECK_STATUS_FAILED: 61336,
-  /**
-   * product already exists
-   */
-  SCAN_PRODUCT_ALREADY_EXISTS: 61337,
-  /**
-   * forbid delete
-   */
-  SCAN_PRODUCT_DELETE_FORBIDDEN: 61338,
-  /**
-   * firmcode claimed
-   */
-  SCAN_PRODUCT_FIRM_CODE_ALREADY_CLAIMED: 61339,
-  /**
-   * check firm info fail
-   */
-  SCAN_PRODUCT_FIRM_INFO_CHECK_FAILED: 61340,
-  /**
-   * too many white list uin
-   */
-  SCAN_PRODUCT_TOO_MANY_WHITELIST_UINS: 61341,
-  /**
-   * keystandard not match
-   */
-  SCAN_PRODUCT_KEY_STANDARD_MISMATCH: 61342,
-  /**
-   * keystandard error
-   */
-  SCAN_PRODUCT_INVALID_KEY_STANDARD: 61343,
-  /**
-   * id map not exists
-   */
-  SCAN_PRODUCT_ID_MAP_NOT_FOUND: 61344,
-  /**
-   * invalid action code
-   */
-  SCAN_PRODUCT_INVALID_ACTION_CODE: 61345,
-  /**
-   * invalid actioninfo store
-   */
-  SCAN_PRODUCT_INVALID_ACTION_INFO_STORE: 61346,
-  /**
-   * invalid actioninfo media
-   */
-  SCAN_PRODUCT_INVALID_ACTION_INFO_MEDIA: 61347,
-  /**
-   * invalid actioninfo text
-   */
-  SCAN_PRODUCT_INVALID_ACTION_INFO_TEXT: 61348,
-  /**
-   * invalid input data
-   */
-  SCAN_PRODUCT_INVALID_INPUT_DATA: 61350,
-  /**
-   * input data exceed max size
-   */
-  SCAN_PRODUCT_INPUT_DATA_TOO_LARGE: 61351,
-  /**
-   * kf_account error
-   */
-  KF_ACCOUNT_ERROR: 61400,
-  /**
-   * kf system alredy transfer
-   */
-  KF_SYSTEM_ALREADY_TRANSFERRED: 61401,
-  /**
-   * 系统错误 (system error)
-   */
-  KF_SYSTEM_ERROR: 61450,
-  /**
-   * 参数错误 (invalid parameter)
-   */
-  KF_INVALID_PARAMETER: 61451,
-  /**
-   * 无效客服账号 (invalid kf_account)
-   */
-  INVALID_KF_ACCOUNT: 61452,
-  /**
-   * 客服账号已存在 (kf_account exsited)
-   */
-  KF_ACCOUNT_ALREADY_EXISTS: 61453,
-  /**
-   * 客服账号名长度超过限制 ( 仅允许 10 个英文字符,不包括 @ 及 @ 后的公众号的微信号 )(invalid kf_acount length)
-   */
-  KF_ACCOUNT_NAME_TOO_LONG: 61454,
-  /**
-   * 客服账号名包含非法字符 ( 仅允许英文 + 数字 )(illegal character in kf_account)
-   */
-  KF_ACCOUNT_NAME_ILLEGAL_CHARACTER: 61455,
-  /**
-   * 客服账号个数超过限制 (10 个客服账号 )(kf_account count exceeded)
-   */
-  KF_ACCOUNT_COUNT_EXCEEDED: 61456,
-  /**
-   * 无效头像文件类型 (invalid file type)
-   */
-  KF_INVALID_AVATAR_FILE_TYPE: 61457,
-  /**
-   * date format error
-   */
-  DATA_ANALYSIS_INVALID_DATE_FORMAT: 61500,
-  /**
-   * date range error
-   */
-  DATA_ANALYSIS_INVALID_DATE_RANGE: 61501,
-  /**
-   * this is game miniprogram, data api is not supported
-   */
-  DATA_API_UNSUPPORTED_FOR_GAME_MINIPROGRAM: 61502,
-  /**
-   * data not ready, please try later
-   */
-  DATA_ANALYSIS_DATA_NOT_READY: 61503,
-  /**
-   * trying to access other's app
-   */
-  ACCESS_OTHERS_APP_DENIED: 62001,
-  /**
-   * app name already exists
-   */
-  APP_NAME_ALREADY_EXISTS: 62002,
-  /**
-   * please provide at least one platform
-   */
-  APP_PLATFORM_REQUIRED: 62003,
-  /**
-   * invalid app name
-   */
-  INVALID_APP_NAME: 62004,
-  /**
-   * invalid app id
-   */
-  APP_MANAGEMENT_INVALID_APP_ID: 62005,
-  /**
-   * some arguments is empty
-   */
-  REQUIRED_ARGUMENTS_EMPTY: 63001,
-  /**
-   * invalid signature
-   */
-  INVALID_SIGNATURE: 63002,
-  /**
-   * invalid signature method
-   */
-  INVALID_SIGNATURE_METHOD: 63003,
-  /**
-   * no authroize
-   */
-  CALLER_NOT_AUTHORIZED: 63004,
-  /**
-   * gen ticket fail
-   */
-  TICKET_GENERATION_FAILED: 63149,
-  /**
-   * set ticket fail
-   */
-  TICKET_SET_FAILED: 63152,
-  /**
-   * shortid decode fail
-   */
-  SHORTID_DECODE_FAILED: 63153,
-  /**
-   * invalid status
-   */
-  INVALID_STATUS: 63154,
-  /**
-   * invalid color
-   */
-  BRAND_ITEM_INVALID_COLOR: 63155,
-  /**
-   * invalid tag
-   */
-  BRAND_ITEM_INVALID_TAG: 63156,
-  /**
-   * invalid recommend
-   */
-  BRAND_ITEM_INVALID_RECOMMEND: 63157,
-  /**
-   * branditem out of limits
-   */
-  BRAND_ITEM_LIMIT_EXCEEDED: 63158,
-  /**
-   * retail_price empty
-   */
-  BRAND_ITEM_RETAIL_PRICE_EMPTY: 63159,
-  /**
-   * priceinfo invalid
-   */
-  BRAND_ITEM_INVALID_PRICE_INFO: 63160,
-  /**
-   * antifake module num limit
-   */
-  BRAND_ITEM_ANTIFAKE_MODULE_LIMIT: 63161,
-  /**
-   * antifake native_type err
-   */
-  BRAND_ITEM_ANTIFAKE_NATIVE_TYPE_ERROR: 63162,
-  /**
-   * antifake link not exists
-   */
-  BRAND_ITEM_ANTIFAKE_LINK_NOT_FOUND: 63163,
-  /**
-   * module type not exist
-   */
-  BRAND_ITEM_MODULE_TYPE_NOT_FOUND: 63164,
-  /**
-   * module info not exist
-   */
-  BRAND_ITEM_MODULE_INFO_NOT_FOUND: 63165,
-  /**
-   * item is beding verified
-   */
-  BRAND_ITEM_BEING_VERIFIED: 63166,
-  /**
-   * item not published
-   */
-  BRAND_ITEM_NOT_PUBLISHED: 63167,
-  /**
-   * verify not pass
-   */
-  BRAND_ITEM_VERIFY_NOT_PASSED: 63168,
-  /**
-   * already published
-   */
-  BRAND_ITEM_ALREADY_PUBLISHED: 63169,
-  /**
-   * only banner or media
-   */
-  BRAND_ITEM_ONLY_BANNER_OR_MEDIA_ALLOWED: 63170,
-  /**
-   * card num limit
-   */
-  BRAND_ITEM_CARD_NUM_LIMIT: 63171,
-  /**
-   * user num limit
-   */
-  BRAND_ITEM_USER_NUM_LIMIT: 63172,
-  /**
-   * text num limit
-   */
-  BRAND_ITEM_TEXT_NUM_LIMIT: 63173,
-  /**
-   * link card user sum limit
-   */
-  BRAND_ITEM_LINK_CARD_USER_SUM_LIMIT: 63174,
-  /**
-   * detail info error
-   */
-  BRAND_ITEM_DETAIL_INFO_ERROR: 63175,
-  /**
-   * not this type
-   */
-  BRAND_ITEM_TYPE_MISMATCH: 63176,
-  /**
-   * src or secretkey or version or expired_time is wrong
-   */
-  INVALID_SRC_SECRETKEY_VERSION_OR_EXPIRED_TIME: 63177,
-  /**
-   * appid wrong
-   */
-  APP_MSG_WRONG_APPID: 63178,
-  /**
-   * openid num limit
-   */
-  APP_MSG_OPENID_NUM_LIMIT: 63179,
-  /**
-   * this app msg not found
-   */
-  APP_MSG_NOT_FOUND: 63180,
-  /**
-   * get history app msg end
-   */
-  HISTORY_APP_MSG_END_REACHED: 63181,
-  /**
-   * openid_list empty
-   */
-  APP_MSG_OPENID_LIST_EMPTY: 63182,
-  /**
-   * unknown deeplink type
-   */
-  UNKNOWN_DEEPLINK_TYPE: 65001,
-  /**
-   * deeplink unauthorized
-   */
-  DEEPLINK_UNAUTHORIZED: 65002,
-  /**
-   * bad deeplink
-   */
-  INVALID_DEEPLINK: 65003,
-  /**
-   * deeplinks of the very type are supposed to have short-life
-   */
-  DEEPLINK_TYPE_REQUIRES_SHORT_LIFE: 65004,
-  /**
-   * invalid categories
-   */
-  POI_INVALID_CATEGORIES: 65104,
-  /**
-   * invalid photo url
-   */
-  POI_INVALID_PHOTO_URL: 65105,
-  /**
-   * poi audit state must be approved
-   */
-  POI_AUDIT_NOT_APPROVED: 65106,
-  /**
-   * poi not allowed modify now
-   */
-  POI_MODIFY_NOT_ALLOWED_NOW: 65107,
-  /**
-   * invalid business name
-   */
-  POI_INVALID_BUSINESS_NAME: 65109,
-  /**
-   * invalid address
-   */
-  POI_INVALID_ADDRESS: 65110,
-  /**
-   * invalid telephone
-   */
-  POI_INVALID_TELEPHONE: 65111,
-  /**
-   * invalid city
-   */
-  POI_INVALID_CITY: 65112,
-  /**
-   * invalid province
-   */
-  POI_INVALID_PROVINCE: 65113,
-  /**
-   * photo list empty
-   */
-  POI_PHOTO_LIST_EMPTY: 65114,
-  /**
-   * poi_id is not exist
-   */
-  POI_ID_NOT_FOUND: 65115,
-  /**
-   * poi has been deleted
-   */
-  POI_ALREADY_DELETED: 65116,
-  /**
-   * cannot delete poi
-   */
-  POI_DELETE_NOT_ALLOWED: 65117,
-  /**
-   * store status is invalid
-   */
-  POI_INVALID_STORE_STATUS: 65118,
-  /**
-   * lack of qualification for relevant principals
-   */
-  POI_PRINCIPAL_QUALIFICATION_MISSING: 65119,
-  /**
-   * category info is not found
-   */
-  POI_CATEGORY_INFO_NOT_FOUND: 65120,
-  /**
-   * room_name is empty, please check your input
-   */
-  ROOM_NAME_EMPTY: 65201,
-  /**
-   * user_id is empty, please check your input
-   */
-  ROOM_USER_ID_EMPTY: 65202,
-  /**
-   * invalid check ticket
-   */
-  INVALID_CHECK_TICKET: 65203,
-  /**
-   * invalid check ticket opt code
-   */
-  INVALID_CHECK_TICKET_OPT_CODE: 65204,
-  /**
-   * check ticket out of time
-   */
-  CHECK_TICKET_EXPIRED: 65205,
-  /**
-   * this menu is not conditionalmenu
-   */
-  CONDITIONAL_MENU_NOT_FOUND: 65301,
-  /**
-   * no such user
-   */
-  MENU_MATCH_USER_NOT_FOUND: 65302,
-  /**
-   * there is no selfmenu, please create selfmenu first
-   */
-  DEFAULT_MENU_REQUIRED: 65303,
-  /**
-   * match rule empty
-   */
-  MENU_MATCH_RULE_EMPTY: 65304,
-  /**
-   * menu count limit
-   */
-  CONDITIONAL_MENU_COUNT_LIMIT: 65305,
-  /**
-   * conditional menu not support
-   */
-  CONDITIONAL_MENU_NOT_SUPPORTED: 65306,
-  /**
-   * conditional menu is empty
-   */
-  CONDITIONAL_MENU_EMPTY: 65307,
-  /**
-   * exist empty button act
-   */
-  MENU_BUTTON_WITHOUT_ACTION: 65308,
-  /**
-   * conditional menu switch is closed
-   */
-  CONDITIONAL_MENU_SWITCH_CLOSED: 65309,
-  /**
-   * region info: country is empty
-   */
-  MENU_REGION_COUNTRY_EMPTY: 65310,
-  /**
-   * region info: province is empty
-   */
-  MENU_REGION_PROVINCE_EMPTY: 65311,
-  /**
-   * invalid country info
-   */
-  MENU_INVALID_COUNTRY_INFO: 65312,
-  /**
-   * invalid province info
-   */
-  MENU_INVALID_PROVINCE_INFO: 65313,
-  /**
-   * invalid city info
-   */
-  MENU_INVALID_CITY_INFO: 65314,
-  /**
-   * not fans
-   */
-  MENU_USER_NOT_FOLLOWER: 65315,
-  /**
-   * domain count reach limit
-   */
-  MENU_DOMAIN_COUNT_LIMIT: 65316,
-  /**
-   * contain invalid url
-   */
-  MENU_CONTAINS_INVALID_URL: 65317,
-  /**
-   * must use utf-8 charset
-   */
-  MENU_UTF8_CHARSET_REQUIRED: 65318,
-  /**
-   * not allow to create menu
-   */
-  MENU_CREATION_NOT_ALLOWED: 65319,
-  /**
-   * please enable new custom service, or wait for a while if you have enabled
-   */
-  NEW_CUSTOM_SERVICE_NOT_ENABLED: 65400,
-  /**
-   * invalid custom service account
-   */
-  CUSTOM_SERVICE_INVALID_ACCOUNT: 65401,
-  /**
-   * the custom service account need to bind a wechat user
-   */
-  CUSTOM_SERVICE_ACCOUNT_NOT_BOUND: 65402,
-  /**
-   * illegal nickname
-   */
-  CUSTOM_SERVICE_ILLEGAL_NICKNAME: 65403,
-  /**
-   * illegal custom service account
-   */
-  CUSTOM_SERVICE_ILLEGAL_ACCOUNT: 65404,
-  /**
-   * custom service account number reach limit
-   */
-  CUSTOM_SERVICE_ACCOUNT_LIMIT_REACHED: 65405,
-  /**
-   * custom service account exists
-   */
-  CUSTOM_SERVICE_ACCOUNT_EXISTS: 65406,
-  /**
-   * the wechat user have been one of your workers
-   */
-  CUSTOM_SERVICE_USER_ALREADY_WORKER: 65407,
-  /**
-   * you have already invited the wechat user
-   */
-  CUSTOM_SERVICE_USER_ALREADY_INVITED: 65408,
-  /**
-   * wechat account invalid
-   */
-  CUSTOM_SERVICE_INVALID_WECHAT_ACCOUNT: 65409,
-  /**
-   * too many custom service accounts bound by the worker
-   */
-  CUSTOM_SERVICE_WORKER_BOUND_TOO_MANY_ACCOUNTS: 65410,
-  /**
-   * a effective invitation to bind the custom service account exists
-   */
-  CUSTOM_SERVICE_PENDING_INVITATION_EXISTS: 65411,
-  /**
-   * the custom service account have been bound by a wechat user
-   */
-  CUSTOM_SERVICE_ACCOUNT_ALREADY_BOUND: 65412,
-  /**
-   * no effective session for the customer
-   */
-  CUSTOM_SERVICE_NO_ACTIVE_SESSION: 65413,
-  /**
-   * another worker is serving the customer
-   */
-  CUSTOM_SERVICE_CUSTOMER_SERVED_BY_OTHER_WORKER: 65414,
-  /**
-   * the worker is not online
-   */
-  CUSTOM_SERVICE_WORKER_OFFLINE: 65415,
-  /**
-   * param invalid, please check
-   */
-  CUSTOM_SERVICE_INVALID_PARAMETER: 65416,
-  /**
-   * it is too long from the starttime to endtime
-   */
-  CUSTOM_SERVICE_TIME_RANGE_TOO_LONG: 65417,
-  /**
-   * homepage not exists
-   */
-  HOMEPAGE_NOT_FOUND: 65450,
-  /**
-   * invalid store type
-   */
-  ORDER_INVALID_STORE_TYPE: 68002,
-  /**
-   * invalid store name
-   */
-  ORDER_INVALID_STORE_NAME: 68003,
-  /**
-   * invalid store wxa path
-   */
-  ORDER_INVALID_STORE_WXA_PATH: 68004,
-  /**
-   * miss store wxa path
-   */
-  ORDER_STORE_WXA_PATH_MISSING: 68005,
-  /**
-   * invalid kefu type
-   */
-  ORDER_INVALID_KEFU_TYPE: 68006,
-  /**
-   * invalid kefu wxa path
-   */
-  ORDER_INVALID_KEFU_WXA_PATH: 68007,
-  /**
-   * invalid kefu phone number
-   */
-  ORDER_INVALID_KEFU_PHONE_NUMBER: 68008,
-  /**
-   * invalid sub mch id
-   */
-  ORDER_INVALID_SUB_MCH_ID: 68009,
-  /**
-   * store id has exist
-   */
-  ORDER_STORE_ID_ALREADY_EXISTS: 68010,
-  /**
-   * miss store name
-   */
-  ORDER_STORE_NAME_MISSING: 68011,
-  /**
-   * miss create time
-   */
-  ORDER_CREATE_TIME_MISSING: 68012,
-  /**
-   * invalid status
-   */
-  ORDER_INVALID_STATUS: 68013,
-  /**
-   * invalid receiver info
-   */
-  ORDER_INVALID_RECEIVER_INFO: 68014,
-  /**
-   * invalid product
-   */
-  ORDER_INVALID_PRODUCT: 68015,
-  /**
-   * invalid pay type
-   */
-  ORDER_INVALID_PAY_TYPE: 68016,
-  /**
-   * invalid fast mail no
-   */
-  ORDER_INVALID_FAST_MAIL_NO: 68017,
-  /**
-   * invalid busi id
-   */
-  INVALID_BUSI_ID: 68018,
-  /**
-   * miss product sku
-   */
-  ORDER_PRODUCT_SKU_MISSING: 68019,
-  /**
-   * invalid service type
-   */
-  INVALID_SERVICE_TYPE: 68020,
-  /**
-   * invalid service status
-   */
-  ORDER_INVALID_SERVICE_STATUS: 68021,
-  /**
-   * invalid service_id
-   */
-  ORDER_INVALID_SERVICE_ID: 68022,
-  /**
-   * service_id has exist
-   */
-  ORDER_SERVICE_ID_ALREADY_EXISTS: 68023,
-  /**
-   * miss service wxa path
-   */
-  ORDER_SERVICE_WXA_PATH_MISSING: 68024,
-  /**
-   * invalid product sku
-   */
-  ORDER_INVALID_PRODUCT_SKU: 68025,
-  /**
-   * invalid product spu
-   */
-  ORDER_INVALID_PRODUCT_SPU: 68026,
-  /**
-   * miss product spu
-   */
-  ORDER_PRODUCT_SPU_MISSING: 68027,
-  /**
-   * can not find product spu and spu in order list
-   */
-  ORDER_PRODUCT_SPU_NOT_IN_ORDER_LIST: 68028,
-  /**
-   * sku and spu duplicated
-   */
-  ORDER_SKU_SPU_DUPLICATED: 68029,
-  /**
-   * busi_id has exist
-   */
-  ORDER_BUSI_ID_ALREADY_EXISTS: 68030,
-  /**
-   * update fail
-   */
-  ORDER_UPDATE_FAILED: 68031,
-  /**
-   * busi_id not exist
-   */
-  ORDER_BUSI_ID_NOT_FOUND: 68032,
-  /**
-   * store no exist
-   */
-  ORDER_STORE_NOT_FOUND: 68033,
-  /**
-   * miss product number
-   */
-  ORDER_PRODUCT_NUMBER_MISSING: 68034,
-  /**
-   * miss wxa order detail path
-   */
-  ORDER_WXA_DETAIL_PATH_MISSING: 68035,
-  /**
-   * there is no enough products to refund
-   */
-  ORDER_NOT_ENOUGH_PRODUCTS_TO_REFUND: 68036,
-  /**
-   * invalid refund info
-   */
-  ORDER_INVALID_REFUND_INFO: 68037,
-  /**
-   * shipped but no fast mail info
-   */
-  ORDER_SHIPPED_WITHOUT_FAST_MAIL_INFO: 68038,
-  /**
-   * invalid wechat pay no
-   */
-  ORDER_INVALID_WECHAT_PAY_NO: 68039,
-  /**
-   * all product has been refunded, the order can not be finished
-   */
-  ORDER_ALL_PRODUCTS_REFUNDED_CANNOT_FINISH: 68040,
-  /**
-   * invalid service create time, it must bigger than the time of order
-   */
-  ORDER_INVALID_SERVICE_CREATE_TIME: 68041,
-  /**
-   * invalid total cost, it must be smaller than the sum of product and shipping cost
-   */
-  ORDER_INVALID_TOTAL_COST: 68042,
-  /**
-   * invalid role
-   */
-  ORDER_INVALID_ROLE: 68043,
-  /**
-   * invalid service_available args
-   */
-  ORDER_INVALID_SERVICE_AVAILABLE_ARGS: 68044,
-  /**
-   * invalid order type
-   */
-  ORDER_INVALID_ORDER_TYPE: 68045,
-  /**
-   * invalid order deliver type
-   */
-  ORDER_INVALID_DELIVER_TYPE: 68046,
-  /**
-   * require store_id
-   */
-  STORE_ID_REQUIRED: 68500,
-  /**
-   * invalid store_id
-   */
-  INVALID_STORE_ID: 68501,
-  /**
-   * invalid parameter, parameter is zero or missing
-   */
-  COIN_PARAMETER_ZERO_OR_MISSING: 71001,
-  /**
-   * invalid orderid, may be the other parameter not fit with orderid
-   */
-  COIN_INVALID_ORDER_ID: 71002,
-  /**
-   * coin not enough
-   */
-  COIN_NOT_ENOUGH: 71003,
-  /**
-   * card is expired
-   */
-  COIN_CARD_EXPIRED: 71004,
-  /**
-   * limit exe count
-   */
-  COIN_EXECUTION_COUNT_LIMIT: 71005,
-  /**
-   * limit coin count, 1 <= coin_count <= 100000
-   */
-  COIN_COUNT_OUT_OF_RANGE: 71006,
-  /**
-   * order finish
-   */
-  COIN_ORDER_ALREADY_FINISHED: 71007,
-  /**
-   * order time out
-   */
-  COIN_ORDER_TIMED_OUT: 71008,
-  /**
-   * no match card
-   */
-  NO_MATCHING_CARD: 72001,
-  /**
-   * mchid is not bind appid
-   */
-  MCHID_NOT_BOUND_TO_APPID: 72002,
-  /**
-   * invalid card type, need member card
-   */
-  MEMBER_CARD_TYPE_REQUIRED: 72003,
-  /**
-   * mchid is occupied by the other appid
-   */
-  MCHID_OCCUPIED_BY_OTHER_APPID: 72004,
-  /**
-   * out of mchid size limit
-   */
-  MCHID_SIZE_LIMIT_EXCEEDED: 72005,
-  /**
-   * invald title
-   */
-  CARD_INVALID_TITLE: 72006,
-  /**
-   * invalid reduce cost, can not less than 100
-   */
-  CARD_INVALID_REDUCE_COST: 72007,
-  /**
-   * invalid least cost, most larger than reduce cost
-   */
-  CARD_INVALID_LEAST_COST: 72008,
-  /**
-   * invalid get limit, can not over 50
-   */
-  CARD_INVALID_GET_LIMIT: 72009,
-  /**
-   * invalid mchid
-   */
-  INVALID_MCHID: 72010,
-  /**
-   * invalid activate_ticket.Maybe this ticket is not belong this AppId
-   */
-  INVALID_ACTIVATE_TICKET: 72011,
-  /**
-   * activate_ticket has been expired
-   */
-  ACTIVATE_TICKET_EXPIRED: 72012,
-  /**
-   * unauthorized order_id or authorization is expired
-   */
-  INVOICE_ORDER_UNAUTHORIZED_OR_EXPIRED: 72013,
-  /**
-   * task card share stock can not modify stock
-   */
-  TASK_CARD_SHARE_STOCK_NOT_MODIFIABLE: 72014,
-  /**
-   * unauthorized create invoice
-   */
-  INVOICE_CREATE_UNAUTHORIZED: 72015,
-  /**
-   * unauthorized create member card
-   */
-  MEMBER_CARD_CREATE_UNAUTHORIZED: 72016,
-  /**
-   * invalid invoice title
-   */
-  INVALID_INVOICE_TITLE: 72017,
-  /**
-   * duplicate order id, invoice had inserted to user
-   */
-  INVOICE_ORDER_ID_ALREADY_INSERTED: 72018,
-  /**
-   * limit msg operation card list size, must <= 5
-   */
-  MSG_OPERATION_CARD_LIST_SIZE_EXCEEDED: 72019,
-  /**
-   * limit consume in use limit
-   */
-  CARD_CONSUME_IN_USE_LIMITED: 72020,
-  /**
-   * unauthorized create general card
-   */
-  GENERAL_CARD_CREATE_UNAUTHORIZED: 72021,
-  /**
-   * user unexpected, please add user to white list
-   */
-  CARD_USER_NOT_IN_WHITELIST: 72022,
-  /**
-   * invoice has been lock by others
-   */
-  INVOICE_LOCKED_BY_OTHERS: 72023,
-  /**
-   * invoice status error
-   */
-  INVOICE_STATUS_ERROR: 72024,
-  /**
-   * invoice token error
-   */
-  INVOICE_TOKEN_ERROR: 72025,
-  /**
-   * need set wx_activate true
-   */
-  WX_ACTIVATE_MUST_BE_TRUE: 72026,
-  /**
-   * invoice action error
-   */
-  INVOICE_ACTION_ERROR: 72027,
-  /**
-   * invoice never set pay mch info
-   */
-  INVOICE_PAY_MCH_INFO_NOT_SET: 72028,
-  /**
-   * invoice never set auth field
-   */
-  INVOICE_AUTH_FIELD_NOT_SET: 72029,
-  /**
-   * invalid mchid
-   */
-  INVOICE_INVALID_MCHID: 72030,
-  /**
-   * invalid params
-   */
-  INVOICE_INVALID_PARAMS: 72031,
-  /**
-   * pay gift card rule expired
-   */
-  PAY_GIFT_CARD_RULE_EXPIRED: 72032,
-  /**
-   * pay gift card rule status err
-   */
-  PAY_GIFT_CARD_RULE_STATUS_ERROR: 72033,
-  /**
-   * invlid rule id
-   */
-  PAY_GIFT_CARD_INVALID_RULE_ID: 72034,
-  /**
-   * biz reject insert
-   */
-  INVOICE_BIZ_REJECTED_INSERT: 72035,
-  /**
-   * invoice is busy, try again please
-   */
-  INVOICE_BUSY: 72036,
-  /**
-   * invoice owner error
-   */
-  INVOICE_OWNER_ERROR: 72037,
-  /**
-   * invoice order never auth
-   */
-  INVOICE_ORDER_NEVER_AUTHORIZED: 72038,
-  /**
-   * invoice must be lock first
-   */
-  INVOICE_MUST_BE_LOCKED_FIRST: 72039,
-  /**
-   * invoice pdf error
-   */
-  INVOICE_PDF_ERROR: 72040,
-  /**
-   * billing_code and billing_no invalid
-   */
-  INVOICE_INVALID_BILLING_CODE_AND_NO: 72041,
-  /**
-   * billing_code and billing_no repeated
-   */
-  INVOICE_BILLING_CODE_AND_NO_REPEATED: 72042,
-  /**
-   * billing_code or billing_no size error
-   */
-  INVOICE_BILLING_CODE_OR_NO_SIZE_ERROR: 72043,
-  /**
-   * scan text out of time
-   */
-  INVOICE_SCAN_TEXT_EXPIRED: 72044,
-  /**
-   * check_code is empty
-   */
-  INVOICE_CHECK_CODE_EMPTY: 72045,
-  /**
-   * pdf_url is invalid
-   */
-  INVOICE_INVALID_PDF_URL: 72046,
-  /**
-   * pdf billing_code or pdf billing_no is error
-   */
-  INVOICE_PDF_BILLING_CODE_OR_NO_ERROR: 72047,
-  /**
-   * insert too many invoice, need auth again
-   */
-  INVOICE_INSERT_TOO_MANY_REAUTH_REQUIRED: 72048,
-  /**
-   * never auth
-   */
-  INVOICE_NEVER_AUTHORIZED: 72049,
-  /**
-   * auth expired, need auth again
-   */
-  INVOICE_AUTH_EXPIRED_REAUTH_REQUIRED: 72050,
-  /**
-   * app type error
-   */
-  INVOICE_APP_TYPE_ERROR: 72051,
-  /**
-   * get too many invoice
-   */
-  INVOICE_GET_TOO_MANY: 72052,
-  /**
-   * user never auth
-   */
-  INVOICE_USER_NEVER_AUTHORIZED: 72053,
-  /**
-   * invoices is inserting, wait a moment please
-   */
-  INVOICE_INSERTING_IN_PROGRESS: 72054,
-  /**
-   * too many invoices
-   */
-  INVOICE_TOO_MANY: 72055,
-  /**
-   * order_id repeated, please check order_id
-   */
-  INVOICE_ORDER_ID_REPEATED: 72056,
-  /**
-   * today insert limit
-   */
-  INVOICE_DAILY_INSERT_LIMIT: 72057,
-  /**
-   * callback biz error
-   */
-  INVOICE_CALLBACK_BIZ_ERROR: 72058,
-  /**
-   * this invoice is giving to others, wait a moment please
-   */
-  INVOICE_BEING_GIVEN_TO_OTHERS: 72059,
-  /**
-   * this invoice has been cancelled, check the reimburse_status please
-   */
-  INVOICE_CANCELLED: 72060,
-  /**
-   * this invoice has been closed, check the reimburse_status please
-   */
-  INVOICE_CLOSED: 72061,
-  /**
-   * this code_auth_key is limited, try other code_auth_key please
-   */
-  CODE_AUTH_KEY_LIMITED: 72062,
-  /**
-   * biz contact is empty, set contact first please
-   */
-  INVOICE_BIZ_CONTACT_NOT_SET: 72063,
-  /**
-   * tbc error
-   */
-  INVOICE_TBC_ERROR: 72064,
-  /**
-   * tbc logic error
-   */
-  INVOICE_TBC_LOGIC_ERROR: 72065,
-  /**
-   * the card is send for advertisement, not allow modify time and budget
-   */
-  AD_CARD_TIME_AND_BUDGET_MODIFY_FORBIDDEN: 72066,
-  /**
-   * BatchInsertAuthKey_Expired
-   */
-  BATCH_INSERT_AUTH_KEY_EXPIRED: 72067,
-  /**
-   * BatchInsertAuthKey_Owner
-   */
-  BATCH_INSERT_AUTH_KEY_OWNER_MISMATCH: 72068,
-  /**
-   * BATCHTASKRUN_ERROR
-   */
-  INVOICE_BATCH_TASK_RUN_ERROR: 72069,
-  /**
-   * BIZ_TITLE_KEY_OUT_TIME
-   */
-  INVOICE_BIZ_TITLE_KEY_EXPIRED: 72070,
-  /**
-   * Discern_GaoPeng_Error
-   */
-  INVOICE_GAOPENG_RECOGNITION_ERROR: 72071,
-  /**
-   * Discern_Type_Error
-   */
-  INVOICE_RECOGNITION_TYPE_ERROR: 72072,
-  /**
-   * Fee_Error
-   */
-  INVOICE_FEE_ERROR: 72073,
-  /**
-   * HAS_Auth
-   */
-  INVOICE_ALREADY_AUTHORIZED: 72074,
-  /**
-   * HAS_SEND
-   */
-  INVOICE_ALREADY_SENT: 72075,
-  /**
-   * INVOICESIGN
-   */
-  INVOICE_SIGN_ERROR: 72076,
-  /**
-   * KEY_DELETED
-   */
-  INVOICE_KEY_DELETED: 72077,
-  /**
-   * KEY_EXPIRED
-   */
-  INVOICE_KEY_EXPIRED: 72078,
-  /**
-   * MOUNT_ERROR
-   */
-  INVOICE_MOUNT_ERROR: 72079,
-  /**
-   * NO_FOUND
-   */
-  INVOICE_RECORD_NOT_FOUND: 72080,
-  /**
-   * No_Pull_Pdf
-   */
-  INVOICE_PDF_NOT_PULLED: 72081,
-  /**
-   * PDF_CHECK_ERROR
-   */
-  INVOICE_PDF_CHECK_ERROR: 72082,
-  /**
-   * PULL_PDF_FAIL
-   */
-  INVOICE_PULL_PDF_FAILED: 72083,
-  /**
-   * PUSH_BIZ_EMPTY
-   */
-  INVOICE_PUSH_BIZ_EMPTY: 72084,
-  /**
-   * SDK_APPID_ERROR
-   */
-  INVOICE_SDK_APPID_ERROR: 72085,
-  /**
-   * SDK_BIZ_ERROR
-   */
-  INVOICE_SDK_BIZ_ERROR: 72086,
-  /**
-   * SDK_URL_ERROR
-   */
-  INVOICE_SDK_URL_ERROR: 72087,
-  /**
-   * Search_Title_Fail
-   */
-  INVOICE_SEARCH_TITLE_FAILED: 72088,
-  /**
-   * TITLE_BUSY
-   */
-  INVOICE_TITLE_BUSY: 72089,
-  /**
-   * TITLE_NO_FOUND
-   */
-  INVOICE_TITLE_NOT_FOUND: 72090,
-  /**
-   * TOKEN_ERR
-   */
-  INVOICE_PLATFORM_TOKEN_ERROR: 72091,
-  /**
-   * USER_TITLE_NOT_FOUND
-   */
-  INVOICE_USER_TITLE_NOT_FOUND: 72092,
-  /**
-   * Verify_3rd_Fail
-   */
-  INVOICE_THIRD_PARTY_VERIFY_FAILED: 72093,
-  /**
-   * sys error make out invoice failed
-   */
-  INVOICE_ISSUE_SYSTEM_ERROR: 73000,
-  /**
-   * wxopenid error
-   */
-  INVOICE_WX_OPENID_ERROR: 73001,
-  /**
-   * ddh orderid empty
-   */
-  INVOICE_ORDER_ID_EMPTY: 73002,
-  /**
-   * wxopenid empty
-   */
-  INVOICE_WX_OPENID_EMPTY: 73003,
-  /**
-   * fpqqlsh empty
-   */
-  INVOICE_REQUEST_SERIAL_NUMBER_EMPTY: 73004,
-  /**
-   * not a commercial
-   */
-  INVOICE_NOT_A_COMMERCIAL_ACCOUNT: 73005,
-  /**
-   * kplx empty
-   */
-  INVOICE_ISSUE_TYPE_EMPTY: 73006,
-  /**
-   * nsrmc empty
-   */
-  INVOICE_TAXPAYER_NAME_EMPTY: 73007,
-  /**
-   * nsrdz empty
-   */
-  INVOICE_TAXPAYER_ADDRESS_EMPTY: 73008,
-  /**
-   * nsrdh empty
-   */
-  INVOICE_TAXPAYER_PHONE_EMPTY: 73009,
-  /**
-   * ghfmc empty
-   */
-  INVOICE_BUYER_NAME_EMPTY: 73010,
-  /**
-   * kpr empty
-   */
-  INVOICE_DRAWER_EMPTY: 73011,
-  /**
-   * jshj empty
-   */
-  INVOICE_TOTAL_WITH_TAX_EMPTY: 73012,
-  /**
-   * hjje empty
-   */
-  INVOICE_TOTAL_AMOUNT_EMPTY: 73013,
-  /**
-   * hjse empty
-   */
-  INVOICE_TOTAL_TAX_EMPTY: 73014,
-  /**
-   * hylx empty
-   */
-  INVOICE_INDUSTRY_TYPE_EMPTY: 73015,
-  /**
-   * nsrsbh empty
-   */
-  INVOICE_TAXPAYER_ID_EMPTY: 73016,
-  /**
-   * kaipiao plat error
-   */
-  INVOICE_PLATFORM_ERROR: 73100,
-  /**
-   * nsrsbh not cmp
-   */
-  INVOICE_TAXPAYER_ID_MISMATCH: 73101,
-  /**
-   * invalid wxa appid in url_cell, wxa appid is need to bind biz appid
-   */
-  INVOICE_URL_CELL_INVALID_WXA_APPID: 73103,
-  /**
-   * reach frequency limit
-   */
-  INVOICE_FREQUENCY_LIMIT_REACHED: 73104,
-  /**
-   * Kp plat make invoice timeout, please try again with the same fpqqlsh
-   */
-  INVOICE_PLATFORM_ISSUE_TIMEOUT: 73105,
-  /**
-   * Fpqqlsh exist with different ddh
-   */
-  INVOICE_SERIAL_NUMBER_USED_BY_OTHER_ORDER: 73106,
-  /**
-   * Fpqqlsh is processing, please wait and query later
-   */
-  INVOICE_SERIAL_NUMBER_PROCESSING: 73107,
-  /**
-   * This ddh with other fpqqlsh already exist
-   */
-  INVOICE_ORDER_HAS_OTHER_SERIAL_NUMBER: 73108,
-  /**
-   * This Fpqqlsh not exist in kpplat
-   */
-  INVOICE_SERIAL_NUMBER_NOT_FOUND: 73109,
-  /**
-   * get card detail by card id and code fail
-   */
-  GET_CARD_DETAIL_FAILED: 73200,
-  /**
-   * get cloud invoice record fail
-   */
-  GET_CLOUD_INVOICE_RECORD_FAILED: 73201,
-  /**
-   * get appinfo fail
-   */
-  INVOICE_GET_APP_INFO_FAILED: 73202,
-  /**
-   * get invoice category or rule kv error
-   */
-  GET_INVOICE_CATEGORY_OR_RULE_FAILED: 73203,
-  /**
-   * request card not exist
-   */
-  REQUESTED_CARD_NOT_FOUND: 73204,
-  /**
-   * 朋友的券玩法升级中,当前暂停创建,请创建其他类型卡券
-   */
-  FRIEND_COUPON_CREATION_SUSPENDED: 73205,
-  /**
-   * 朋友的券玩法升级中,当前暂停券点充值,请创建其他类型卡券
-   */
-  FRIEND_COUPON_POINTS_RECHARGE_SUSPENDED: 73206,
-  /**
-   * 朋友的券玩法升级中,当前暂停开通券点账户
-   */
-  FRIEND_COUPON_POINTS_ACCOUNT_OPENING_SUSPENDED: 73207,
-  /**
-   * 朋友的券玩法升级中,当前不支持修改库存
-   */
-  FRIEND_COUPON_STOCK_UPDATE_SUSPENDED: 73208,
-  /**
-   * 朋友的券玩法升级中,当前不支持修改有效期
-   */
-  FRIEND_COUPON_VALIDITY_UPDATE_SUSPENDED: 73209,
-  /**
-   * 当前批次不支持修改卡券批次库存
-   */
-  CARD_BATCH_STOCK_UPDATE_UNSUPPORTED: 73210,
-  /**
-   * 不再支持配置网页链接跳转,请选择小程序替代
-   */
-  CARD_WEB_LINK_JUMP_UNSUPPORTED: 73211,
-  /**
-   * unauthorized backup member
-   */
-  UNAUTHORIZED_BACKUP_MEMBER: 73212,
-  /**
-   * invalid code type
-   */
-  INVALID_CODE_TYPE: 73213,
-  /**
-   * the user is already a member
-   */
-  CARD_USER_ALREADY_MEMBER: 73214,
-  /**
-   * 支付打通券能力已下线,请直接使用微信支付代金券API:https://pay.weixin.qq.com/wiki/doc/apiv3/wxpay/marketing/convention/chapter1_1.shtml
-   */
-  PAYMENT_LINKED_COUPON_DISCONTINUED: 73215,
-  /**
-   * 不合法的按钮名字,请从中选择一个:使用礼品卡/立即使用/去点外卖
-   */
-  INVALID_GIFT_CARD_BUTTON_NAME: 73216,
-  /**
-   * 礼品卡本身没有设置appname和path,不允许在修改接口设置
-   */
-  GIFT_CARD_MINIPROGRAM_PATH_NOT_SET: 73217,
-  /**
-   * 未授权使用礼品卡落地页跳转小程序功能
-   */
-  GIFT_CARD_LANDING_PAGE_JUMP_UNAUTHORIZED: 73218,
-  /**
-   * not find this wx_hotel_id info
-   */
-  HOTEL_WX_HOTEL_ID_NOT_FOUND: 74000,
-  /**
-   * request some param empty
-   */
-  HOTEL_REQUEST_PARAM_EMPTY: 74001,
-  /**
-   * request some param error
-   */
-  REQUEST_SOME_PARAM_ERROR: 74002,
-  /**
-   * request some param error
-   */
-  HOTEL_REQUEST_SOME_PARAM_ERROR: 74003,
-  /**
-   * datetime error
-   */
-  HOTEL_DATETIME_ERROR: 74004,
-  /**
-   * checkin mode error
-   */
-  HOTEL_CHECKIN_MODE_ERROR: 74005,
-  /**
-   * carid from error
-   */
-  HOTEL_ID_CARD_SOURCE_ERROR: 74007,
-  /**
-   * this hotel routecode not exist
-   */
-  HOTEL_ROUTE_CODE_NOT_FOUND: 74008,
-  /**
-   * this hotel routecode info error contract developer
-   */
-  HOTEL_ROUTE_CODE_INFO_ERROR: 74009,
-  /**
-   * maybe not support report mode
-   */
-  HOTEL_REPORT_MODE_UNSUPPORTED: 74010,
-  /**
-   * pic deocde not ok maybe its not good picdata
-   */
-  HOTEL_PICTURE_DECODE_FAILED: 74011,
-  /**
-   * verify sys erro
-   */
-  HOTEL_VERIFY_SYSTEM_ERROR: 74021,
-  /**
-   * inner police erro
-   */
-  HOTEL_POLICE_SYSTEM_ERROR: 74022,
-  /**
-   * unable to detect the face
-   */
-  HOTEL_FACE_NOT_DETECTED: 74023,
-  /**
-   * report checkin 2 lvye sys erro
-   */
-  HOTEL_REPORT_CHECKIN_TO_LODGING_SYSTEM_ERROR: 74040,
-  /**
-   * report checkou 2 lvye sys erro
-   */
-  HOTEL_REPORT_CHECKOUT_TO_LODGING_SYSTEM_ERROR: 74041,
-  /**
-   * some param emtpy please check
-   */
-  BUYER_PARAM_EMPTY: 75001,
-  /**
-   * param illegal please check
-   */
-  BUYER_PARAM_ILLEGAL: 75002,
-  /**
-   * sys error kv store error
-   */
-  BUYER_KV_STORE_ERROR: 75003,
-  /**
-   * sys error kvstring store error
-   */
-  BUYER_KV_STRING_STORE_ERROR: 75004,
-  /**
-   * product not exist please check your product_id
-   */
-  BUYER_PRODUCT_NOT_FOUND: 75005,
-  /**
-   * order not exist please check order_id and buyer_appid
-   */
-  BUYER_ORDER_NOT_FOUND: 75006,
-  /**
-   * do not allow this status to change please check this order_id status now
-   */
-  BUYER_ORDER_STATUS_CHANGE_NOT_ALLOWED: 75007,
-  /**
-   * product has exist please use new id
-   */
-  BUYER_PRODUCT_ALREADY_EXISTS: 75008,
-  /**
-   * notify order status failed
-   */
-  BUYER_NOTIFY_ORDER_STATUS_FAILED: 75009,
-  /**
-   * buyer bussiness info not exist
-   */
-  BUYER_BUSINESS_INFO_NOT_FOUND: 75010,
-  /**
-   * you had registered
-   */
-  BUYER_ALREADY_REGISTERED: 75011,
-  /**
-   * store image key to kv error, please try again
-   */
-  BUYER_IMAGE_KEY_STORE_FAILED: 75012,
-  /**
-   * get image fail, please check you image key
-   */
-  BUYER_GET_IMAGE_FAILED: 75013,
-  /**
-   * this key is not belong to you
-   */
-  BUYER_KEY_NOT_OWNED: 75014,
-  /**
-   * this key is expired
-   */
-  BUYER_KEY_EXPIRED: 75015,
-  /**
-   * encrypt decode key fail
-   */
-  BUYER_KEY_DECRYPT_FAILED: 75016,
-  /**
-   * encrypt encode key fail
-   */
-  BUYER_KEY_ENCRYPT_FAILED: 75017,
-  /**
-   * bind buyer business info fail please contact us
-   */
-  BUYER_BIND_BUSINESS_INFO_FAILED: 75018,
-  /**
-   * this key is empty, user may not upload file
-   */
-  BUYER_FILE_KEY_EMPTY: 75019,
-  /**
-   * 系统错误,请稍后再试
-   */
-  MEDICAL_INSURANCE_SYSTEM_ERROR: 80000,
-  /**
-   * 参数格式校验错误
-   */
-  MEDICAL_INSURANCE_PARAM_FORMAT_ERROR: 80001,
-  /**
-   * 签名失败
-   */
-  MEDICAL_INSURANCE_SIGN_FAILED: 80002,
-  /**
-   * 该日期订单未生成
-   */
-  MEDICAL_INSURANCE_ORDER_FOR_DATE_NOT_GENERATED: 80003,
-  /**
-   * 用户未绑卡
-   */
-  MEDICAL_INSURANCE_USER_CARD_NOT_BOUND: 80004,
-  /**
-   * 姓名不符
-   */
-  MEDICAL_INSURANCE_NAME_MISMATCH: 80005,
-  /**
-   * 身份证不符
-   */
-  MEDICAL_INSURANCE_ID_CARD_MISMATCH: 80006,
-  /**
-   * 获取城市信息失败
-   */
-  MEDICAL_INSURANCE_GET_CITY_INFO_FAILED: 80007,
-  /**
-   * 未找到指定少儿信息
-   */
-  MEDICAL_INSURANCE_CHILD_INFO_NOT_FOUND: 80008,
-  /**
-   * 少儿身份证不符
-   */
-  MEDICAL_INSURANCE_CHILD_ID_CARD_MISMATCH: 80009,
-  /**
-   * 少儿未绑定
-   */
-  MEDICAL_INSURANCE_CHILD_NOT_BOUND: 80010,
-  /**
-   * 签约号不符
-   */
-  MEDICAL_INSURANCE_CONTRACT_NUMBER_MISMATCH: 80011,
-  /**
-   * 该地区局方配置不存在
-   */
-  MEDICAL_INSURANCE_REGION_BUREAU_CONFIG_NOT_FOUND: 80012,
-  /**
-   * 调用方appid与局方配置不匹配
-   */
-  MEDICAL_INSURANCE_CALLER_APPID_BUREAU_MISMATCH: 80013,
-  /**
-   * 获取消息账号失败
-   */
-  MEDICAL_INSURANCE_GET_MESSAGE_ACCOUNT_FAILED: 80014,
-  /**
-   * 非法的插件版本
-   */
-  INVALID_PLUGIN_VERSION: 80066,
-  /**
-   * 找不到使用的插件
-   */
-  PLUGIN_IN_USE_NOT_FOUND: 80067,
-  /**
-   * 没有权限使用该插件
-   */
-  NO_PERMISSION_TO_USE_PLUGIN: 80082,
-  /**
-   * 商家未接入
-   */
-  MERCHANT_NOT_ONBOARDED: 80101,
-  /**
-   * 实名校验code不存在
-   */
-  REAL_NAME_VERIFY_CODE_NOT_FOUND: 80111,
-  /**
-   * code并发冲突
-   */
-  REAL_NAME_VERIFY_CODE_CONCURRENT_CONFLICT: 80112,
-  /**
-   * 无效code
-   */
-  INVALID_REAL_NAME_VERIFY_CODE: 80113,
-  /**
-   * report_type无效
-   */
-  INVALID_REPORT_TYPE_PARAMETER: 80201,
-  /**
-   * service_type无效
-   */
-  INVALID_SERVICE_TYPE_PARAMETER: 80202,
-  /**
-   * 申请单不存在
-   */
-  ITEM_CODE_APPLICATION_NOT_FOUND: 80300,
-  /**
-   * 申请单不属于该账号
-   */
-  ITEM_CODE_APPLICATION_NOT_OWNED: 80301,
-  /**
-   * 激活号段有重叠
-   */
-  ITEM_CODE_ACTIVATION_RANGE_OVERLAP: 80302,
-  /**
-   * 码格式错误
-   */
-  ITEM_CODE_FORMAT_ERROR: 80303,
-  /**
-   * 该码未激活
-   */
-  ITEM_CODE_NOT_ACTIVATED: 80304,
-  /**
-   * 激活失败
-   */
-  ITEM_CODE_ACTIVATION_FAILED: 80305,
-  /**
-   * 码索引超出申请范围
-   */
-  ITEM_CODE_INDEX_OUT_OF_APPLIED_RANGE: 80306,
-  /**
-   * 申请已存在
-   */
-  ITEM_CODE_APPLICATION_ALREADY_EXISTS: 80307,
-  /**
-   * 子任务未完成
-   */
-  ITEM_CODE_SUBTASK_NOT_FINISHED: 80308,
-  /**
-   * 子任务文件过期
-   */
-  ITEM_CODE_SUBTASK_FILE_EXPIRED: 80309,
-  /**
-   * 子任务不存在
-   */
-  ITEM_CODE_SUBTASK_NOT_FOUND: 80310,
-  /**
-   * 获取文件失败
-   */
-  ITEM_CODE_GET_FILE_FAILED: 80311,
-  /**
-   * 加密数据失败
-   */
-  ITEM_CODE_ENCRYPT_DATA_FAILED: 80312,
-  /**
-   * 加密数据密钥不存在,请联系接口人申请
-   */
-  ITEM_CODE_ENCRYPTION_KEY_NOT_FOUND: 80313,
-  /**
-   * can not set page_id in AddGiftCardPage
-   */
-  GIFT_CARD_PAGE_ID_NOT_ALLOWED_ON_ADD: 81000,
-  /**
-   * card_list is empty
-   */
-  GIFT_CARD_CARD_LIST_EMPTY: 81001,
-  /**
-   * card_id is not giftcard
-   */
-  CARD_ID_IS_NOT_GIFT_CARD: 81002,
-  /**
-   * banner_pic_url is empty
-   */
-  GIFT_CARD_BANNER_PIC_URL_EMPTY: 81004,
-  /**
-   * banner_pic_url is not from cdn
-   */
-  GIFT_CARD_BANNER_PIC_URL_NOT_FROM_CDN: 81005,
-  /**
-   * giftcard_wrap_pic_url_list is empty
-   */
-  GIFT_CARD_WRAP_PIC_URL_LIST_EMPTY: 81006,
-  /**
-   * giftcard_wrap_pic_url_list is not from cdn
-   */
-  GIFT_CARD_WRAP_PIC_URL_NOT_FROM_CDN: 81007,
-  /**
-   * address is empty
-   */
-  GIFT_CARD_ADDRESS_EMPTY: 81008,
-  /**
-   * service_phone is invalid
-   */
-  GIFT_CARD_INVALID_SERVICE_PHONE: 81009,
-  /**
-   * biz_description is empty
-   */
-  GIFT_CARD_BIZ_DESCRIPTION_EMPTY: 81010,
-  /**
-   * invalid page_id
-   */
-  GIFT_CARD_INVALID_PAGE_ID: 81011,
-  /**
-   * invalid order_id
-   */
-  GIFT_CARD_INVALID_ORDER_ID: 81012,
-  /**
-   * invalid TIME_RANGE, begin_time + 31day must less than end_time
-   */
-  GIFT_CARD_INVALID_TIME_RANGE: 81013,
-  /**
-   * invalid count! count must equal or less than 100
-   */
-  GIFT_CARD_INVALID_COUNT: 81014,
-  /**
-   * invalid category_index OR category.title is empty OR is_banner but has_category_index
-   */
-  GIFT_CARD_INVALID_CATEGORY_INDEX: 81015,
-  /**
-   * is_banner is more than 1
-   */
-  GIFT_CARD_TOO_MANY_BANNERS: 81016,
-  /**
-   * order status error, please check pay status or gifting_status
-   */
-  GIFT_CARD_ORDER_STATUS_ERROR: 81017,
-  /**
-   * refund reduplicate, the order is already refunded
-   */
-  GIFT_CARD_ORDER_ALREADY_REFUNDED: 81018,
-  /**
-   * lock order fail! the order is refunding by another request
-   */
-  GIFT_CARD_ORDER_LOCK_FAILED: 81019,
-  /**
-   * Invalid Args! page_id.size!=0 but all==true, or page_id.size==0 but all==false.
-   */
-  GIFT_CARD_INVALID_PAGE_ID_ALL_ARGS: 81020,
-  /**
-   * Empty theme_pic_url.
-   */
-  GIFT_CARD_THEME_PIC_URL_EMPTY: 81021,
-  /**
-   * Empty theme.title.
-   */
-  GIFT_CARD_THEME_TITLE_EMPTY: 81022,
-  /**
-   * Empty theme.title_title.
-   */
-  GIFT_CARD_THEME_TITLE_TITLE_EMPTY: 81023,
-  /**
-   * Empty theme.item_list.
-   */
-  GIFT_CARD_THEME_ITEM_LIST_EMPTY: 81024,
-  /**
-   * Empty theme.pic_item_list.
-   */
-  GIFT_CARD_THEME_PIC_ITEM_LIST_EMPTY: 81025,
-  /**
-   * Invalid theme.title.length .
-   */
-  GIFT_CARD_INVALID_THEME_TITLE_LENGTH: 81026,
-  /**
-   * Empty background_pic_url.
-   */
-  GIFT_CARD_BACKGROUND_PIC_URL_EMPTY: 81027,
-  /**
-   * Empty default_gifting_msg.
-   */
-  GIFT_CARD_DEFAULT_GIFTING_MSG_EMPTY: 81028,
-  /**
-   * Duplicate order_id
-   */
-  GIFT_CARD_DUPLICATE_ORDER_ID: 81029,
-  /**
-   * PreAlloc code fail
-   */
-  GIFT_CARD_PREALLOC_CODE_FAILED: 81030,
-  /**
-   * Too many theme participate_activity
-   */
-  GIFT_CARD_TOO_MANY_THEMES_IN_ACTIVITY: 81031,
-  /**
-   * biz_template_id not exist
-   */
-  CITY_SERVICE_BIZ_TEMPLATE_NOT_FOUND: 82000,
-  /**
-   * result_page_style_id not exist
-   */
-  CITY_SERVICE_RESULT_PAGE_STYLE_NOT_FOUND: 82001,
-  /**
-   * deal_msg_style_id not exist
-   */
-  CITY_SERVICE_DEAL_MSG_STYLE_NOT_FOUND: 82002,
-  /**
-   * card_style_id not exist
-   */
-  CITY_SERVICE_CARD_STYLE_NOT_FOUND: 82003,
-  /**
-   * biz template not audit OK
-   */
-  CITY_SERVICE_BIZ_TEMPLATE_NOT_APPROVED: 82010,
-  /**
-   * biz template banned
-   */
-  CITY_SERVICE_BIZ_TEMPLATE_BANNED: 82011,
-  /**
-   * user not use service first
-   */
-  CITY_SERVICE_USER_NOT_USED_SERVICE: 82020,
-  /**
-   * exceed long period
-   */
-  CITY_SERVICE_LONG_PERIOD_EXCEEDED: 82021,
-  /**
-   * exceed long period max send cnt
-   */
-  CITY_SERVICE_LONG_PERIOD_SEND_LIMIT_EXCEEDED: 82022,
-  /**
-   * exceed short period max send cnt
-   */
-  CITY_SERVICE_SHORT_PERIOD_SEND_LIMIT_EXCEEDED: 82023,
-  /**
-   * exceed data size limit
-   */
-  CITY_SERVICE_DATA_SIZE_LIMIT_EXCEEDED: 82024,
-  /**
-   * invalid url
-   */
-  CITY_SERVICE_INVALID_URL: 82025,
-  /**
-   * service disabled
-   */
-  CITY_SERVICE_DISABLED: 82026,
-  /**
-   * invalid miniprogram appid
-   */
-  CITY_SERVICE_INVALID_MINIPROGRAM_APPID: 82027,
-  /**
-   * wx_cs_code should not be empty.
-   */
-  CITY_SERVICE_WX_CS_CODE_EMPTY: 82100,
-  /**
-   * wx_cs_code is invalid.
-   */
-  CITY_SERVICE_INVALID_WX_CS_CODE: 82101,
-  /**
-   * wx_cs_code is expire.
-   */
-  CITY_SERVICE_WX_CS_CODE_EXPIRED: 82102,
-  /**
-   * user_ip should not be empty.
-   */
-  CITY_SERVICE_USER_IP_EMPTY: 82103,
-  /**
-   * 公众平台账号与服务id不匹配
-   */
-  PARKING_ACCOUNT_SERVICE_ID_MISMATCH: 82200,
-  /**
-   * 该停车场已存在,请勿重复添加
-   */
-  PARKING_LOT_ALREADY_EXISTS: 82201,
-  /**
-   * 该停车场信息不存在,请先导入
-   */
-  PARKING_LOT_NOT_FOUND: 82202,
-  /**
-   * 停车场价格格式不正确
-   */
-  PARKING_INVALID_PRICE_FORMAT: 82203,
-  /**
-   * appid与code不匹配
-   */
-  PARKING_APPID_CODE_MISMATCH: 82204,
-  /**
-   * wx_park_code字段为空
-   */
-  PARKING_WX_PARK_CODE_EMPTY: 82205,
-  /**
-   * wx_park_code无效或已过期
-   */
-  PARKING_WX_PARK_CODE_INVALID_OR_EXPIRED: 82206,
-  /**
-   * 电话字段为空
-   */
-  PARKING_PHONE_EMPTY: 82207,
-  /**
-   * 关闭时间格式不正确
-   */
-  PARKING_INVALID_CLOSING_TIME_FORMAT: 82208,
-  /**
-   * 该appid不支持开通城市服务插件
-   */
-  CITY_SERVICE_PLUGIN_NOT_SUPPORTED_FOR_APPID: 82300,
-  /**
-   * 添加插件失败
-   */
-  CITY_SERVICE_PLUGIN_ADD_FAILED: 82301,
-  /**
-   * 未添加城市服务插件
-   */
-  CITY_SERVICE_PLUGIN_NOT_ADDED: 82302,
-  /**
-   * fileid无效
-   */
-  CITY_SERVICE_PLUGIN_INVALID_FILE_ID: 82303,
-  /**
-   * 临时文件过期
-   */
-  CITY_SERVICE_PLUGIN_TEMP_FILE_EXPIRED: 82304,
-  /**
-   * there is some param not exist
-   */
-  URL_SCENE_PARAM_MISSING: 83000,
-  /**
-   * system error
-   */
-  URL_SCENE_SYSTEM_ERROR: 83001,
-  /**
-   * create_url_sence_failed
-   */
-  CREATE_URL_SCENE_FAILED: 83002,
-  /**
-   * appid maybe error or retry
-   */
-  URL_SCENE_APPID_ERROR_OR_RETRY: 83003,
-  /**
-   * create appid auth failed or retry
-   */
-  CREATE_APPID_AUTH_FAILED: 83004,
-  /**
-   * wxwebencrytoken errro
-   */
-  WX_WEB_ENCRYPT_TOKEN_ERROR: 83005,
-  /**
-   * wxwebencrytoken expired or no exist
-   */
-  WX_WEB_ENCRYPT_TOKEN_EXPIRED_OR_NOT_FOUND: 83006,
-  /**
-   * wxwebencrytoken expired
-   */
-  WX_WEB_ENCRYPT_TOKEN_EXPIRED: 83007,
-  /**
-   * wxwebencrytoken no auth
-   */
-  WX_WEB_ENCRYPT_TOKEN_NOT_AUTHORIZED: 83008,
-  /**
-   * wxwebencrytoken not the mate with openid
-   */
-  WX_WEB_ENCRYPT_TOKEN_OPENID_MISMATCH: 83009,
-  /**
-   * no exist service
-   */
-  REQUESTED_SERVICE_NOT_FOUND: 83200,
-  /**
-   * uin has not the service
-   */
-  ACCOUNT_HAS_NO_SUCH_SERVICE: 83201,
-  /**
-   * params is not json or not json array
-   */
-  SERVICE_PARAMS_NOT_JSON_ARRAY: 83202,
-  /**
-   * params num exceed 10
-   */
-  SERVICE_PARAMS_COUNT_EXCEEDS_10: 83203,
-  /**
-   * object has not key
-   */
-  SERVICE_PARAMS_OBJECT_MISSING_KEY: 83204,
-  /**
-   * key is not string
-   */
-  SERVICE_PARAMS_KEY_NOT_STRING: 83205,
-  /**
-   * object has not value
-   */
-  SERVICE_PARAMS_OBJECT_MISSING_VALUE: 83206,
-  /**
-   * value is not string
-   */
-  SERVICE_PARAMS_VALUE_NOT_STRING: 83207,
-  /**
-   * key or value is empty
-   */
-  SERVICE_PARAMS_KEY_OR_VALUE_EMPTY: 83208,
-  /**
-   * key exist repeated
-   */
-  SERVICE_PARAMS_DUPLICATE_KEY: 83209,
-  /**
-   * invalid identify id
-   */
-  INVALID_IDENTIFY_ID: 84001,
-  /**
-   * user data expired
-   */
-  IDENTIFY_USER_DATA_EXPIRED: 84002,
-  /**
-   * user data not exist
-   */
-  IDENTIFY_USER_DATA_NOT_FOUND: 84003,
-  /**
-   * video upload fail!
-   */
-  IDENTIFY_VIDEO_UPLOAD_FAILED: 84004,
-  /**
-   * video download fail! please try again
-   */
-  IDENTIFY_VIDEO_DOWNLOAD_FAILED: 84005,
-  /**
-   * name or id_card_number empty
-   */
-  IDENTIFY_NAME_OR_ID_CARD_NUMBER_EMPTY: 84006,
-  /**
-   * user not exist or user cannot be searched
-   */
-  TESTER_WECHAT_ID_NOT_FOUND_OR_UNSEARCHABLE: 85001,
-  /**
-   * number of tester reach bind limit
-   */
-  MINIPROGRAM_TESTER_LIMIT_REACHED: 85002,
-  /**
-   * user already bind too many weapps
-   */
-  USER_BOUND_TESTER_MINIPROGRAM_LIMIT_REACHED: 85003,
-  /**
-   * user already bind
-   */
-  TESTER_ALREADY_BOUND: 85004,
-  /**
-   * appid not bind weapp
-   */
-  APPID_NOT_BOUND_TO_MINIPROGRAM: 85005,
-  /**
-   * tag is in invalid format
-   */
-  INVALID_AUDIT_TAG_FORMAT: 85006,
-  /**
-   * page is in invalid format
-   */
-  INVALID_AUDIT_PAGE_PATH: 85007,
-  /**
-   * category is in invalid format
-   */
-  INVALID_AUDIT_CATEGORY: 85008,
-  /**
-   * already submit a version under auditing
-   */
-  AUDIT_VERSION_ALREADY_SUBMITTED: 85009,
-  /**
-   * missing required data
-   */
-  AUDIT_ITEM_LIST_MISSING_DATA: 85010,
-  /**
-   * title is in invalid format
-   */
-  INVALID_AUDIT_TITLE_FORMAT: 85011,
-  /**
-   * invalid audit id
-   */
-  INVALID_AUDIT_ID: 85012,
-  /**
-   * invalid ext_json, parse fail or containing invalid path
-   */
-  INVALID_EXT_JSON: 85013,
-  /**
-   * template not exist
-   */
-  INVALID_CODE_TEMPLATE_ID: 85014,
-  /**
-   * 该账号不是小程序账号
-   */
-  NOT_A_MINIPROGRAM_ACCOUNT: 85015,
-  /**
-   * exceed valid domain count
-   */
-  DOMAIN_COUNT_LIMIT_EXCEEDED: 85016,
-  /**
-   * no domain to modify after filtered, please confirm the domain has been set in miniprogram or open
-   */
-  NO_DOMAIN_TO_MODIFY: 85017,
-  /**
-   * 域名没有在第三方平台设置
-   */
-  DOMAIN_NOT_SET_IN_COMPONENT: 85018,
-  /**
-   * no version is under auditing
-   */
-  NO_VERSION_UNDER_AUDIT: 85019,
-  /**
-   * status not allowed
-   */
-  STATUS_NOT_ALLOWED: 85020,
-  /**
-   * status not allowed
-   */
-  MINIPROGRAM_STATUS_NOT_ALLOWED: 85021,
-  /**
-   * invalid action
-   */
-  MINIPROGRAM_INVALID_ACTION: 85022,
-  /**
-   * item size is not in valid range
-   */
-  AUDIT_ITEM_COUNT_OUT_OF_RANGE: 85023,
-  /**
-   * need complete material
-   */
-  REGISTER_MATERIAL_INCOMPLETE: 85024,
-  /**
-   * this phone reach bind limit
-   */
-  PHONE_REACH_BIND_LIMIT: 85025,
-  /**
-   * this wechat account reach bind limit
-   */
-  WECHAT_ACCOUNT_REACH_BIND_LIMIT: 85026,
-  /**
-   * this idcard reach bind limit
-   */
-  ID_CARD_REACH_BIND_LIMIT: 85027,
-  /**
-   * this contractor reach bind limit
-   */
-  CONTRACTOR_REACH_BIND_LIMIT: 85028,
-  /**
-   * nickname has used
-   */
-  WXA_NICKNAME_ALREADY_USED: 85029,
-  /**
-   * invalid nickname size(4-30)
-   */
-  WXA_NICKNAME_INVALID_LENGTH: 85030,
-  /**
-   * nickname is forbidden
-   */
-  WXA_NICKNAME_FORBIDDEN: 85031,
-  /**
-   * nickname is complained
-   */
-  WXA_NICKNAME_COMPLAINED: 85032,
-  /**
-   * nickname is illegal
-   */
-  WXA_NICKNAME_ILLEGAL: 85033,
-  /**
-   * nickname is protected
-   */
-  WXA_NICKNAME_IS_PROTECTED: 85034,
-  /**
-   * nickname is forbidden for different contractor
-   */
-  WXA_NICKNAME_FORBIDDEN_FOR_OTHER_CONTRACTOR: 85035,
-  /**
-   * introduction is illegal
-   */
-  WXA_INTRODUCTION_ILLEGAL: 85036,
-  /**
-   * store has added
-   */
-  NEARBY_STORE_ALREADY_ADDED: 85038,
-  /**
-   * store has added by others
-   */
-  NEARBY_STORE_ADDED_BY_OTHERS: 85039,
-  /**
-   * store has added by yourseld
-   */
-  NEARBY_STORE_ADDED_BY_YOURSELF: 85040,
-  /**
-   * credential has used
-   */
-  NEARBY_CREDENTIAL_ALREADY_USED: 85041,
-  /**
-   * nearby reach limit
-   */
-  NEARBY_LIMIT_REACHED: 85042,
-  /**
-   * invalid template, something wrong?
-   */
-  INVALID_CODE_TEMPLATE: 85043,
-  /**
-   * package exceed max limit
-   */
-  CODE_PACKAGE_SIZE_EXCEEDED: 85044,
-  /**
-   * some path in ext_json not exist
-   */
-  EXT_JSON_PATH_NOT_EXIST: 85045,
-  /**
-   * pagepath missing in tabbar list
-   */
-  TABBAR_PAGE_PATH_MISSING: 85046,
-  /**
-   * pages are empty
-   */
-  CODE_PAGES_EMPTY: 85047,
-  /**
-   * parse ext_json fail
-   */
-  EXT_JSON_PARSE_FAILED: 85048,
-  /**
-   * reach headimg or introduction quota limit
-   */
-  HEADIMG_OR_INTRODUCTION_QUOTA_REACHED: 85049,
-  /**
-   * verifying, don't apply again
-   */
-  APPLICATION_UNDER_VERIFICATION: 85050,
-  /**
-   * data too large
-   */
-  VERSION_DESC_OR_PREVIEW_DATA_TOO_LARGE: 85051,
-  /**
-   * app is already released
-   */
-  MINIPROGRAM_ALREADY_RELEASED: 85052,
-  /**
-   * please apply merchant first
-   */
-  NEARBY_MERCHANT_APPLICATION_REQUIRED: 85053,
-  /**
-   * poi_id is null, please upgrade first
-   */
-  NEARBY_POI_ID_NULL_UPGRADE_REQUIRED: 85054,
-  /**
-   * map_poi_id is invalid
-   */
-  NEARBY_INVALID_MAP_POI_ID: 85055,
-  /**
-   * mediaid is invalid
-   */
-  NEARBY_INVALID_MEDIA_ID: 85056,
-  /**
-   * invalid widget data format
-   */
-  INVALID_WIDGET_DATA_FORMAT: 85057,
-  /**
-   * no valid audit_id exist
-   */
-  NO_VALID_AUDIT_ID: 85058,
-  /**
-   * overseas access deny
-   */
-  MINIPROGRAM_OVERSEAS_ACCESS_DENY: 85059,
-  /**
-   * invalid taskid
-   */
-  INVALID_REGISTER_TASK_ID: 85060,
-  /**
-   * this phone reach bind limit
-   */
-  MINIPROGRAM_PHONE_REACH_BIND_LIMIT: 85061,
-  /**
-   * this phone in black list
-   */
-  MINIPROGRAM_PHONE_IN_BLACK_LIST: 85062,
-  /**
-   * idcard in black list
-   */
-  MINIPROGRAM_IDCARD_IN_BLACK_LIST: 85063,
-  /**
-   * template not found
-   */
-  CODE_TEMPLATE_NOT_FOUND: 85064,
-  /**
-   * template list is full
-   */
-  CODE_TEMPLATE_LIBRARY_FULL: 85065,
-  /**
-   * illegal prefix
-   */
-  QRCODE_RULE_ILLEGAL_PREFIX: 85066,
-  /**
-   * input data error
-   */
-  QRCODE_RULE_INPUT_DATA_ERROR: 85067,
-  /**
-   * test url is not the sub prefix
-   */
-  QRCODE_RULE_TEST_URL_NOT_SUB_PREFIX: 85068,
-  /**
-   * check confirm file fail
-   */
-  QRCODE_RULE_CHECK_CONFIRM_FILE_FAILED: 85069,
-  /**
-   * prefix in black list
-   */
-  QRCODE_RULE_PREFIX_IN_BLACK_LIST: 85070,
-  /**
-   * prefix added repeated
-   */
-  QRCODE_RULE_PREFIX_ALREADY_ADDED: 85071,
-  /**
-   * prefix owned by other
-   */
-  QRCODE_RULE_PREFIX_OWNED_BY_OTHER: 85072,
-  /**
-   * prefix beyond limit
-   */
-  QRCODE_RULE_PREFIX_LIMIT_REACHED: 85073,
-  /**
-   * not published
-   */
-  QRCODE_RULE_MINIPROGRAM_NOT_PUBLISHED: 85074,
-  /**
-   * can not access
-   */
-  QRCODE_RULE_PERSONAL_ACCOUNT_NOT_ALLOWED: 85075,
-  /**
-   * some category you choose is no longger supported, please choose other category
-   */
-  CATEGORY_NO_LONGER_SUPPORTED: 85077,
-  /**
-   * operator info error
-   */
-  OPERATOR_INFO_ERROR: 85078,
-  /**
-   * miniprogram has no online release
-   */
-  GRAY_RELEASE_NO_ONLINE_VERSION: 85079,
-  /**
-   * miniprogram commit not approved
-   */
-  GRAY_RELEASE_COMMIT_NOT_APPROVED: 85080,
-  /**
-   * invalid gray percentage
-   */
-  INVALID_GRAY_RELEASE_PERCENTAGE: 85081,
-  /**
-   * gray percentage too low
-   */
-  GRAY_RELEASE_PERCENTAGE_TOO_LOW: 85082,
-  /**
-   * search status is banned
-   */
-  SEARCH_STATUS_BANNED: 85083,
-  /**
-   * search status invalid
-   */
-  INVALID_SEARCH_STATUS: 85084,
-  /**
-   * submit audit reach limit pleasetry later
-   */
-  SUBMIT_AUDIT_MONTHLY_LIMIT_REACHED: 85085,
-  /**
-   * must commit before submit audit
-   */
-  COMMIT_REQUIRED_BEFORE_SUBMIT_AUDIT: 85086,
-  /**
-   * navigatetominiprogram appid list empty
-   */
-  NAVIGATE_TO_MINIPROGRAM_APPID_LIST_EMPTY: 85087,
-  /**
-   * no qbase privilege
-   */
-  NO_CLOUDBASE_PRIVILEGE: 85088,
-  /**
-   * config not found
-   */
-  CODE_CONFIG_NOT_FOUND: 85089,
-  /**
-   * wait and commit for this exappid later
-   */
-  EXT_APPID_COMMIT_TOO_FREQUENT: 85090,
-  /**
-   * search status was turned off
-   */
-  SEARCH_STATUS_TURNED_OFF: 85091,
-  /**
-   * invalid preview_info format
-   */
-  INVALID_PREVIEW_INFO_FORMAT: 85092,
-  /**
-   * invalid preview_info size
-   */
-  INVALID_PREVIEW_INFO_SIZE: 85093,
-  /**
-   * need add ugc declare
-   */
-  UGC_DECLARATION_REQUIRED: 85094,
-  /**
-   * 小程序不能发送该运动类型或运动类型不存在
-   */
-  WERUN_SPORT_TYPE_NOT_ALLOWED: 85101,
-  /**
-   * 数值异常
-   */
-  WERUN_VALUE_ABNORMAL: 85102,
-  /**
-   * should be called only from third party
-   */
-  MUST_BE_CALLED_BY_COMPONENT: 86000,
-  /**
-   * component experience version not exists
-   */
-  COMPONENT_EXPERIENCE_VERSION_NOT_EXIST: 86001,
-  /**
-   * miniprogram have not completed init procedure
-   */
-  MINIPROGRAM_INIT_NOT_COMPLETED: 86002,
-  /**
-   * component do not has category mall
-   */
-  COMPONENT_LACKS_MALL_CATEGORY: 86003,
-  /**
-   * invalid wechat
-   */
-  INVALID_WECHAT_ID: 86004,
-  /**
-   * wechat limit frequency
-   */
-  WECHAT_FREQUENCY_LIMITED: 86005,
-  /**
-   * has no quota to send group msg
-   */
-  NO_QUOTA_TO_SEND_GROUP_MSG: 86006,
-  /**
-   * 小程序禁止提交
-   */
-  MINIPROGRAM_SUBMIT_FORBIDDEN: 86007,
-  /**
-   * 服务商被处罚,限制全部代码提审能力
-   */
-  COMPONENT_PUNISHED_ALL_SUBMIT_RESTRICTED: 86008,
-  /**
-   * 服务商新增小程序代码提审能力被限制
-   */
-  COMPONENT_NEW_MINIPROGRAM_SUBMIT_RESTRICTED: 86009,
-  /**
-   * 服务商迭代小程序代码提审能力被限制
-   */
-  COMPONENT_ITERATION_SUBMIT_RESTRICTED: 86010,
-  /**
-   * this is game miniprogram, submit audit is forbidden
-   */
-  MINIGAME_SUBMIT_AUDIT_FORBIDDEN: 87006,
-  /**
-   * session_key is not existd or expired
-   */
-  SESSION_KEY_NOT_EXIST_OR_EXPIRED: 87007,
-  /**
-   * invalid sig_method
-   */
-  INVALID_SIG_METHOD: 87008,
-  /**
-   * invalid signature
-   */
-  MINIPROGRAM_INVALID_SIGNATURE: 87009,
-  /**
-   * invalid buffer size
-   */
-  MINIPROGRAM_INVALID_BUFFER_SIZE: 87010,
-  /**
-   * wxa has a gray release plan, forbid revert release
-   */
-  GRAY_RELEASE_FORBIDS_REVERT: 87011,
-  /**
-   * forbid revert this version release
-   */
-  VERSION_REVERT_FORBIDDEN: 87012,
-  /**
-   * no quota to undo code
-   */
-  UNDO_CODE_QUOTA_REACHED: 87013,
-  /**
-   * risky content
-   */
-  RISKY_CONTENT: 87014,
-  /**
-   * query timeout, try a content with less size
-   */
-  SECURITY_CHECK_QUERY_TIMEOUT: 87015,
-  /**
-   * some key-value in list meet length exceed
-   */
-  USER_STORAGE_KV_LENGTH_EXCEEDED: 87016,
-  /**
-   * user storage size exceed, delete some keys and try again
-   */
-  USER_STORAGE_SIZE_EXCEEDED: 87017,
-  /**
-   * user has stored too much keys. delete some keys and try again
-   */
-  USER_STORAGE_TOO_MANY_KEYS: 87018,
-  /**
-   * some keys in list meet length exceed
-   */
-  USER_STORAGE_KEY_LENGTH_EXCEEDED: 87019,
-  /**
-   * need friend
-   */
-  INTERACTION_NEED_FRIEND: 87080,
-  /**
-   * invalid openid
-   */
-  MINIPROGRAM_INVALID_OPENID: 87081,
-  /**
-   * invalid key
-   */
-  INTERACTION_INVALID_KEY: 87082,
-  /**
-   * invalid operation
-   */
-  INTERACTION_INVALID_OPERATION: 87083,
-  /**
-   * invalid opnum
-   */
-  INTERACTION_INVALID_OPNUM: 87084,
-  /**
-   * check fail
-   */
-  INTERACTION_CHECK_FAILED: 87085,
-  /**
-   * without comment privilege
-   */
-  NO_COMMENT_PRIVILEGE: 88000,
-  /**
-   * msg_data is not exists
-   */
-  COMMENT_MSG_DATA_NOT_EXIST: 88001,
-  /**
-   * the article is limit for safety
-   */
-  ARTICLE_LIMITED_FOR_SAFETY: 88002,
-  /**
-   * elected comment upper limit
-   */
-  ELECTED_COMMENT_LIMIT_REACHED: 88003,
-  /**
-   * comment was deleted by user
-   */
-  COMMENT_DELETED_BY_USER: 88004,
-  /**
-   * already reply
-   */
-  COMMENT_ALREADY_REPLIED: 88005,
-  /**
-   * reply content beyond max len or content len is zero
-   */
-  COMMENT_REPLY_LENGTH_INVALID: 88007,
-  /**
-   * comment is not exists
-   */
-  COMMENT_NOT_EXIST: 88008,
-  /**
-   * reply is not exists
-   */
-  COMMENT_REPLY_NOT_EXIST: 88009,
-  /**
-   * count range error. cout <= 0 or count > 50
-   */
-  COMMENT_COUNT_OUT_OF_RANGE: 88010,
-  /**
-   * the article is limit for safety
-   */
-  COMMENT_ARTICLE_LIMITED_FOR_SAFETY: 88011,
-  /**
-   * account has bound open
-   */
-  ACCOUNT_ALREADY_BOUND_TO_OPEN_PLATFORM: 89000,
-  /**
-   * not same contractor
-   */
-  OPEN_PLATFORM_CONTRACTOR_MISMATCH: 89001,
-  /**
-   * open not exists
-   */
-  OPEN_PLATFORM_ACCOUNT_NOT_EXIST: 89002,
-  /**
-   * open is not created by api
-   */
-  OPEN_PLATFORM_ACCOUNT_NOT_CREATED_BY_API: 89003,
-  /**
-   * 该开放平台账号所绑定的公众号/小程序已达上限(100 个)
-   */
-  OPEN_PLATFORM_BOUND_ACCOUNT_LIMIT_REACHED: 89004,
-  /**
-   * without add video ability, the ability was banned
-   */
-  ADD_VIDEO_ABILITY_BANNED: 89005,
-  /**
-   * without upload video ability, the ability was banned
-   */
-  UPLOAD_VIDEO_ABILITY_BANNED: 89006,
-  /**
-   * wxa quota limit
-   */
-  WXA_LINK_QUOTA_LIMIT: 89007,
-  /**
-   * overseas account can not link
-   */
-  OVERSEAS_ACCOUNT_CANNOT_LINK: 89008,
-  /**
-   * wxa reach link limit
-   */
-  WXA_LINK_LIMIT_REACHED: 89009,
-  /**
-   * link message has sent
-   */
-  LINK_MESSAGE_ALREADY_SENT: 89010,
-  /**
-   * can not unlink nearby wxa
-   */
-  CANNOT_UNLINK_NEARBY_WXA: 89011,
-  /**
-   * can not unlink store or mall
-   */
-  CANNOT_UNLINK_STORE_OR_MALL_WXA: 89012,
-  /**
-   * wxa is banned
-   */
-  LINKED_WXA_BANNED: 89013,
-  /**
-   * support version error
-   */
-  LINK_SUPPORT_VERSION_ERROR: 89014,
-  /**
-   * has linked wxa
-   */
-  WXA_ALREADY_LINKED: 89015,
-  /**
-   * reach same realname quota
-   */
-  SAME_REALNAME_LINK_QUOTA_REACHED: 89016,
-  /**
-   * reach different realname quota
-   */
-  DIFFERENT_REALNAME_LINK_QUOTA_REACHED: 89017,
-  /**
-   * unlink message has sent
-   */
-  UNLINK_MESSAGE_ALREADY_SENT: 89018,
-  /**
-   * webview domain not change
-   */
-  WEBVIEW_DOMAIN_NOT_CHANGED: 89019,
-  /**
-   * open's webview domain is null! Need to set open's webview domain first!
-   */
-  COMPONENT_WEBVIEW_DOMAIN_NOT_SET: 89020,
-  /**
-   * request domain is not open's webview domain!
-   */
-  DOMAIN_NOT_COMPONENT_WEBVIEW_DOMAIN: 89021,
-  /**
-   * delete domain is not exist!
-   */
-  WEBVIEW_DOMAIN_TO_DELETE_NOT_EXIST: 89022,
-  /**
-   * webview domain exceed limit
-   */
-  WEBVIEW_DOMAIN_LIMIT_EXCEEDED: 89029,
-  /**
-   * operation reach month limit
-   */
-  OPERATION_MONTHLY_LIMIT_REACHED: 89030,
-  /**
-   * user bind reach limit
-   */
-  MEMBER_USER_BIND_LIMIT_REACHED: 89031,
-  /**
-   * weapp bind members reach limit
-   */
-  MINIPROGRAM_MEMBER_LIMIT_REACHED: 89032,
-  /**
-   * empty wx or openid
-   */
-  MEMBER_WECHAT_ID_OR_OPENID_EMPTY: 89033,
-  /**
-   * userstr is invalid
-   */
-  INVALID_MEMBER_USERSTR: 89034,
-  /**
-   * linking from mp
-   */
-  LINKING_FROM_MP_IN_PROGRESS: 89035,
-  /**
-   * not support single
-   */
-  PERSONAL_MINIPROGRAM_WEBVIEW_DOMAIN_UNSUPPORTED: 89231,
-  /**
-   * hit black contractor
-   */
-  HIT_BLACKLISTED_CONTRACTOR: 89235,
-  /**
-   * this plugin can not apply
-   */
-  PLUGIN_CANNOT_BE_APPLIED: 89236,
-  /**
-   * plugin has send apply message or already bind
-   */
-  PLUGIN_ALREADY_APPLIED_OR_BOUND: 89237,
-  /**
-   * plugin count reach limit
-   */
-  PLUGIN_COUNT_LIMIT_REACHED: 89238,
-  /**
-   * plugin no exist
-   */
-  PLUGIN_NOT_EXIST: 89239,
-  /**
-   * only applying status can be agreed or refused
-   */
-  PLUGIN_ONLY_APPLYING_CAN_BE_AGREED_OR_REFUSED: 89240,
-  /**
-   * only refused status can be deleted, please refused first
-   */
-  PLUGIN_ONLY_REFUSED_CAN_BE_DELETED: 89241,
-  /**
-   * appid is no in the apply list, make sure appid is right
-   */
-  PLUGIN_APPLICANT_APPID_NOT_IN_LIST: 89242,
-  /**
-   * can not delete apply request in 24 hours
-   */
-  PLUGIN_APPLY_CANNOT_DELETE_WITHIN_24_HOURS: 89243,
-  /**
-   * plugin appid is no in the plugin list, make sure plugin appid is right
-   */
-  PLUGIN_APPID_NOT_IN_PLUGIN_LIST: 89244,
-  /**
-   * mini program forbidden to link
-   */
-  MINIPROGRAM_FORBIDDEN_TO_LINK: 89245,
-  /**
-   * plugins with special category are used only by specific apps
-   */
-  SPECIAL_CATEGORY_PLUGIN_RESTRICTED: 89246,
-  /**
-   * inner error, retry after some while
-   */
-  INNER_ERROR_RETRY_LATER: 89247,
-  /**
-   * invalid code type
-   */
-  FAST_REGISTER_INVALID_CODE_TYPE: 89248,
-  /**
-   * task running
-   */
-  FAST_REGISTER_TASK_RUNNING: 89249,
-  /**
-   * inner error, retry after some while
-   */
-  FAST_REGISTER_INNER_ERROR_RETRY_LATER: 89250,
-  /**
-   * legal person checking
-   */
-  FAST_REGISTER_LEGAL_PERSON_CHECKING: 89251,
-  /**
-   * front checking
-   */
-  FAST_REGISTER_FRONT_CHECKING: 89253,
-  /**
-   * lack of some component rights
-   */
-  COMPONENT_LACKS_REQUIRED_RIGHTS: 89254,
-  /**
-   * enterprise code invalid
-   */
-  FAST_REGISTER_ENTERPRISE_CODE_INVALID: 89255,
-  /**
-   * no component info
-   */
-  COMPONENT_TOKEN_INFO_INVALID: 89256,
-  /**
-   * no such version
-   */
-  PLUGIN_QUICK_UPDATE_VERSION_NOT_FOUND: 89257,
-  /**
-   * code is gray online
-   */
-  PLUGIN_QUICK_UPDATE_GRAY_RELEASE_IN_PROGRESS: 89258,
-  /**
-   * zhibo plugin is not allow to delete
-   */
-  LIVE_PLUGIN_CANNOT_BE_DELETED: 89259,
-  /**
-   * invalid trade
-   */
-  INVALID_TRADE_ORDER: 89300,
-  /**
-   * 系统不稳定,请稍后再试,如多次失败请通过社区反馈
-   */
-  SPEEDUP_AUDIT_SYSTEM_UNSTABLE: 89401,
-  /**
-   * 该小程序不在待审核队列,请检查是否已提交审核或已审完
-   */
-  SPEEDUP_AUDIT_NOT_IN_QUEUE: 89402,
-  /**
-   * 本单属于平台不支持加急种类,请等待正常审核流程
-   */
-  SPEEDUP_AUDIT_UNSUPPORTED_TYPE: 89403,
-  /**
-   * 本单已加速成功,请勿重复提交
-   */
-  SPEEDUP_AUDIT_ALREADY_SUCCEEDED: 89404,
-  /**
-   * 本月加急额度已用完,请提高提审质量以获取更多额度
-   */
-  SPEEDUP_AUDIT_MONTHLY_QUOTA_EXHAUSTED: 89405,
-  /**
-   * 公众号有未处理的确认请求,请稍候重试
-   */
-  ADMIN_CONFIRM_PENDING_REQUEST_RETRY_LATER: 89501,
-  /**
-   * 请耐心等待管理员确认
-   */
-  ADMIN_CONFIRM_AWAITING: 89502,
-  /**
-   * 此次调用需要管理员确认,请耐心等候
-   */
-  ADMIN_CONFIRM_REQUIRED: 89503,
-  /**
-   * 正在等管理员确认,请耐心等待
-   */
-  ADMIN_CONFIRM_IN_PROGRESS: 89504,
-  /**
-   * 正在等管理员确认,请稍候重试
-   */
-  ADMIN_CONFIRM_IN_PROGRESS_RETRY_LATER: 89505,
-  /**
-   * 该IP调用求请求已被公众号管理员拒绝,请24小时后再试,建议调用前与管理员沟通确认
-   */
-  IP_CALL_REJECTED_BY_ADMIN_RETRY_AFTER_24_HOURS: 89506,
-  /**
-   * 该IP调用求请求已被公众号管理员拒绝,请1小时后再试,建议调用前与管理员沟通确认
-   */
-  IP_CALL_REJECTED_BY_ADMIN_RETRY_AFTER_1_HOUR: 89507,
-  /**
-   * invalid order id
-   */
-  VIRTUAL_PAYMENT_INVALID_ORDER_ID: 90001,
-  /**
-   * invalid busi id
-   */
-  VIRTUAL_PAYMENT_INVALID_BUSINESS_ID: 90002,
-  /**
-   * invalid bill date
-   */
-  VIRTUAL_PAYMENT_INVALID_BILL_DATE: 90003,
-  /**
-   * invalid bill type
-   */
-  VIRTUAL_PAYMENT_INVALID_BILL_TYPE: 90004,
-  /**
-   * invalid platform
-   */
-  VIRTUAL_PAYMENT_INVALID_PLATFORM: 90005,
-  /**
-   * bill not exists
-   */
-  VIRTUAL_PAYMENT_BILL_NOT_EXIST: 90006,
-  /**
-   * invalid openid
-   */
-  VIRTUAL_PAYMENT_INVALID_OPENID: 90007,
-  /**
-   * mp_sig error
-   */
-  VIRTUAL_PAYMENT_MP_SIG_ERROR: 90009,
-  /**
-   * no session
-   */
-  VIRTUAL_PAYMENT_NO_SESSION: 90010,
-  /**
-   * sig error
-   */
-  VIRTUAL_PAYMENT_SIG_ERROR: 90011,
-  /**
-   * order exist
-   */
-  VIRTUAL_PAYMENT_ORDER_EXISTS: 90012,
-  /**
-   * balance not enough
-   */
-  VIRTUAL_PAYMENT_BALANCE_NOT_ENOUGH: 90013,
-  /**
-   * order has been confirmed
-   */
-  VIRTUAL_PAYMENT_ORDER_ALREADY_CONFIRMED: 90014,
-  /**
-   * order has been canceled
-   */
-  VIRTUAL_PAYMENT_ORDER_CANCELED: 90015,
-  /**
-   * order is being processed
-   */
-  VIRTUAL_PAYMENT_ORDER_PROCESSING: 90016,
-  /**
-   * no privilege
-   */
-  VIRTUAL_PAYMENT_NO_PRIVILEGE: 90017,
-  /**
-   * invalid parameter
-   */
-  INVALID_PARAMETER: 90018,
-  /**
-   * not fast register
-   */
-  NOT_FAST_REGISTERED_MINIPROGRAM: 91001,
-  /**
-   * has published
-   */
-  RENAME_NOT_ALLOWED_AFTER_PUBLISH: 91002,
-  /**
-   * invalid change stat
-   */
-  INVALID_RENAME_STATUS: 91003,
-  /**
-   * invalid nickname
-   */
-  RENAME_INVALID_NICKNAME: 91004,
-  /**
-   * nickname protected
-   */
-  NICKNAME_PROTECTED: 91005,
-  /**
-   * nickname used by username
-   */
-  NICKNAME_MATCHES_WECHAT_ID: 91006,
-  /**
-   * nickname used
-   */
-  NICKNAME_ALREADY_USED: 91007,
-  /**
-   * nickname protected
-   */
-  INFRINGEMENT_NICKNAME_PROTECTED: 91008,
-  /**
-   * nickname need proof
-   */
-  NICKNAME_NEEDS_PROOF_MATERIAL: 91009,
-  /**
-   * 其他错误
-   */
-  NICKNAME_OTHER_ERROR: 91010,
-  /**
-   * 查不到昵称修改审核单信息
-   */
-  RENAME_AUDIT_NOT_FOUND: 91011,
-  /**
-   * 其它错误
-   */
-  RENAME_AUDIT_OTHER_ERROR: 91012,
-  /**
-   * lock name too more
-   */
-  TOO_MANY_NAMES_OCCUPIED: 91013,
-  /**
-   * diff master plus
-   */
-  PLUS_RULE_SAME_TYPE_OWNER_MISMATCH: 91014,
-  /**
-   * diff master
-   */
-  ORIGINAL_NAME_OWNER_MISMATCH: 91015,
-  /**
-   * name more owner
-   */
-  NAME_HAS_MULTIPLE_OWNERS: 91016,
-  /**
-   * other diff master plus
-   */
-  PLUS_RULE_DIFF_TYPE_OWNER_MISMATCH: 91017,
-  /**
-   * 组织类型小程序发布后,侵权被清空昵称,需走认证改名
-   */
-  NICKNAME_CLEARED_NEEDS_VERIFIED_RENAME: 91018,
-  /**
-   * 小程序正在审核中
-   */
-  RENAME_BLOCKED_MINIPROGRAM_UNDER_REVIEW: 91019,
-  /**
-   * 该经营资质已添加,请勿重复添加
-   */
-  NEARBY_QUALIFICATION_ALREADY_ADDED: 92000,
-  /**
-   * 附近地点添加数量达到上线,无法继续添加
-   */
-  NEARBY_POI_LIMIT_REACHED: 92002,
-  /**
-   * 地点已被其它小程序占用
-   */
-  NEARBY_POI_OCCUPIED_BY_OTHER_APP: 92003,
-  /**
-   * 附近功能被封禁
-   */
-  NEARBY_FEATURE_BANNED: 92004,
-  /**
-   * 地点正在审核中
-   */
-  NEARBY_POI_UNDER_REVIEW: 92005,
-  /**
-   * 地点正在展示小程序
-   */
-  NEARBY_POI_ALREADY_SHOWING_APP: 92006,
-  /**
-   * 地点审核失败
-   */
-  NEARBY_POI_REVIEW_FAILED: 92007,
-  /**
-   * 小程序未展示在该地点
-   */
-  NEARBY_APP_NOT_SHOWN_AT_POI: 92008,
-  /**
-   * 小程序未上架或不可见
-   */
-  NEARBY_APP_NOT_PUBLISHED_OR_INVISIBLE: 93009,
-  /**
-   * 地点不存在
-   */
-  NEARBY_POI_NOT_FOUND: 93010,
-  /**
-   * 个人类型小程序不可用
-   */
-  NEARBY_UNAVAILABLE_FOR_PERSONAL_APP: 93011,
-  /**
-   * 非普通类型小程序(门店小程序、小店小程序等)不可用
-   */
-  NEARBY_UNAVAILABLE_FOR_NON_STANDARD_APP: 93012,
-  /**
-   * 从腾讯地图获取地址详细信息失败
-   */
-  NEARBY_TENCENT_MAP_ADDRESS_FETCH_FAILED: 93013,
-  /**
-   * 同一资质证件号重复添加
-   */
-  NEARBY_DUPLICATE_CREDENTIAL_NUMBER: 93014,
-  /**
-   * 附近类目审核中
-   */
-  NEARBY_CATEGORY_UNDER_REVIEW: 93015,
-  /**
-   * 服务标签个数超限制(官方最多5个,自定义最多4个)
-   */
-  NEARBY_SERVICE_TAG_COUNT_EXCEEDED: 93016,
-  /**
-   * 服务标签或者客服的名字不符合要求
-   */
-  NEARBY_INVALID_SERVICE_TAG_OR_KF_NAME: 93017,
-  /**
-   * 服务能力中填写的小程序appid不是同主体小程序
-   */
-  NEARBY_SERVICE_APPID_NOT_SAME_OWNER: 93018,
-  /**
-   * 申请类目之后才能添加附近地点
-   */
-  NEARBY_CATEGORY_REQUIRED_BEFORE_ADD_POI: 93019,
-  /**
-   * qualification_list无效
-   */
-  NEARBY_INVALID_QUALIFICATION_LIST: 93020,
-  /**
-   * company_name字段为空
-   */
-  NEARBY_COMPANY_NAME_EMPTY: 93021,
-  /**
-   * credential字段为空
-   */
-  NEARBY_CREDENTIAL_EMPTY: 93022,
-  /**
-   * address字段为空
-   */
-  NEARBY_ADDRESS_EMPTY: 93023,
-  /**
-   * qualification_list字段为空
-   */
-  NEARBY_QUALIFICATION_LIST_EMPTY: 93024,
-  /**
-   * 服务appid对应的path不存在
-   */
-  NEARBY_SERVICE_APP_PATH_NOT_FOUND: 93025,
-  /**
-   * missing cert_serialno
-   */
-  REAL_NAME_MISSING_CERT_SERIALNO: 94001,
-  /**
-   * use not register wechat pay
-   */
-  REAL_NAME_USER_NOT_REGISTERED_WECHAT_PAY: 94002,
-  /**
-   * invalid sign
-   */
-  REAL_NAME_INVALID_SIGN: 94003,
-  /**
-   * user do not has real name info
-   */
-  REAL_NAME_USER_HAS_NO_REAL_NAME_INFO: 94004,
-  /**
-   * invalid user token
-   */
-  REAL_NAME_INVALID_USER_TOKEN: 94005,
-  /**
-   * appid unauthorized
-   */
-  REAL_NAME_APPID_UNAUTHORIZED: 94006,
-  /**
-   * appid unbind mchid
-   */
-  REAL_NAME_APPID_NOT_BOUND_TO_MCHID: 94007,
-  /**
-   * invalid timestamp
-   */
-  REAL_NAME_INVALID_TIMESTAMP: 94008,
-  /**
-   * invalid cert_serialno, cert_serialno's size should be 40
-   */
-  REAL_NAME_INVALID_CERT_SERIALNO: 94009,
-  /**
-   * invalid mch_id
-   */
-  REAL_NAME_INVALID_MCH_ID: 94010,
-  /**
-   * timestamp expired
-   */
-  REAL_NAME_TIMESTAMP_EXPIRED: 94011,
-  /**
-   * appid和商户号的绑定关系不存在
-   */
-  REAL_NAME_APPID_MCHID_BINDING_NOT_FOUND: 94012,
-  /**
-   * wxcode decode fail
-   */
-  WXCODE_DECODE_FAILED: 95001,
-  /**
-   * wxcode recognize unautuorized
-   */
-  WXCODE_RECOGNIZE_UNAUTHORIZED: 95002,
-  /**
-   * get product by page args invalid
-   */
-  PRODUCT_PAGE_QUERY_ARGS_INVALID: 95101,
-  /**
-   * get product materials by cond args invalid
-   */
-  PRODUCT_MATERIALS_QUERY_ARGS_INVALID: 95102,
-  /**
-   * material id list size out of limit
-   */
-  PRODUCT_MATERIAL_ID_LIST_SIZE_EXCEEDED: 95103,
-  /**
-   * import product frequence out of limit
-   */
-  PRODUCT_IMPORT_FREQUENCY_EXCEEDED: 95104,
-  /**
-   * mp is importing products, api is rejected to import
-   */
-  PRODUCT_IMPORT_IN_PROGRESS_ON_MP: 95105,
-  /**
-   * api is rejected to import, need to set commission ratio on mp first
-   */
-  PRODUCT_IMPORT_COMMISSION_RATIO_NOT_SET: 95106,
-  /**
-   * invalid image url
-   */
-  OCR_INVALID_IMAGE_URL: 101000,
-  /**
-   * certificate not found
-   */
-  OCR_CERTIFICATE_NOT_FOUND: 101001,
-  /**
-   * not enough market quota
-   */
-  OCR_MARKET_QUOTA_NOT_ENOUGH: 101002,
-  /**
-   * 入参错误
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_ARGS: 200002,
-  /**
-   * 此账号已被封禁,无法操作
-   */
-  SUBSCRIBE_TEMPLATE_ACCOUNT_BANNED: 200011,
-  /**
-   * 个人模板数已达上限,上限25个
-   */
-  SUBSCRIBE_PERSONAL_TEMPLATE_LIMIT_REACHED: 200012,
-  /**
-   * 此模板已被封禁,无法选用
-   */
-  SUBSCRIBE_TEMPLATE_BANNED: 200013,
-  /**
-   * 模板 tid 参数错误
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_TID: 200014,
-  /**
-   * start 参数错误
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_START: 200016,
-  /**
-   * limit 参数错误
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_LIMIT: 200017,
-  /**
-   * 类目 ids 缺失
-   */
-  SUBSCRIBE_TEMPLATE_CATEGORY_IDS_MISSING: 200018,
-  /**
-   * 类目 ids 不合法
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_CATEGORY_IDS: 200019,
-  /**
-   * 关键词列表 kidList 参数错误
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_KID_LIST: 200020,
-  /**
-   * 场景描述 sceneDesc 参数错误
-   */
-  SUBSCRIBE_TEMPLATE_INVALID_SCENE_DESC: 200021,
-  /**
-   * 禁止创建/更新商品(如商品创建功能被封禁) 或 禁止编辑&更新房间
-   */
-  LIVE_GOODS_OR_ROOM_EDIT_FORBIDDEN: 300001,
-  /**
-   * 名称长度不符合规则
-   */
-  LIVE_GOODS_NAME_LENGTH_INVALID: 300002,
-  /**
-   * 价格输入不合规(如现价比原价大、传入价格非数字等)
-   */
-  LIVE_GOODS_PRICE_INVALID: 300003,
-  /**
-   * 商品名称存在违规违法内容
-   */
-  LIVE_GOODS_NAME_VIOLATION: 300004,
-  /**
-   * 商品图片存在违规违法内容
-   */
-  LIVE_GOODS_IMAGE_VIOLATION: 300005,
-  /**
-   * 图片上传失败(如mediaID过期)
-   */
-  LIVE_GOODS_IMAGE_UPLOAD_FAILED: 300006,
-  /**
-   * 线上小程序版本不存在该链接
-   */
-  LIVE_GOODS_URL_NOT_IN_ONLINE_VERSION: 300007,
-  /**
-   * 添加商品失败
-   */
-  LIVE_GOODS_ADD_FAILED: 300008,
-  /**
-   * 商品审核撤回失败
-   */
-  LIVE_GOODS_AUDIT_WITHDRAW_FAILED: 300009,
-  /**
-   * 商品审核状态不对(如商品审核中)
-   */
-  LIVE_GOODS_AUDIT_STATE_INVALID: 300010,
-  /**
-   * 操作非法(API不允许操作非API创建的商品)
-   */
-  LIVE_GOODS_NOT_CREATED_BY_API: 300011,
-  /**
-   * 没有提审额度(每天500次提审额度)
-   */
-  LIVE_GOODS_AUDIT_QUOTA_EXHAUSTED: 300012,
-  /**
-   * 提审失败
-   */
-  LIVE_GOODS_AUDIT_SUBMIT_FAILED: 300013,
-  /**
-   * 审核中,无法删除(非零代表失败)
-   */
-  LIVE_GOODS_UNDER_AUDIT_CANNOT_DELETE: 300014,
-  /**
-   * 商品未提审
-   */
-  LIVE_GOODS_NOT_SUBMITTED_FOR_AUDIT: 300017,
-  /**
-   * 商品添加成功,审核失败
-   */
-  LIVE_GOODS_ADDED_BUT_AUDIT_FAILED: 300021,
-  /**
-   * 此房间号不存在
-   */
-  LIVE_ROOM_NOT_FOUND: 300022,
-  /**
-   * 房间状态 拦截(当前房间状态不允许此操作)
-   */
-  LIVE_ROOM_STATE_DISALLOWS_OPERATION: 300023,
-  /**
-   * 商品不存在
-   */
-  LIVE_GOODS_NOT_FOUND: 300024,
-  /**
-   * 商品审核未通过
-   */
-  LIVE_GOODS_AUDIT_REJECTED: 300025,
-  /**
-   * 房间商品数量已经满额
-   */
-  LIVE_ROOM_GOODS_FULL: 300026,
-  /**
-   * 导入商品失败
-   */
-  LIVE_ROOM_GOODS_IMPORT_FAILED: 300027,
-  /**
-   * 房间名称违规
-   */
-  LIVE_ROOM_NAME_VIOLATION: 300028,
-  /**
-   * 主播昵称违规
-   */
-  LIVE_ANCHOR_NICKNAME_VIOLATION: 300029,
-  /**
-   * 主播微信号不合法
-   */
-  LIVE_ANCHOR_INVALID_WECHAT_ID: 300030,
-  /**
-   * 直播间封面图不合规
-   */
-  LIVE_ROOM_COVER_IMAGE_VIOLATION: 300031,
-  /**
-   * 直播间分享图违规
-   */
-  LIVE_ROOM_SHARE_IMAGE_VIOLATION: 300032,
-  /**
-   * 添加商品超过直播间上限
-   */
-  LIVE_ROOM_GOODS_LIMIT_EXCEEDED: 300033,
-  /**
-   * 主播微信昵称长度不符合要求
-   */
-  LIVE_ANCHOR_NICKNAME_LENGTH_INVALID: 300034,
-  /**
-   * 主播微信号不存在
-   */
-  LIVE_ANCHOR_WECHAT_ID_NOT_FOUND: 300035,
-  /**
-   * 主播微信号未实名认证
-   */
-  LIVE_ANCHOR_NOT_REAL_NAME_VERIFIED: 300036,
-  /**
-   * invalid file name
-   */
-  UPLOAD_INVALID_FILE_NAME: 600001,
-  /**
-   * no permission to upload file
-   */
-  UPLOAD_FILE_PERMISSION_DENIED: 600002,
-  /**
-   * invalid size of source
-   */
-  UPLOAD_INVALID_SOURCE_SIZE: 600003,
-  /**
-   * 票据已存在
-   */
-  RECEIPT_ALREADY_EXISTS: 928000,
-  /**
-   * 票据不存在
-   */
-  RECEIPT_NOT_FOUND: 928001,
-  /**
-   * sysem error
-   */
-  INSTANT_DELIVERY_SYSTEM_ERROR: 930555,
-  /**
-   * delivery timeout
-   */
-  INSTANT_DELIVERY_TIMEOUT: 930556,
-  /**
-   * delivery system error
-   */
-  INSTANT_DELIVERY_CARRIER_SYSTEM_ERROR: 930557,
-  /**
-   * delivery logic error
-   */
-  INSTANT_DELIVERY_CARRIER_LOGIC_ERROR: 930558,
-  /**
-   * invaild openid
-   */
-  INSTANT_DELIVERY_SANDBOX_INVALID_OPENID: 930559,
-  /**
-   * shopid need bind first
-   */
-  INSTANT_DELIVERY_SHOP_NOT_BOUND: 930560,
-  /**
-   * args error
-   */
-  INSTANT_DELIVERY_ARGS_ERROR: 930561,
-  /**
-   * order already exists
-   */
-  INSTANT_DELIVERY_ORDER_ALREADY_EXISTS: 930562,
-  /**
-   * order not exists
-   */
-  INSTANT_DELIVERY_ORDER_NOT_FOUND: 930563,
-  /**
-   * quota run out, try next day
-   */
-  INSTANT_DELIVERY_SANDBOX_QUOTA_EXHAUSTED: 930564,
-  /**
-   * order finished
-   */
-  INSTANT_DELIVERY_ORDER_FINISHED: 930565,
-  /**
-   * not support, plz auth at mp.weixin.qq.com
-   */
-  INSTANT_DELIVERY_AUTH_REQUIRED_ON_MP: 930566,
-  /**
-   * shop arg error
-   */
-  INSTANT_DELIVERY_SHOP_ARG_ERROR: 930567,
-  /**
-   * not personal account
-   */
-  INSTANT_DELIVERY_PERSONAL_APP_UNSUPPORTED: 930568,
-  /**
-   * already open
-   */
-  INSTANT_DELIVERY_ALREADY_OPENED: 930569,
-  /**
-   * cargo_first_class or cargo_second_class invalid
-   */
-  INSTANT_DELIVERY_INVALID_CARGO_CLASS: 930570,
-  /**
-   * 该商户没有内测权限,请先申请权限: https://wj.qq.com/s2/7243532/fcfb/
-   */
-  INSTANT_DELIVERY_NO_BETA_PERMISSION: 930571,
-  /**
-   * fee already set
-   */
-  INSTANT_DELIVERY_FEE_ALREADY_SET: 931010,
-  /**
-   * unbind download url
-   */
-  DOWNLOAD_URL_NOT_BOUND: 6000100,
-  /**
-   * no response data
-   */
-  DOWNLOAD_URL_NO_RESPONSE_DATA: 6000101,
-  /**
-   * response data too big
-   */
-  DOWNLOAD_URL_RESPONSE_DATA_TOO_BIG: 6000102,
-  /**
-   * POST 数据参数不合法
-   */
-  SHAKE_INVALID_POST_DATA: 9001001,
-  /**
-   * 远端服务不可用
-   */
-  SHAKE_REMOTE_SERVICE_UNAVAILABLE: 9001002,
-  /**
-   * Ticket 不合法
-   */
-  SHAKE_INVALID_TICKET: 9001003,
-  /**
-   * 获取摇周边用户信息失败
-   */
-  SHAKE_GET_USER_INFO_FAILED: 9001004,
-  /**
-   * 获取商户信息失败
-   */
-  SHAKE_GET_MERCHANT_INFO_FAILED: 9001005,
-  /**
-   * 获取 OpenID 失败
-   */
-  SHAKE_GET_OPENID_FAILED: 9001006,
-  /**
-   * 上传文件缺失
-   */
-  SHAKE_UPLOAD_FILE_MISSING: 9001007,
-  /**
-   * 上传素材的文件类型不合法
-   */
-  SHAKE_INVALID_MATERIAL_FILE_TYPE: 9001008,
-  /**
-   * 上传素材的文件尺寸不合法
-   */
-  SHAKE_INVALID_MATERIAL_FILE_SIZE: 9001009,
-  /**
-   * 上传失败
-   */
-  SHAKE_UPLOAD_FAILED: 9001010,
-  /**
-   * 账号不合法
-   */
-  SHAKE_INVALID_ACCOUNT: 9001020,
-  /**
-   * 已有设备激活率低于 50% ,不能新增设备
-   */
-  SHAKE_DEVICE_ACTIVATION_RATE_TOO_LOW: 9001021,
-  /**
-   * 设备申请数不合法,必须为大于 0 的数字
-   */
-  SHAKE_INVALID_DEVICE_APPLY_QUANTITY: 9001022,
-  /**
-   * 已存在审核中的设备 ID 申请
-   */
-  SHAKE_DEVICE_APPLY_ALREADY_UNDER_REVIEW: 9001023,
-  /**
-   * 一次查询设备 ID 数量不能超过 50
-   */
-  SHAKE_DEVICE_QUERY_COUNT_EXCEEDED: 9001024,
-  /**
-   * 设备 ID 不合法
-   */
-  SHAKE_INVALID_DEVICE_ID: 9001025,
-  /**
-   * 页面 ID 不合法
-   */
-  SHAKE_INVALID_PAGE_ID: 9001026,
-  /**
-   * 页面参数不合法
-   */
-  SHAKE_INVALID_PAGE_PARAMS: 9001027,
-  /**
-   * 一次删除页面 ID 数量不能超过 10
-   */
-  SHAKE_PAGE_DELETE_COUNT_EXCEEDED: 9001028,
-  /**
-   * 页面已应用在设备中,请先解除应用关系再删除
-   */
-  SHAKE_PAGE_IN_USE_BY_DEVICE: 9001029,
-  /**
-   * 一次查询页面 ID 数量不能超过 50
-   */
-  SHAKE_PAGE_QUERY_COUNT_EXCEEDED: 9001030,
-  /**
-   * 时间区间不合法
-   */
-  SHAKE_INVALID_TIME_RANGE: 9001031,
-  /**
-   * 保存设备与页面的绑定关系参数错误
-   */
-  SHAKE_INVALID_DEVICE_PAGE_BINDING_PARAMS: 9001032,
-  /**
-   * 门店 ID 不合法
-   */
-  SHAKE_INVALID_POI_ID: 9001033,
-  /**
-   * 设备备注信息过长
-   */
-  SHAKE_DEVICE_COMMENT_TOO_LONG: 9001034,
-  /**
-   * 设备申请参数不合法
-   */
-  SHAKE_INVALID_DEVICE_APPLY_PARAMS: 9001035,
-  /**
-   * 查询起始值 begin 不合法
-   */
-  SHAKE_INVALID_QUERY_BEGIN: 9001036,
-  /**
-   * params invalid
-   */
-  WIFI_PARAMS_INVALID: 9002008,
-  /**
-   * shop id not exist
-   */
-  WIFI_SHOP_NOT_FOUND: 9002009,
-  /**
-   * ssid or password should start with "WX"
-   */
-  WIFI_SSID_OR_PASSWORD_MUST_START_WITH_WX: 9002010,
-  /**
-   * ssid can not include chinese
-   */
-  WIFI_SSID_CONTAINS_CHINESE: 9002011,
-  /**
-   * passsword can not include chinese
-   */
-  WIFI_PASSWORD_CONTAINS_CHINESE: 9002012,
-  /**
-   * password must be between 8 and 24 characters
-   */
-  WIFI_PASSWORD_LENGTH_INVALID: 9002013,
-  /**
-   * device exist
-   */
-  WIFI_DEVICE_ALREADY_EXISTS: 9002016,
-  /**
-   * device not exist
-   */
-  WIFI_DEVICE_NOT_FOUND: 9002017,
-  /**
-   * the size of query list reach limit
-   */
-  WIFI_QUERY_LIST_SIZE_EXCEEDED: 9002026,
-  /**
-   * not allowed to modify, ensure you are an certified or component account
-   */
-  WIFI_MODIFY_REQUIRES_CERTIFIED_ACCOUNT: 9002041,
-  /**
-   * invalid ssid, can not include none utf8 characters, and should be between 1 and 32 bytes
-   */
-  WIFI_INVALID_SSID: 9002044,
-  /**
-   * shop id has not be audited, this bar type is not enable
-   */
-  WIFI_SHOP_NOT_AUDITED_BAR_TYPE_DISABLED: 9002052,
-  /**
-   * protocol type is not same with the exist device
-   */
-  WIFI_PROTOCOL_TYPE_MISMATCH: 9007003,
-  /**
-   * ssid not exist
-   */
-  WIFI_SSID_NOT_FOUND: 9007004,
-  /**
-   * device count limit
-   */
-  WIFI_DEVICE_COUNT_LIMIT_REACHED: 9007005,
-  /**
-   * card info not exist
-   */
-  WIFI_CARD_INFO_NOT_FOUND: 9008001,
-  /**
-   * card expiration time is invalid
-   */
-  WIFI_CARD_EXPIRATION_TIME_INVALID: 9008002,
-  /**
-   * url size invalid, keep less than 255
-   */
-  WIFI_URL_TOO_LONG: 9008003,
-  /**
-   * url can not include chinese
-   */
-  WIFI_URL_CONTAINS_CHINESE: 9008004,
-  /**
-   * order_id not exist
-   */
-  NON_TAX_ORDER_ID_NOT_FOUND: 9200001,
-  /**
-   * order of other biz
-   */
-  NON_TAX_ORDER_OF_OTHER_BIZ: 9200002,
-  /**
-   * blocked
-   */
-  NON_TAX_PAYMENT_BLOCKED: 9200003,
-  /**
-   * payment notice disabled
-   */
-  PAYMENT_NOTICE_DISABLED: 9200211,
-  /**
-   * payment notice not exist
-   */
-  PAYMENT_NOTICE_NOT_FOUND: 9200231,
-  /**
-   * payment notice paid
-   */
-  PAYMENT_NOTICE_ALREADY_PAID: 9200232,
-  /**
-   * payment notice canceled
-   */
-  PAYMENT_NOTICE_CANCELED: 9200233,
-  /**
-   * payment notice expired
-   */
-  PAYMENT_NOTICE_EXPIRED: 9200235,
-  /**
-   * bank not allow
-   */
-  NON_TAX_BANK_NOT_ALLOWED: 9200236,
-  /**
-   * freq limit
-   */
-  FREQ_LIMIT: 9200295,
-  /**
-   * suspend payment at current time
-   */
-  PAYMENT_SUSPENDED_AT_CURRENT_TIME: 9200297,
-  /**
-   * 3rd resp decrypt error
-   */
-  THIRD_PARTY_RESP_DECRYPT_ERROR: 9200298,
-  /**
-   * 3rd resp system error
-   */
-  THIRD_PARTY_RESP_SYSTEM_ERROR: 9200299,
-  /**
-   * 3rd resp sign error
-   */
-  THIRD_PARTY_RESP_SIGN_ERROR: 9200300,
-  /**
-   * desc empty
-   */
-  NON_TAX_DESC_EMPTY: 9201000,
-  /**
-   * fee not equal items'
-   */
-  FEE_NOT_EQUAL_ITEMS_SUM: 9201001,
-  /**
-   * payment info incorrect
-   */
-  PAYMENT_INFO_INCORRECT: 9201002,
-  /**
-   * fee is 0
-   */
-  FEE_IS_ZERO: 9201003,
-  /**
-   * payment expire date format error
-   */
-  PAYMENT_EXPIRE_DATE_FORMAT_ERROR: 9201004,
-  /**
-   * appid error
-   */
-  NON_TAX_APPID_ERROR: 9201005,
-  /**
-   * payment order id error
-   */
-  PAYMENT_ORDER_ID_ERROR: 9201006,
-  /**
-   * openid error
-   */
-  OPENID_ERROR: 9201007,
-  /**
-   * return_url error
-   */
-  RETURN_URL_ERROR: 9201008,
-  /**
-   * ip error
-   */
-  NON_TAX_IP_ERROR: 9201009,
-  /**
-   * order_id error
-   */
-  NON_TAX_ORDER_ID_ERROR: 9201010,
-  /**
-   * reason error
-   */
-  NON_TAX_REASON_ERROR: 9201011,
-  /**
-   * mch_id error
-   */
-  NON_TAX_MCH_ID_ERROR: 9201012,
-  /**
-   * bill_date error
-   */
-  NON_TAX_BILL_DATE_ERROR: 9201013,
-  /**
-   * bill_type error
-   */
-  NON_TAX_BILL_TYPE_ERROR: 9201014,
-  /**
-   * trade_type error
-   */
-  NON_TAX_TRADE_TYPE_ERROR: 9201015,
-  /**
-   * bank_id error
-   */
-  NON_TAX_BANK_ID_ERROR: 9201016,
-  /**
-   * bank_account error
-   */
-  NON_TAX_BANK_ACCOUNT_ERROR: 9201017,
-  /**
-   * payment_notice_no error
-   */
-  PAYMENT_NOTICE_NO_ERROR: 9201018,
-  /**
-   * department_code error
-   */
-  DEPARTMENT_CODE_ERROR: 9201019,
-  /**
-   * payment_notice_type error
-   */
-  PAYMENT_NOTICE_TYPE_ERROR: 9201020,
-  /**
-   * region_code error
-   */
-  REGION_CODE_ERROR: 9201021,
-  /**
-   * department_name error
-   */
-  DEPARTMENT_NAME_ERROR: 9201022,
-  /**
-   * fee not equal finance's
-   */
-  FEE_NOT_EQUAL_FINANCE_AMOUNT: 9201023,
-  /**
-   * refund_out_id error
-   */
-  REFUND_OUT_ID_ERROR: 9201024,
-  /**
-   * not combined order_id
-   */
-  NOT_COMBINED_ORDER_ID: 9201026,
-  /**
-   * partial sub order is test
-   */
-  PARTIAL_SUB_ORDER_IS_TEST: 9201027,
-  /**
-   * desc too long
-   */
-  NON_TAX_DESC_TOO_LONG: 9201029,
-  /**
-   * sub order list size error
-   */
-  SUB_ORDER_LIST_SIZE_ERROR: 9201031,
-  /**
-   * sub order repeated
-   */
-  SUB_ORDER_REPEATED: 9201032,
-  /**
-   * auth_code empty
-   */
-  NON_TAX_AUTH_CODE_EMPTY: 9201033,
-  /**
-   * bank_id empty but mch_id not empty
-   */
-  BANK_ID_EMPTY_WITH_MCH_ID_SET: 9201034,
-  /**
-   * sum of other fees exceed total fee
-   */
-  OTHER_FEES_EXCEED_TOTAL_FEE: 9201035,
-  /**
-   * other user paying
-   */
-  OTHER_USER_PAYING: 9202000,
-  /**
-   * pay process not finish
-   */
-  PAY_PROCESS_NOT_FINISHED: 9202001,
-  /**
-   * no refund permission
-   */
-  NO_REFUND_PERMISSION: 9202002,
-  /**
-   * ip limit
-   */
-  NON_TAX_PAY_IP_LIMIT: 9202003,
-  /**
-   * freq limit
-   */
-  PAYMENT_FREQ_LIMIT: 9202004,
-  /**
-   * user weixin account abnormal
-   */
-  USER_WECHAT_ACCOUNT_ABNORMAL: 9202005,
-  /**
-   * account balance not enough
-   */
-  ACCOUNT_BALANCE_NOT_ENOUGH: 9202006,
-  /**
-   * refund request repeated
-   */
-  REFUND_REQUEST_REPEATED: 9202010,
-  /**
-   * has refunded
-   */
-  ALREADY_REFUNDED: 9202011,
-  /**
-   * refund exceed total fee
-   */
-  REFUND_EXCEEDS_TOTAL_FEE: 9202012,
-  /**
-   * busi_id dup
-   */
-  BUSI_ID_DUPLICATE: 9202013,
-  /**
-   * not check sign
-   */
-  PAY_SIGN_NOT_CHECKED: 9202016,
-  /**
-   * check sign failed
-   */
-  PAY_CHECK_SIGN_FAILED: 9202017,
-  /**
-   * sub order error
-   */
-  SUB_ORDER_ERROR: 9202018,
-  /**
-   * order status error
-   */
-  NON_TAX_ORDER_STATUS_ERROR: 9202020,
-  /**
-   * unified order repeatedly
-   */
-  UNIFIED_ORDER_REPEATED: 9202021,
-  /**
-   * request to notification url fail
-   */
-  NOTIFICATION_URL_REQUEST_FAILED: 9203000,
-  /**
-   * http request fail
-   */
-  NON_TAX_HTTP_REQUEST_FAILED: 9203001,
-  /**
-   * http response data error
-   */
-  NON_TAX_HTTP_RESPONSE_DATA_ERROR: 9203002,
-  /**
-   * http response data RSA decrypt fail
-   */
-  HTTP_RESPONSE_RSA_DECRYPT_FAILED: 9203003,
-  /**
-   * http response data AES decrypt fail
-   */
-  HTTP_RESPONSE_AES_DECRYPT_FAILED: 9203004,
-  /**
-   * system busy, please try again later
-   */
-  NON_TAX_SYSTEM_BUSY: 9203999,
-  /**
-   * getrealname token error
-   */
-  GETREALNAME_TOKEN_ERROR: 9204000,
-  /**
-   * getrealname user or token error
-   */
-  GETREALNAME_USER_OR_TOKEN_ERROR: 9204001,
-  /**
-   * getrealname appid or token error
-   */
-  GETREALNAME_APPID_OR_TOKEN_ERROR: 9204002,
-  /**
-   * finance conf not exist
-   */
-  FINANCE_CONF_NOT_FOUND: 9205000,
-  /**
-   * bank conf not exist
-   */
-  BANK_CONF_NOT_FOUND: 9205001,
-  /**
-   * wei ban ju conf not exist
-   */
-  GOVERNMENT_AGENCY_CONF_NOT_FOUND: 9205002,
-  /**
-   * symmetric key conf not exist
-   */
-  SYMMETRIC_KEY_CONF_NOT_FOUND: 9205010,
-  /**
-   * out order id not exist
-   */
-  OUT_ORDER_ID_NOT_FOUND: 9205101,
-  /**
-   * bill not exist
-   */
-  NON_TAX_BILL_NOT_FOUND: 9205201,
-  /**
-   * 3rd resp pay_channel empty
-   */
-  THIRD_PARTY_RESP_PAY_CHANNEL_EMPTY: 9206000,
-  /**
-   * 3rd resp order_id empty
-   */
-  THIRD_PARTY_RESP_ORDER_ID_EMPTY: 9206001,
-  /**
-   * 3rd resp bill_type_code empty
-   */
-  THIRD_PARTY_RESP_BILL_TYPE_CODE_EMPTY: 9206002,
-  /**
-   * 3rd resp bill_no empty
-   */
-  THIRD_PARTY_RESP_BILL_NO_EMPTY: 9206003,
-  /**
-   * 3rd resp empty
-   */
-  THIRD_PARTY_RESP_EMPTY: 9206200,
-  /**
-   * 3rd resp not json
-   */
-  THIRD_PARTY_RESP_NOT_JSON: 9206201,
-  /**
-   * connect 3rd error
-   */
-  THIRD_PARTY_CONNECT_ERROR: 9206900,
-  /**
-   * connect 3rd timeout
-   */
-  THIRD_PARTY_CONNECT_TIMEOUT: 9206901,
-  /**
-   * read 3rd resp error
-   */
-  THIRD_PARTY_READ_RESP_ERROR: 9206910,
-  /**
-   * read 3rd resp timeout
-   */
-  THIRD_PARTY_READ_RESP_TIMEOUT: 9206911,
-  /**
-   * boss error
-   */
-  BOSS_SYSTEM_ERROR: 9207000,
-  /**
-   * wechat pay error
-   */
-  NON_TAX_WECHAT_PAY_ERROR: 9207001,
-  /**
-   * boss param error
-   */
-  BOSS_PARAM_ERROR: 9207002,
-  /**
-   * pay error
-   */
-  NON_TAX_PAY_ERROR: 9207003,
-  /**
-   * auth_code expired
-   */
-  PAY_AUTH_CODE_EXPIRED: 9207004,
-  /**
-   * user balance not enough
-   */
-  USER_BALANCE_NOT_ENOUGH: 9207005,
-  /**
-   * card not support
-   */
-  PAY_CARD_NOT_SUPPORTED: 9207006,
-  /**
-   * order reversed
-   */
-  ORDER_REVERSED: 9207007,
-  /**
-   * user paying, need input password
-   */
-  USER_PAYING_NEED_PASSWORD: 9207008,
-  /**
-   * auth_code error
-   */
-  PAY_AUTH_CODE_ERROR: 9207009,
-  /**
-   * auth_code invalid
-   */
-  PAY_AUTH_CODE_INVALID: 9207010,
-  /**
-   * not allow to reverse when user paying
-   */
-  REVERSE_NOT_ALLOWED_WHILE_USER_PAYING: 9207011,
-  /**
-   * order paid
-   */
-  NON_TAX_ORDER_PAID: 9207012,
-  /**
-   * order closed
-   */
-  NON_TAX_ORDER_CLOSED: 9207013,
-  /**
-   * vehicle not exists
-   */
-  VEHICLE_NOT_FOUND: 9207028,
-  /**
-   * vehicle request blocked
-   */
-  VEHICLE_REQUEST_BLOCKED: 9207029,
-  /**
-   * vehicle auth error
-   */
-  VEHICLE_AUTH_ERROR: 9207030,
-  /**
-   * contract over limit
-   */
-  VEHICLE_CONTRACT_OVER_LIMIT: 9207031,
-  /**
-   * trade error
-   */
-  VEHICLE_TRADE_ERROR: 9207032,
-  /**
-   * trade time invalid
-   */
-  VEHICLE_TRADE_TIME_INVALID: 9207033,
-  /**
-   * channel type invalid
-   */
-  VEHICLE_CHANNEL_TYPE_INVALID: 9207034,
-  /**
-   * expire_time range error
-   */
-  EXPIRE_TIME_RANGE_ERROR: 9207050,
-  /**
-   * query finance error
-   */
-  QUERY_FINANCE_ERROR: 9210000,
-  /**
-   * openid error
-   */
-  APP_PAY_OPENID_ERROR: 9291000,
-  /**
-   * openid appid not match
-   */
-  APP_PAY_OPENID_APPID_NOT_MATCH: 9291001,
-  /**
-   * app_appid not exist
-   */
-  APP_PAY_APP_APPID_NOT_FOUND: 9291002,
-  /**
-   * app_appid not app
-   */
-  APP_PAY_APP_APPID_NOT_MOBILE_APP: 9291003,
-  /**
-   * appid empty
-   */
-  APP_PAY_APPID_EMPTY: 9291004,
-  /**
-   * appid not match access_token
-   */
-  APP_PAY_APPID_NOT_MATCH_ACCESS_TOKEN: 9291005,
-  /**
-   * invalid sign
-   */
-  APP_PAY_INVALID_SIGN: 9291006,
-  /**
-   * backend logic error
-   */
-  BACKEND_LOGIC_ERROR: 9299999,
-  /**
-   * begin_time can not before now
-   */
-  ACTIVITY_BEGIN_TIME_BEFORE_NOW: 9300001,
-  /**
-   * end_time can not before now
-   */
-  ACTIVITY_END_TIME_BEFORE_NOW: 9300002,
-  /**
-   * begin_time must less than end_time
-   */
-  ACTIVITY_BEGIN_TIME_NOT_BEFORE_END_TIME: 9300003,
-  /**
-   * end_time - begin_time > 1year
-   */
-  ACTIVITY_DURATION_EXCEEDS_ONE_YEAR: 9300004,
-  /**
-   * invalid max_partic_times
-   */
-  ACTIVITY_INVALID_MAX_PARTIC_TIMES: 9300005,
-  /**
-   * invalid activity status
-   */
-  ACTIVITY_INVALID_STATUS: 9300006,
-  /**
-   * gift_num must >0 and <=15
-   */
-  ACTIVITY_INVALID_GIFT_NUM: 9300007,
-  /**
-   * invalid tiny appid
-   */
-  ACTIVITY_INVALID_MINIPROGRAM_APPID: 9300008,
-  /**
-   * activity can not finish
-   */
-  ACTIVITY_CANNOT_FINISH: 9300009,
-  /**
-   * card_info_list must >= 2
-   */
-  ACTIVITY_CARD_INFO_LIST_TOO_SHORT: 9300010,
-  /**
-   * invalid card_id
-   */
-  ACTIVITY_INVALID_CARD_ID: 9300011,
-  /**
-   * card_id must belong this appid
-   */
-  ACTIVITY_CARD_ID_NOT_OWNED_BY_APPID: 9300012,
-  /**
-   * card_id is not swipe_card or pay.cash
-   */
-  ACTIVITY_CARD_TYPE_UNSUPPORTED: 9300013,
-  /**
-   * some card_id is out of stock
-   */
-  ACTIVITY_CARD_OUT_OF_STOCK: 9300014,
-  /**
-   * some card_id is invalid status
-   */
-  ACTIVITY_CARD_INVALID_STATUS: 9300015,
-  /**
-   * membership or new/old tinyapp user only support one
-   */
-  ACTIVITY_MEMBERSHIP_OR_USER_TYPE_EXCLUSIVE: 9300016,
-  /**
-   * invalid logic for membership
-   */
-  ACTIVITY_INVALID_MEMBERSHIP_LOGIC: 9300017,
-  /**
-   * invalid logic for tinyapp new/old user
-   */
-  ACTIVITY_INVALID_NEW_OLD_USER_LOGIC: 9300018,
-  /**
-   * invalid activity type
-   */
-  ACTIVITY_INVALID_TYPE: 9300019,
-  /**
-   * invalid activity_id
-   */
-  ACTIVITY_INVALID_ACTIVITY_ID: 9300020,
-  /**
-   * invalid help_max_times
-   */
-  ACTIVITY_INVALID_HELP_MAX_TIMES: 9300021,
-  /**
-   * invalid cover_url
-   */
-  ACTIVITY_INVALID_COVER_URL: 9300022,
-  /**
-   * invalid gen_limit
-   */
-  ACTIVITY_INVALID_GEN_LIMIT: 9300023,
-  /**
-   * card's end_time cannot early than act's end_time
-   */
-  ACTIVITY_CARD_END_TIME_BEFORE_ACTIVITY_END: 9300024,
-  /**
-   * Delivery side error
-   */
-  LOGISTICS_CARRIER_LOGIC_ERROR: 9300501,
-  /**
-   * Delivery side sys error
-   */
-  LOGISTICS_CARRIER_SYSTEM_ERROR: 9300502,
-  /**
-   * Specified delivery id is not registerred
-   */
-  LOGISTICS_DELIVERY_ID_NOT_REGISTERED: 9300503,
-  /**
-   * Specified delivery id has beed banned
-   */
-  LOGISTICS_DELIVERY_ID_BANNED: 9300504,
-  /**
-   * Shop banned
-   */
-  LOGISTICS_SHOP_BANNED: 9300505,
-  /**
-   * Order can't cancel
-   */
-  LOGISTICS_ORDER_CANNOT_CANCEL: 9300506,
-  /**
-   * invalid token, can't decryption or decryption result is different from the plaintext
-   */
-  LOGISTICS_INVALID_TOKEN: 9300507,
-  /**
-   * order id has been used
-   */
-  LOGISTICS_ORDER_ID_ALREADY_USED: 9300508,
-  /**
-   * speed limit, retry too fast
-   */
-  LOGISTICS_RETRY_TOO_FAST: 9300509,
-  /**
-   * invalid service type
-   */
-  LOGISTICS_INVALID_SERVICE_TYPE: 9300510,
-  /**
-   * invalid branch id
-   */
-  LOGISTICS_INVALID_BRANCH_ID: 9300511,
-  /**
-   * invalid waybill template format
-   */
-  LOGISTICS_INVALID_WAYBILL_TEMPLATE_FORMAT: 9300512,
-  /**
-   * out of quota
-   */
-  LOGISTICS_OUT_OF_QUOTA: 9300513,
-  /**
-   * add net branch fail, try update branch api
-   */
-  LOGISTICS_ADD_NET_BRANCH_FAILED: 9300514,
-  /**
-   * wxa appid not exist
-   */
-  LOGISTICS_WXA_APPID_NOT_FOUND: 9300515,
-  /**
-   * wxa appid and current bizuin is not linked or not the same owner
-   */
-  LOGISTICS_WXA_APPID_NOT_LINKED: 9300516,
-  /**
-   * invalid update_type, please use [bind] or [unbind]
-   */
-  LOGISTICS_INVALID_UPDATE_TYPE: 9300517,
-  /**
-   * invalid delivery id
-   */
-  LOGISTICS_INVALID_DELIVERY_ID: 9300520,
-  /**
-   * the orderid is in our system, and waybill is generating
-   */
-  LOGISTICS_WAYBILL_GENERATING: 9300521,
-  /**
-   * this orderid is repeated
-   */
-  LOGISTICS_ORDER_ID_REPEATED: 9300522,
-  /**
-   * quota is not enough; go to charge please
-   */
-  LOGISTICS_QUOTA_NOT_ENOUGH_RECHARGE: 9300523,
-  /**
-   * order already canceled
-   */
-  LOGISTICS_ORDER_ALREADY_CANCELED: 9300524,
-  /**
-   * biz id not bind
-   */
-  LOGISTICS_BIZ_ID_NOT_BOUND: 9300525,
-  /**
-   * arg size exceed limit
-   */
-  LOGISTICS_ARG_SIZE_EXCEEDED: 9300526,
-  /**
-   * delivery does not support quota
-   */
-  LOGISTICS_CARRIER_QUOTA_UNSUPPORTED: 9300527,
-  /**
-   * invalid waybill_id
-   */
-  LOGISTICS_INVALID_WAYBILL_ID: 9300528,
-  /**
-   * biz_id already binded
-   */
-  LOGISTICS_BIZ_ID_ALREADY_BOUND: 9300529,
-  /**
-   * biz_id is not exist
-   */
-  LOGISTICS_BIZ_ID_NOT_FOUND: 9300530,
-  /**
-   * invalid biz_id or password
-   */
-  LOGISTICS_INVALID_BIZ_ID_OR_PASSWORD: 9300531,
-  /**
-   * bind submit, and is checking
-   */
-  LOGISTICS_BIND_UNDER_REVIEW: 9300532,
-  /**
-   * invalid tagid_list
-   */
-  LOGISTICS_INVALID_TAGID_LIST: 9300533,
-  /**
-   * invalid appid, not same body
-   */
-  LOGISTICS_APPID_NOT_SAME_OWNER: 9300534,
-  /**
-   * invalid shop arg
-   */
-  LOGISTICS_INVALID_SHOP_ARG: 9300535,
-  /**
-   * invalid wxa_appid
-   */
-  LOGISTICS_INVALID_WXA_APPID: 9300536,
-  /**
-   * freq limit
-   */
-  LOGISTICS_FREQ_LIMIT: 9300537,
-  /**
-   * input task empty
-   */
-  LOGISTICS_INPUT_TASK_EMPTY: 9300538,
-  /**
-   * too many task
-   */
-  LOGISTICS_TOO_MANY_TASKS: 9300539,
-  /**
-   * task not exist
-   */
-  LOGISTICS_TASK_NOT_FOUND: 9300540,
-  /**
-   * delivery callback error
-   */
-  LOGISTICS_DELIVERY_CALLBACK_ERROR: 9300541,
-  /**
-   * id_card_no is invalid
-   */
-  VERIFY_INVALID_ID_CARD_NO: 9300601,
-  /**
-   * name is invalid
-   */
-  VERIFY_INVALID_NAME: 9300602,
-  /**
-   * plate_no is invalid
-   */
-  VERIFY_INVALID_PLATE_NO: 9300603,
-  /**
-   * auth_key decode error
-   */
-  VERIFY_AUTH_KEY_DECODE_ERROR: 9300604,
-  /**
-   * auth_key is expired
-   */
-  VERIFY_AUTH_KEY_EXPIRED: 9300605,
-  /**
-   * auth_key and appinfo not match
-   */
-  VERIFY_AUTH_KEY_APPINFO_MISMATCH: 9300606,
-  /**
-   * user not confirm
-   */
-  VERIFY_USER_NOT_CONFIRMED: 9300607,
-  /**
-   * user confirm is expired
-   */
-  VERIFY_USER_CONFIRM_EXPIRED: 9300608,
-  /**
-   * api exceed limit
-   */
-  VERIFY_API_LIMIT_EXCEEDED: 9300609,
-  /**
-   * car license info is invalid
-   */
-  VERIFY_INVALID_CAR_LICENSE_INFO: 9300610,
-  /**
-   * varification type not support
-   */
-  VERIFY_TYPE_NOT_SUPPORTED: 9300611,
-  /**
-   * input param error
-   */
-  REDEEM_INPUT_PARAM_ERROR: 9300701,
-  /**
-   * this code has been used
-   */
-  REDEEM_CODE_ALREADY_USED: 9300702,
-  /**
-   * invalid date
-   */
-  REDEEM_INVALID_DATE: 9300703,
-  /**
-   * not currently available
-   */
-  REDEEM_NOT_CURRENTLY_AVAILABLE: 9300704,
-  /**
-   * code not exist or expired
-   */
-  CODE_NOT_EXIST_OR_EXPIRED: 9300705,
-  /**
-   * code not exist or expired
-   */
-  REDEEM_CODE_NOT_EXIST_OR_EXPIRED: 9300706,
-  /**
-   * wxpay error
-   */
-  REDEEM_WXPAY_ERROR: 9300707,
-  /**
-   * wxpay overlimit
-   */
-  REDEEM_WXPAY_OVERLIMIT: 9300708,
-  /**
-   * 无效的微信号
-   */
-  GUIDE_INVALID_WECHAT_ID: 9300801,
-  /**
-   * 服务号未开通导购功能
-   */
-  GUIDE_FEATURE_NOT_ENABLED: 9300802,
-  /**
-   * 微信号已经绑定为导购
-   */
-  GUIDE_ALREADY_BOUND: 9300803,
-  /**
-   * 该微信号不是导购
-   */
-  GUIDE_WECHAT_ID_NOT_A_GUIDE: 9300804,
-  /**
-   * 微信号已经被其他账号绑定为导购
-   */
-  GUIDE_BOUND_BY_OTHER_ACCOUNT: 9300805,
-  /**
-   * 粉丝和导购不存在绑定关系
-   */
-  GUIDE_FAN_BINDING_NOT_FOUND: 9300806,
-  /**
-   * 标签值无效,不是可选标签值
-   */
-  GUIDE_INVALID_TAG_VALUE: 9300807,
-  /**
-   * 标签值不存在
-   */
-  GUIDE_TAG_VALUE_NOT_FOUND: 9300808,
-  /**
-   * 展示标签值不存在
-   */
-  GUIDE_DISPLAY_TAG_VALUE_NOT_FOUND: 9300809,
-  /**
-   * 导购昵称太长,最多16个字符
-   */
-  GUIDE_NICKNAME_TOO_LONG: 9300810,
-  /**
-   * 只支持mmbiz.qpic.cn域名的图片
-   */
-  GUIDE_IMAGE_DOMAIN_NOT_ALLOWED: 9300811,
-  /**
-   * 达到导购绑定个数限制
-   */
-  GUIDE_BINDING_LIMIT_REACHED: 9300812,
-  /**
-   * 达到导购粉丝绑定个数限制
-   */
-  GUIDE_FAN_BINDING_LIMIT_REACHED: 9300813,
-  /**
-   * 敏感词个数超过上限
-   */
-  GUIDE_SENSITIVE_WORD_LIMIT_EXCEEDED: 9300814,
-  /**
-   * 快捷回复个数超过上限
-   */
-  GUIDE_QUICK_REPLY_LIMIT_EXCEEDED: 9300815,
-  /**
-   * 文字素材个数超过上限
-   */
-  GUIDE_TEXT_MATERIAL_LIMIT_EXCEEDED: 9300816,
-  /**
-   * 小程序卡片素材个数超过上限
-   */
-  GUIDE_MINIPROGRAM_CARD_MATERIAL_LIMIT_EXCEEDED: 9300817,
-  /**
-   * 图片素材个数超过上限
-   */
-  GUIDE_IMAGE_MATERIAL_LIMIT_EXCEEDED: 9300818,
-  /**
-   * mediaid 有误
-   */
-  GUIDE_INVALID_MEDIA_ID: 9300819,
-  /**
-   * 可查询标签类别超过上限
-   */
-  GUIDE_TAG_CATEGORY_QUERY_LIMIT_EXCEEDED: 9300820,
-  /**
-   * 小程序卡片内appid不符合要求
-   */
-  GUIDE_INVALID_MINIPROGRAM_CARD_APPID: 9300821,
-  /**
-   * 标签类别的名字无效
-   */
-  GUIDE_INVALID_TAG_CATEGORY_NAME: 9300822,
-  /**
-   * 查询聊天记录时间参数有误
-   */
-  GUIDE_INVALID_CHAT_HISTORY_TIME: 9300823,
-  /**
-   * 自动回复字数太长
-   */
-  GUIDE_AUTO_REPLY_TOO_LONG: 9300824,
-  /**
-   * 导购群组id错误
-   */
-  GUIDE_INVALID_GROUP_ID: 9300825,
-  /**
-   * 维护中
-   */
-  GUIDE_UNDER_MAINTENANCE: 9300826,
-  /**
-   * invalid parameter
-   */
-  SERVICE_MARKET_INVALID_PARAMETER: 9301001,
-  /**
-   * call api service failed
-   */
-  SERVICE_MARKET_CALL_API_FAILED: 9301002,
-  /**
-   * internal exception
-   */
-  SERVICE_MARKET_INTERNAL_EXCEPTION: 9301003,
-  /**
-   * save data error
-   */
-  SERVICE_MARKET_SAVE_DATA_ERROR: 9301004,
-  /**
-   * invalid appid
-   */
-  SERVICE_MARKET_INVALID_APPID: 9301006,
-  /**
-   * invalid api config
-   */
-  SERVICE_MARKET_INVALID_API_CONFIG: 9301007,
-  /**
-   * invalid api info
-   */
-  SERVICE_MARKET_INVALID_API_INFO: 9301008,
-  /**
-   * add result check failed
-   */
-  SERVICE_MARKET_ADD_RESULT_CHECK_FAILED: 9301009,
-  /**
-   * consumption failure
-   */
-  SERVICE_MARKET_CONSUMPTION_FAILED: 9301010,
-  /**
-   * frequency limit reached
-   */
-  SERVICE_MARKET_FREQUENCY_LIMIT: 9301011,
-  /**
-   * service timeout
-   */
-  SERVICE_MARKET_TIMEOUT: 9301012,
-  /**
-   * 该开发小程序已开通小程序直播权限,不支持发布版本。如需发版,请解绑开发小程序后再操作。
-   */
-  LIVE_ENABLED_DEV_APP_CANNOT_RELEASE: 9400001,
-  /**
-   * 商品已存在
-   */
-  SHOP_PRODUCT_ALREADY_EXISTS: 9401001,
-  /**
-   * 商品不存在
-   */
-  SHOP_PRODUCT_NOT_FOUND: 9401002,
-  /**
-   * 类目已存在
-   */
-  SHOP_CATEGORY_ALREADY_EXISTS: 9401003,
-  /**
-   * 类目不存在
-   */
-  SHOP_CATEGORY_NOT_FOUND: 9401004,
-  /**
-   * SKU已存在
-   */
-  SHOP_SKU_ALREADY_EXISTS: 9401005,
-  /**
-   * SKU不存在
-   */
-  SHOP_SKU_NOT_FOUND: 9401006,
-  /**
-   * 属性已存在
-   */
-  SHOP_ATTRIBUTE_ALREADY_EXISTS: 9401007,
-  /**
-   * 属性不存在
-   */
-  SHOP_ATTRIBUTE_NOT_FOUND: 9401008,
-  /**
-   * 非法参数
-   */
-  SHOP_INVALID_PARAMETER: 9401020,
-  /**
-   * 没有商品权限
-   */
-  SHOP_NO_PRODUCT_PERMISSION: 9401021,
-  /**
-   * SPU NOT ALLOW
-   */
-  SHOP_SPU_NOT_ALLOWED: 9401022,
-  /**
-   * SPU_NOT_ALLOW_EDIT
-   */
-  SHOP_SPU_EDIT_NOT_ALLOWED: 9401023,
-  /**
-   * SKU NOT ALLOW
-   */
-  SHOP_SKU_NOT_ALLOWED: 9401024,
-  /**
-   * SKU_NOT_ALLOW_EDIT
-   */
-  SHOP_SKU_EDIT_NOT_ALLOWED: 9401025,
-  /**
-   * limit too large
-   */
-  PUSH_LIMIT_TOO_LARGE: 9402001,
-  /**
-   * single send been blocked
-   */
-  PUSH_SINGLE_SEND_BLOCKED: 9402002,
-  /**
-   * all send been blocked
-   */
-  PUSH_MASS_SEND_BLOCKED: 9402003,
-  /**
-   * invalid msg id
-   */
-  PUSH_INVALID_MSG_ID: 9402004,
-  /**
-   * send msg too quick
-   */
-  PUSH_SEND_MSG_TOO_QUICK: 9402005,
-  /**
-   * send to single user too quick
-   */
-  PUSH_SEND_TO_SINGLE_USER_TOO_QUICK: 9402006,
-  /**
-   * send to all user too quick
-   */
-  PUSH_SEND_TO_ALL_USERS_TOO_QUICK: 9402007,
-  /**
-   * send type error
-   */
-  PUSH_SEND_TYPE_ERROR: 9402008,
-  /**
-   * can not send this msg
-   */
-  PUSH_MSG_NOT_SENDABLE: 9402009,
-  /**
-   * content too long or no content
-   */
-  PUSH_CONTENT_TOO_LONG_OR_EMPTY: 9402010,
-  /**
-   * path not exist
-   */
-  PUSH_PATH_NOT_FOUND: 9402011,
-  /**
-   * contain evil word
-   */
-  PUSH_CONTENT_HAS_EVIL_WORD: 9402012,
-  /**
-   * path need html suffix
-   */
-  PUSH_PATH_NEEDS_HTML_SUFFIX: 9402013,
-  /**
-   * not open to personal body type
-   */
-  PUSH_NOT_OPEN_TO_PERSONAL_ENTITY: 9402014,
-  /**
-   * not open to violation body type
-   */
-  PUSH_NOT_OPEN_TO_VIOLATING_ENTITY: 9402015,
-  /**
-   * not open to low quality provider
-   */
-  PUSH_NOT_OPEN_TO_LOW_QUALITY_PROVIDER: 9402016,
-  /**
-   * invalid product_id
-   */
-  DEVICE_INVALID_PRODUCT_ID: 9402101,
-  /**
-   * device_id count more than limit
-   */
-  DEVICE_ID_COUNT_EXCEEDED: 9402102,
-  /**
-   * concurrent limit
-   */
-  CONCURRENT_SUBMIT_LIMIT: 9402202,
-  /**
-   * user not book this ad id
-   */
-  USER_NOT_BOOKED_AD_ID: 9402301,
-  /**
-   * 消息类型错误!
-   */
-  WXID_MSG_INVALID_TYPE: 9403000,
-  /**
-   * 消息字段的内容过长!
-   */
-  WXID_MSG_FIELD_TOO_LONG: 9403001,
-  /**
-   * 消息字段的内容违规!
-   */
-  WXID_MSG_FIELD_VIOLATION: 9403002,
-  /**
-   * 发送的微信号太多!
-   */
-  WXID_MSG_TOO_MANY_RECIPIENTS: 9403003,
-  /**
-   * 存在错误的微信号!
-   */
-  WXID_MSG_INVALID_RECIPIENT: 9403004,
-  /**
-   * live room not exsits
-   */
-  LIVE_ROOM_LIST_EMPTY: 9410000,
-  /**
-   * inner error: get room fail
-   */
-  LIVE_GET_ROOM_FAILED: 9410001,
-  /**
-   * inner error: get goods fail
-   */
-  LIVE_GET_GOODS_FAILED: 9410002,
-  /**
-   * inner error: get replay url fail
-   */
-  LIVE_GET_REPLAY_URL_FAILED: 9410003,
-  /**
-   * error: xxxx, file not found
-   */
-  TABBAR_PAGE_PATH_FILE_NOT_FOUND: 800059,
-} as const;
+import * as common from "./common.js";
 
-/** A code of wechat. */
-export type Code = (typeof Code)[keyof typeof Code];
-
-/** What the catalogue says about one code. */
-export interface CodeInfo {
-  readonly code: Code;
-  readonly name: keyof typeof Code;
-  /** The message by language tag ("en", "zh", ...). */
-  readonly message: Readonly<Record<string, string>>;
-  /** What to do about the error, by language tag. */
-  readonly solution: Readonly<Record<string, string>>;
-  /** The kind of error, e.g. "rate_limit". */
-  readonly category?: string;
-  /** The HTTP status the API answers with. */
-  readonly httpStatus?: number;
-  /** Whether retrying later can succeed. */
-  readonly retryable?: boolean;
-  /** Why the code is deprecated, and the name of the code to use instead. */
-  readonly deprecated?: {
-    readonly reason: string;
-    readonly replacedBy?: string;
-  };
-}
-
-/** Every code's information, keyed by code. */
-export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
-  "-1": {
+/** Every code of the catalogue, in its order. */
+const entries = [
+  {
     code: -1,
     name: "SYSTEM_ERROR",
     message: {
@@ -7381,7 +25,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  0: {
+  {
     code: 0,
     name: "OK",
     message: {
@@ -7391,7 +35,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "success",
   },
-  45009: {
+  {
     code: 45009,
     name: "API_DAILY_QUOTA_EXCEEDED",
     message: {
@@ -7401,7 +45,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  40001: {
+  {
     code: 40001,
     name: "INVALID_CREDENTIAL",
     message: {
@@ -7411,7 +55,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  48001: {
+  {
     code: 48001,
     name: "API_UNAUTHORIZED",
     message: {
@@ -7421,7 +65,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  41001: {
+  {
     code: 41001,
     name: "ACCESS_TOKEN_MISSING",
     message: {
@@ -7431,7 +75,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42001: {
+  {
     code: 42001,
     name: "ACCESS_TOKEN_EXPIRED",
     message: {
@@ -7441,7 +85,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41002: {
+  {
     code: 41002,
     name: "APPID_MISSING",
     message: {
@@ -7451,7 +95,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40013: {
+  {
     code: 40013,
     name: "INVALID_APPID",
     message: {
@@ -7461,7 +105,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61016: {
+  {
     code: 61016,
     name: "API_FUNCTION_CATEGORY_NOT_CONFIRMED_BY_COMPONENT",
     message: {
@@ -7470,7 +114,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61007: {
+  {
     code: 61007,
     name: "API_UNAUTHORIZED_TO_COMPONENT",
     message: {
@@ -7481,7 +125,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "permission",
   },
-  48004: {
+  {
     code: 48004,
     name: "API_BANNED_FOR_IRREGULARITIES",
     message: {
@@ -7491,7 +135,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  40066: {
+  {
     code: 40066,
     name: "INVALID_URL",
     message: {
@@ -7501,7 +145,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45011: {
+  {
     code: 45011,
     name: "API_MINUTE_QUOTA_EXCEEDED",
     message: {
@@ -7512,7 +156,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  61004: {
+  {
     code: 61004,
     name: "CLIENT_IP_NOT_REGISTERED",
     message: {
@@ -7523,7 +167,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "ip_restriction",
   },
-  45002: {
+  {
     code: 45002,
     name: "CONTENT_SIZE_OUT_OF_LIMIT",
     message: {
@@ -7533,7 +177,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43003: {
+  {
     code: 43003,
     name: "HTTPS_REQUIRED",
     message: {
@@ -7543,7 +187,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41018: {
+  {
     code: 41018,
     name: "COMPONENT_APPID_MISSING",
     message: {
@@ -7552,7 +196,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  43001: {
+  {
     code: 43001,
     name: "GET_METHOD_REQUIRED",
     message: {
@@ -7562,7 +206,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43002: {
+  {
     code: 43002,
     name: "POST_METHOD_REQUIRED",
     message: {
@@ -7572,7 +216,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  50002: {
+  {
     code: 50002,
     name: "USER_LIMITED",
     message: {
@@ -7582,7 +226,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  40164: {
+  {
     code: 40164,
     name: "IP_NOT_IN_WHITELIST",
     message: {
@@ -7591,7 +235,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  40014: {
+  {
     code: 40014,
     name: "INVALID_ACCESS_TOKEN",
     message: {
@@ -7601,7 +245,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61014: {
+  {
     code: 61014,
     name: "COMPONENT_TOKEN_REQUIRED_FOR_COMPONENT_API",
     message: {
@@ -7612,7 +256,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "credentials",
   },
-  45035: {
+  {
     code: 45035,
     name: "CLIENT_IP_NOT_IN_WHITELIST",
     message: {
@@ -7621,7 +265,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  1003: {
+  {
     code: 1003,
     name: "INVALID_POST_PARAMETERS",
     message: {
@@ -7630,7 +274,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  20002: {
+  {
     code: 20002,
     name: "GOODS_ID_NOT_FOUND",
     message: {
@@ -7639,7 +283,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  40002: {
+  {
     code: 40002,
     name: "INVALID_GRANT_TYPE",
     message: {
@@ -7649,7 +293,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40003: {
+  {
     code: 40003,
     name: "INVALID_OPENID",
     message: {
@@ -7659,7 +303,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40004: {
+  {
     code: 40004,
     name: "INVALID_MEDIA_TYPE",
     message: {
@@ -7669,7 +313,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40005: {
+  {
     code: 40005,
     name: "INVALID_FILE_TYPE",
     message: {
@@ -7679,7 +323,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40006: {
+  {
     code: 40006,
     name: "INVALID_MEDIA_SIZE",
     message: {
@@ -7689,7 +333,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40007: {
+  {
     code: 40007,
     name: "INVALID_MEDIA_ID",
     message: {
@@ -7699,7 +343,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40008: {
+  {
     code: 40008,
     name: "INVALID_MESSAGE_TYPE",
     message: {
@@ -7709,7 +353,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40009: {
+  {
     code: 40009,
     name: "INVALID_IMAGE_SIZE",
     message: {
@@ -7719,7 +363,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40010: {
+  {
     code: 40010,
     name: "INVALID_VOICE_SIZE",
     message: {
@@ -7729,7 +373,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40011: {
+  {
     code: 40011,
     name: "INVALID_VIDEO_SIZE",
     message: {
@@ -7739,7 +383,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40012: {
+  {
     code: 40012,
     name: "INVALID_THUMB_SIZE",
     message: {
@@ -7749,7 +393,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40015: {
+  {
     code: 40015,
     name: "INVALID_MENU_TYPE",
     message: {
@@ -7759,7 +403,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40016: {
+  {
     code: 40016,
     name: "INVALID_BUTTON_COUNT",
     message: {
@@ -7769,7 +413,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40017: {
+  {
     code: 40017,
     name: "INVALID_BUTTON_TYPE",
     message: {
@@ -7779,7 +423,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40018: {
+  {
     code: 40018,
     name: "INVALID_BUTTON_NAME_LENGTH",
     message: {
@@ -7789,7 +433,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40019: {
+  {
     code: 40019,
     name: "INVALID_BUTTON_KEY_LENGTH",
     message: {
@@ -7799,7 +443,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40020: {
+  {
     code: 40020,
     name: "INVALID_BUTTON_URL_SIZE",
     message: {
@@ -7809,7 +453,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40021: {
+  {
     code: 40021,
     name: "INVALID_MENU_VERSION",
     message: {
@@ -7819,7 +463,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40022: {
+  {
     code: 40022,
     name: "INVALID_SUB_MENU_LEVEL",
     message: {
@@ -7829,7 +473,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40023: {
+  {
     code: 40023,
     name: "INVALID_SUB_BUTTON_COUNT",
     message: {
@@ -7839,7 +483,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40024: {
+  {
     code: 40024,
     name: "INVALID_SUB_BUTTON_TYPE",
     message: {
@@ -7849,7 +493,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40025: {
+  {
     code: 40025,
     name: "INVALID_SUB_BUTTON_NAME_LENGTH",
     message: {
@@ -7859,7 +503,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40026: {
+  {
     code: 40026,
     name: "INVALID_SUB_BUTTON_KEY_LENGTH",
     message: {
@@ -7869,7 +513,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40027: {
+  {
     code: 40027,
     name: "INVALID_SUB_BUTTON_URL_LENGTH",
     message: {
@@ -7879,7 +523,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40028: {
+  {
     code: 40028,
     name: "INVALID_MENU_API_USER",
     message: {
@@ -7889,7 +533,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40029: {
+  {
     code: 40029,
     name: "INVALID_CODE",
     message: {
@@ -7899,7 +543,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40030: {
+  {
     code: 40030,
     name: "INVALID_REFRESH_TOKEN",
     message: {
@@ -7909,7 +553,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40031: {
+  {
     code: 40031,
     name: "INVALID_OPENID_LIST",
     message: {
@@ -7919,7 +563,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40032: {
+  {
     code: 40032,
     name: "INVALID_OPENID_LIST_SIZE",
     message: {
@@ -7929,7 +573,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40033: {
+  {
     code: 40033,
     name: "INVALID_CHARSET",
     message: {
@@ -7939,7 +583,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40034: {
+  {
     code: 40034,
     name: "INVALID_TEMPLATE_SIZE",
     message: {
@@ -7948,7 +592,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40035: {
+  {
     code: 40035,
     name: "INVALID_ARGS_SIZE",
     message: {
@@ -7958,7 +602,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40036: {
+  {
     code: 40036,
     name: "INVALID_TEMPLATE_ID_LENGTH",
     message: {
@@ -7968,7 +612,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40037: {
+  {
     code: 40037,
     name: "INVALID_TEMPLATE_ID",
     message: {
@@ -7978,7 +622,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40038: {
+  {
     code: 40038,
     name: "INVALID_PACKAGING_TYPE",
     message: {
@@ -7988,7 +632,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40039: {
+  {
     code: 40039,
     name: "INVALID_URL_LENGTH",
     message: {
@@ -7998,7 +642,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40040: {
+  {
     code: 40040,
     name: "INVALID_PLUGIN_TOKEN",
     message: {
@@ -8007,7 +651,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40041: {
+  {
     code: 40041,
     name: "INVALID_PLUGIN_ID",
     message: {
@@ -8016,7 +660,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40042: {
+  {
     code: 40042,
     name: "INVALID_PLUGIN_SESSION",
     message: {
@@ -8025,7 +669,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40043: {
+  {
     code: 40043,
     name: "INVALID_FAV_TYPE",
     message: {
@@ -8034,7 +678,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40044: {
+  {
     code: 40044,
     name: "INVALID_LINK_TITLE_SIZE",
     message: {
@@ -8043,7 +687,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40045: {
+  {
     code: 40045,
     name: "INVALID_LINK_DESCRIPTION_SIZE",
     message: {
@@ -8052,7 +696,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40046: {
+  {
     code: 40046,
     name: "INVALID_LINK_ICON_URL_SIZE",
     message: {
@@ -8061,7 +705,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40047: {
+  {
     code: 40047,
     name: "INVALID_LINK_URL_SIZE",
     message: {
@@ -8070,7 +714,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40048: {
+  {
     code: 40048,
     name: "INVALID_URL_DOMAIN",
     message: {
@@ -8080,7 +724,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40049: {
+  {
     code: 40049,
     name: "INVALID_SCORE_REPORT_TYPE",
     message: {
@@ -8089,7 +733,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40050: {
+  {
     code: 40050,
     name: "INVALID_TIMELINE_TYPE",
     message: {
@@ -8099,7 +743,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40051: {
+  {
     code: 40051,
     name: "INVALID_GROUP_NAME",
     message: {
@@ -8109,7 +753,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40052: {
+  {
     code: 40052,
     name: "INVALID_QRCODE_ACTION_NAME",
     message: {
@@ -8118,7 +762,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40053: {
+  {
     code: 40053,
     name: "INVALID_QRCODE_ACTION_INFO",
     message: {
@@ -8127,7 +771,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40054: {
+  {
     code: 40054,
     name: "INVALID_SUB_BUTTON_URL_DOMAIN",
     message: {
@@ -8137,7 +781,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40055: {
+  {
     code: 40055,
     name: "INVALID_BUTTON_URL_DOMAIN",
     message: {
@@ -8147,7 +791,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40056: {
+  {
     code: 40056,
     name: "INVALID_SERIAL_CODE",
     message: {
@@ -8156,7 +800,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40057: {
+  {
     code: 40057,
     name: "INVALID_TABBAR_SIZE",
     message: {
@@ -8165,7 +809,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40058: {
+  {
     code: 40058,
     name: "INVALID_TABBAR_NAME_SIZE",
     message: {
@@ -8174,7 +818,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40059: {
+  {
     code: 40059,
     name: "INVALID_MSG_ID",
     message: {
@@ -8183,7 +827,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40060: {
+  {
     code: 40060,
     name: "INVALID_ARTICLE_IDX",
     message: {
@@ -8193,7 +837,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40062: {
+  {
     code: 40062,
     name: "INVALID_TITLE_SIZE",
     message: {
@@ -8202,7 +846,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40063: {
+  {
     code: 40063,
     name: "INVALID_MESSAGE_EXT_SIZE",
     message: {
@@ -8211,7 +855,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40064: {
+  {
     code: 40064,
     name: "INVALID_APP_TYPE",
     message: {
@@ -8220,7 +864,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40065: {
+  {
     code: 40065,
     name: "INVALID_MSG_STATUS",
     message: {
@@ -8229,7 +873,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40067: {
+  {
     code: 40067,
     name: "INVALID_TVID",
     message: {
@@ -8238,7 +882,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40068: {
+  {
     code: 40068,
     name: "CONTAINS_MALICIOUS_URL",
     message: {
@@ -8247,7 +891,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  40069: {
+  {
     code: 40069,
     name: "INVALID_HARDWARE_TYPE",
     message: {
@@ -8256,7 +900,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40070: {
+  {
     code: 40070,
     name: "INVALID_SKU_INFO",
     message: {
@@ -8265,7 +909,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40071: {
+  {
     code: 40071,
     name: "INVALID_CARD_TYPE",
     message: {
@@ -8274,7 +918,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40072: {
+  {
     code: 40072,
     name: "INVALID_LOCATION_ID",
     message: {
@@ -8283,7 +927,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40073: {
+  {
     code: 40073,
     name: "INVALID_CARD_ID",
     message: {
@@ -8292,7 +936,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40074: {
+  {
     code: 40074,
     name: "INVALID_PAY_TEMPLATE_ID",
     message: {
@@ -8301,7 +945,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40075: {
+  {
     code: 40075,
     name: "INVALID_ENCRYPT_CODE",
     message: {
@@ -8310,7 +954,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40076: {
+  {
     code: 40076,
     name: "INVALID_COLOR_ID",
     message: {
@@ -8319,7 +963,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40077: {
+  {
     code: 40077,
     name: "INVALID_SCORE_TYPE",
     message: {
@@ -8328,7 +972,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40078: {
+  {
     code: 40078,
     name: "INVALID_CARD_STATUS",
     message: {
@@ -8337,7 +981,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40079: {
+  {
     code: 40079,
     name: "CARD_INVALID_TIME",
     message: {
@@ -8346,7 +990,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40080: {
+  {
     code: 40080,
     name: "INVALID_CARD_EXT",
     message: {
@@ -8355,7 +999,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40081: {
+  {
     code: 40081,
     name: "CARD_INVALID_TEMPLATE_ID",
     message: {
@@ -8364,7 +1008,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40082: {
+  {
     code: 40082,
     name: "INVALID_BANNER_PICTURE_SIZE",
     message: {
@@ -8373,7 +1017,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40083: {
+  {
     code: 40083,
     name: "INVALID_BANNER_URL_SIZE",
     message: {
@@ -8382,7 +1026,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40084: {
+  {
     code: 40084,
     name: "INVALID_BUTTON_DESC_SIZE",
     message: {
@@ -8391,7 +1035,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40085: {
+  {
     code: 40085,
     name: "CARD_INVALID_BUTTON_URL_SIZE",
     message: {
@@ -8400,7 +1044,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40086: {
+  {
     code: 40086,
     name: "INVALID_SHARELINK_LOGO_SIZE",
     message: {
@@ -8409,7 +1053,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40087: {
+  {
     code: 40087,
     name: "INVALID_SHARELINK_DESC_SIZE",
     message: {
@@ -8418,7 +1062,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40088: {
+  {
     code: 40088,
     name: "INVALID_SHARELINK_TITLE_SIZE",
     message: {
@@ -8427,7 +1071,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40089: {
+  {
     code: 40089,
     name: "INVALID_PLATFORM_ID",
     message: {
@@ -8436,7 +1080,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40090: {
+  {
     code: 40090,
     name: "INVALID_REQUEST_SOURCE_BAD_CLIENT_IP",
     message: {
@@ -8445,7 +1089,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  40091: {
+  {
     code: 40091,
     name: "INVALID_COMPONENT_TICKET",
     message: {
@@ -8454,7 +1098,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40092: {
+  {
     code: 40092,
     name: "INVALID_REMARK_NAME",
     message: {
@@ -8463,7 +1107,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40093: {
+  {
     code: 40093,
     name: "POI_REQUIRED_FIELDS_INCOMPLETE",
     message: {
@@ -8472,7 +1116,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40094: {
+  {
     code: 40094,
     name: "INVALID_COMPONENT_CREDENTIAL",
     message: {
@@ -8481,7 +1125,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40095: {
+  {
     code: 40095,
     name: "BAD_CALLER_SOURCE",
     message: {
@@ -8490,7 +1134,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  40096: {
+  {
     code: 40096,
     name: "INVALID_BIZTYPE",
     message: {
@@ -8499,7 +1143,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40097: {
+  {
     code: 40097,
     name: "INVALID_ARGS",
     message: {
@@ -8509,7 +1153,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40098: {
+  {
     code: 40098,
     name: "INVALID_POIID",
     message: {
@@ -8518,7 +1162,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40099: {
+  {
     code: 40099,
     name: "CARD_CODE_ALREADY_CONSUMED",
     message: {
@@ -8527,7 +1171,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  40100: {
+  {
     code: 40100,
     name: "INVALID_CARD_DATE_INFO",
     message: {
@@ -8536,7 +1180,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40101: {
+  {
     code: 40101,
     name: "MISSING_PARAMETER",
     message: {
@@ -8545,7 +1189,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40102: {
+  {
     code: 40102,
     name: "INVALID_INDUSTRY_ID",
     message: {
@@ -8554,7 +1198,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40103: {
+  {
     code: 40103,
     name: "INVALID_INDUSTRY_INDEX",
     message: {
@@ -8563,7 +1207,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40104: {
+  {
     code: 40104,
     name: "INVALID_CATEGORY_ID",
     message: {
@@ -8572,7 +1216,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40105: {
+  {
     code: 40105,
     name: "INVALID_VIEW_TYPE",
     message: {
@@ -8581,7 +1225,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40106: {
+  {
     code: 40106,
     name: "INVALID_USER_NAME",
     message: {
@@ -8590,7 +1234,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40107: {
+  {
     code: 40107,
     name: "CARD_NOT_VERIFIED_OR_WITHOUT_LOCATION",
     message: {
@@ -8599,7 +1243,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40108: {
+  {
     code: 40108,
     name: "INVALID_CLIENT_VERSION",
     message: {
@@ -8608,7 +1252,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40109: {
+  {
     code: 40109,
     name: "TOO_MANY_CARD_CODES",
     message: {
@@ -8617,7 +1261,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40110: {
+  {
     code: 40110,
     name: "EMPTY_CARD_CODE",
     message: {
@@ -8626,7 +1270,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40111: {
+  {
     code: 40111,
     name: "DUPLICATE_CARD_CODE",
     message: {
@@ -8635,7 +1279,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40112: {
+  {
     code: 40112,
     name: "CANNOT_SET_BIND_OPENID",
     message: {
@@ -8644,7 +1288,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40113: {
+  {
     code: 40113,
     name: "UNSUPPORTED_FILE_TYPE",
     message: {
@@ -8653,7 +1297,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  40114: {
+  {
     code: 40114,
     name: "INVALID_INDEX_VALUE",
     message: {
@@ -8662,7 +1306,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40115: {
+  {
     code: 40115,
     name: "INVALID_SESSION_FROM",
     message: {
@@ -8671,7 +1315,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40116: {
+  {
     code: 40116,
     name: "CARD_INVALID_CODE",
     message: {
@@ -8680,7 +1324,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40117: {
+  {
     code: 40117,
     name: "INVALID_BUTTON_MEDIA_ID_SIZE",
     message: {
@@ -8690,7 +1334,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40118: {
+  {
     code: 40118,
     name: "INVALID_SUB_BUTTON_MEDIA_ID_SIZE",
     message: {
@@ -8700,7 +1344,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40119: {
+  {
     code: 40119,
     name: "INVALID_USE_BUTTON_TYPE",
     message: {
@@ -8710,7 +1354,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40120: {
+  {
     code: 40120,
     name: "INVALID_USE_SUB_BUTTON_TYPE",
     message: {
@@ -8720,7 +1364,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40121: {
+  {
     code: 40121,
     name: "INVALID_MEDIA_TYPE_IN_VIEW_LIMITED",
     message: {
@@ -8730,7 +1374,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40122: {
+  {
     code: 40122,
     name: "INVALID_CARD_QUANTITY",
     message: {
@@ -8739,7 +1383,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40123: {
+  {
     code: 40123,
     name: "INVALID_TASK_ID",
     message: {
@@ -8748,7 +1392,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40124: {
+  {
     code: 40124,
     name: "TOO_MANY_CUSTOM_FIELDS",
     message: {
@@ -8757,7 +1401,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40125: {
+  {
     code: 40125,
     name: "INVALID_APPSECRET",
     message: {
@@ -8767,7 +1411,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40126: {
+  {
     code: 40126,
     name: "INVALID_TEXT_SIZE",
     message: {
@@ -8776,7 +1420,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40127: {
+  {
     code: 40127,
     name: "INVALID_USER_CARD_STATUS",
     message: {
@@ -8785,7 +1429,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40128: {
+  {
     code: 40128,
     name: "MEDIA_ID_NOT_UPLOADED_BY_ADD_MATERIAL_API",
     message: {
@@ -8794,7 +1438,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40129: {
+  {
     code: 40129,
     name: "INVALID_SCENE",
     message: {
@@ -8803,7 +1447,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40130: {
+  {
     code: 40130,
     name: "OPENID_LIST_NEEDS_AT_LEAST_TWO",
     message: {
@@ -8812,7 +1456,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40131: {
+  {
     code: 40131,
     name: "TICKET_OUT_OF_LIMIT",
     message: {
@@ -8821,7 +1465,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  40132: {
+  {
     code: 40132,
     name: "INVALID_USERNAME",
     message: {
@@ -8831,7 +1475,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40133: {
+  {
     code: 40133,
     name: "INVALID_ENCRYPTED_DATA",
     message: {
@@ -8840,7 +1484,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40135: {
+  {
     code: 40135,
     name: "CANNOT_UNSET_SUPPLY_BONUS",
     message: {
@@ -8849,7 +1493,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40136: {
+  {
     code: 40136,
     name: "INVALID_DEPOSIT_CODE_MODE",
     message: {
@@ -8858,7 +1502,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40137: {
+  {
     code: 40137,
     name: "INVALID_IMAGE_FORMAT",
     message: {
@@ -8868,7 +1512,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40138: {
+  {
     code: 40138,
     name: "INVALID_EMPHASIS_WORD_POSITION",
     message: {
@@ -8877,7 +1521,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40139: {
+  {
     code: 40139,
     name: "INVALID_SUB_MERCHANT_ID",
     message: {
@@ -8886,7 +1530,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40140: {
+  {
     code: 40140,
     name: "INVALID_SUB_MERCHANT_STATUS",
     message: {
@@ -8895,7 +1539,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40141: {
+  {
     code: 40141,
     name: "INVALID_IMAGE_URL",
     message: {
@@ -8904,7 +1548,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40142: {
+  {
     code: 40142,
     name: "INVALID_SHARECARD_PARAMETERS",
     message: {
@@ -8913,7 +1557,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40143: {
+  {
     code: 40143,
     name: "INVALID_LEAST_COST_INFO",
     message: {
@@ -8922,7 +1566,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40144: {
+  {
     code: 40144,
     name: "INVALID_SHARE_CARD_CONFIGURATION",
     message: {
@@ -8931,7 +1575,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40145: {
+  {
     code: 40145,
     name: "PAY_CELL_AND_CENTER_CELL_CONFLICT",
     message: {
@@ -8940,7 +1584,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40146: {
+  {
     code: 40146,
     name: "CARD_MARKED_BY_OTHER_USER",
     message: {
@@ -8949,7 +1593,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  40147: {
+  {
     code: 40147,
     name: "CONSUME_TIME_RESTRICTION_EXCEEDED",
     message: {
@@ -8958,7 +1602,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40148: {
+  {
     code: 40148,
     name: "INVALID_FRIENDS_CARD_TYPE",
     message: {
@@ -8967,7 +1611,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40149: {
+  {
     code: 40149,
     name: "INVALID_USE_TIME_LIMIT",
     message: {
@@ -8976,7 +1620,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40150: {
+  {
     code: 40150,
     name: "INVALID_CARD_PARAMETERS",
     message: {
@@ -8985,7 +1629,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40151: {
+  {
     code: 40151,
     name: "CARD_INFO_HIT_ANTISPAM",
     message: {
@@ -8994,7 +1638,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  40152: {
+  {
     code: 40152,
     name: "INVALID_GROUP_ID",
     message: {
@@ -9003,7 +1647,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40153: {
+  {
     code: 40153,
     name: "FRIENDS_CARD_SELF_CONSUME_NEEDS_VERIFY_CODE",
     message: {
@@ -9012,7 +1656,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40154: {
+  {
     code: 40154,
     name: "INVALID_VOIP_PARAMETERS",
     message: {
@@ -9021,7 +1665,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40155: {
+  {
     code: 40155,
     name: "OTHER_HOME_PAGE_URL_NOT_ALLOWED",
     message: {
@@ -9031,7 +1675,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  40156: {
+  {
     code: 40156,
     name: "INVALID_FACE_RECOGNITION_PARAMETERS",
     message: {
@@ -9040,7 +1684,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40157: {
+  {
     code: 40157,
     name: "PICTURE_HAS_NO_FACE",
     message: {
@@ -9049,7 +1693,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40158: {
+  {
     code: 40158,
     name: "USE_CUSTOM_CODE_MUST_BE_FALSE",
     message: {
@@ -9058,7 +1702,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40159: {
+  {
     code: 40159,
     name: "INVALID_PATH_LENGTH_OR_NOT_JSON",
     message: {
@@ -9067,7 +1711,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40160: {
+  {
     code: 40160,
     name: "INVALID_IMAGE_FILE",
     message: {
@@ -9076,7 +1720,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40161: {
+  {
     code: 40161,
     name: "IMAGE_FILE_MISMATCH",
     message: {
@@ -9085,7 +1729,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40162: {
+  {
     code: 40162,
     name: "INVALID_LIFESPAN",
     message: {
@@ -9094,7 +1738,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40163: {
+  {
     code: 40163,
     name: "OAUTH_CODE_ALREADY_USED",
     message: {
@@ -9104,7 +1748,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40165: {
+  {
     code: 40165,
     name: "INVALID_WEAPP_PAGEPATH",
     message: {
@@ -9113,7 +1757,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40166: {
+  {
     code: 40166,
     name: "INVALID_WEAPP_APPID",
     message: {
@@ -9122,7 +1766,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40167: {
+  {
     code: 40167,
     name: "NO_RELATION_WITH_PLUGIN_APPID",
     message: {
@@ -9131,7 +1775,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40168: {
+  {
     code: 40168,
     name: "UNLINKED_WEAPP_CARD",
     message: {
@@ -9140,7 +1784,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40169: {
+  {
     code: 40169,
     name: "INVALID_SCENE_LENGTH_OR_NOT_JSON",
     message: {
@@ -9149,7 +1793,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40170: {
+  {
     code: 40170,
     name: "ARGS_COUNT_EXCEEDS_LIMIT",
     message: {
@@ -9158,7 +1802,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40171: {
+  {
     code: 40171,
     name: "PRODUCT_ID_EMPTY_OR_TOO_LONG",
     message: {
@@ -9167,7 +1811,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40172: {
+  {
     code: 40172,
     name: "DUPLICATE_PRODUCT_ID",
     message: {
@@ -9176,7 +1820,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40173: {
+  {
     code: 40173,
     name: "NO_BIND_RELATION",
     message: {
@@ -9185,7 +1829,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40174: {
+  {
     code: 40174,
     name: "NOT_CARD_USER",
     message: {
@@ -9194,7 +1838,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40175: {
+  {
     code: 40175,
     name: "INVALID_MATERIAL_ID",
     message: {
@@ -9203,7 +1847,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40176: {
+  {
     code: 40176,
     name: "INVALID_PRODUCT_TEMPLATE_ID",
     message: {
@@ -9212,7 +1856,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40177: {
+  {
     code: 40177,
     name: "INVALID_PRODUCT_ID",
     message: {
@@ -9221,7 +1865,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40178: {
+  {
     code: 40178,
     name: "INVALID_SIGN",
     message: {
@@ -9230,7 +1874,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  40179: {
+  {
     code: 40179,
     name: "RULE_ADD_OR_UPDATE_NOT_ALLOWED_AFTER_ADJUSTMENT",
     message: {
@@ -9239,7 +1883,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  40180: {
+  {
     code: 40180,
     name: "INVALID_CLIENT_TMP_TOKEN",
     message: {
@@ -9248,7 +1892,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40181: {
+  {
     code: 40181,
     name: "INVALID_OPENGID",
     message: {
@@ -9257,7 +1901,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40182: {
+  {
     code: 40182,
     name: "INVALID_PACK_ID",
     message: {
@@ -9266,7 +1910,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40183: {
+  {
     code: 40183,
     name: "PRODUCT_APPID_NOT_BOUND_TO_WXA_APPID",
     message: {
@@ -9275,7 +1919,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40184: {
+  {
     code: 40184,
     name: "INVALID_URL_PATH",
     message: {
@@ -9284,7 +1928,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40185: {
+  {
     code: 40185,
     name: "INVALID_OR_EXPIRED_AUTH_TOKEN",
     message: {
@@ -9293,7 +1937,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40186: {
+  {
     code: 40186,
     name: "INVALID_DELEGATE",
     message: {
@@ -9302,7 +1946,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40187: {
+  {
     code: 40187,
     name: "INVALID_CALLER_IP",
     message: {
@@ -9311,7 +1955,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  40188: {
+  {
     code: 40188,
     name: "INVALID_SCOPE",
     message: {
@@ -9320,7 +1964,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40189: {
+  {
     code: 40189,
     name: "INVALID_WIDTH",
     message: {
@@ -9329,7 +1973,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40190: {
+  {
     code: 40190,
     name: "INVALID_DELEGATE_TIME",
     message: {
@@ -9338,7 +1982,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40191: {
+  {
     code: 40191,
     name: "INVALID_PIC_URL",
     message: {
@@ -9347,7 +1991,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40192: {
+  {
     code: 40192,
     name: "INVALID_NEWS_AUTHOR",
     message: {
@@ -9356,7 +2000,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40193: {
+  {
     code: 40193,
     name: "INVALID_RECOMMEND_LENGTH",
     message: {
@@ -9365,7 +2009,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40194: {
+  {
     code: 40194,
     name: "ILLEGAL_RECOMMEND",
     message: {
@@ -9374,7 +2018,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  40195: {
+  {
     code: 40195,
     name: "INVALID_SHOW_NUM",
     message: {
@@ -9383,7 +2027,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40196: {
+  {
     code: 40196,
     name: "INVALID_SMARTMSG_MEDIA_ID",
     message: {
@@ -9392,7 +2036,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40197: {
+  {
     code: 40197,
     name: "INVALID_SMARTMSG_MEDIA_NUM",
     message: {
@@ -9401,7 +2045,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40198: {
+  {
     code: 40198,
     name: "INVALID_DEFAULT_MSG_ARTICLE_SIZE",
     message: {
@@ -9410,7 +2054,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40199: {
+  {
     code: 40199,
     name: "WAYBILL_ID_NOT_FOUND",
     message: {
@@ -9420,7 +2064,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  40200: {
+  {
     code: 40200,
     name: "INVALID_ACCOUNT_TYPE",
     message: {
@@ -9429,7 +2073,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40201: {
+  {
     code: 40201,
     name: "INVALID_CHECK_URL",
     message: {
@@ -9438,7 +2082,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40202: {
+  {
     code: 40202,
     name: "INVALID_CHECK_ACTION",
     message: {
@@ -9447,7 +2091,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40203: {
+  {
     code: 40203,
     name: "INVALID_CHECK_OPERATOR",
     message: {
@@ -9456,7 +2100,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40204: {
+  {
     code: 40204,
     name: "CANNOT_DELETE_WASH_OR_RUMOR_ARTICLE",
     message: {
@@ -9465,7 +2109,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  40205: {
+  {
     code: 40205,
     name: "INVALID_CHECK_KEYWORDS_STRING",
     message: {
@@ -9474,7 +2118,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40206: {
+  {
     code: 40206,
     name: "INVALID_CHECK_BEGIN_STAMP",
     message: {
@@ -9483,7 +2127,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40207: {
+  {
     code: 40207,
     name: "INVALID_CHECK_ALIVE_SECONDS",
     message: {
@@ -9492,7 +2136,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40208: {
+  {
     code: 40208,
     name: "INVALID_CHECK_NOTIFY_ID",
     message: {
@@ -9501,7 +2145,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40209: {
+  {
     code: 40209,
     name: "INVALID_CHECK_NOTIFY_MSG",
     message: {
@@ -9510,7 +2154,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40210: {
+  {
     code: 40210,
     name: "INVALID_CHECK_WXA_PATH",
     message: {
@@ -9520,7 +2164,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40211: {
+  {
     code: 40211,
     name: "INVALID_SCOPE_DATA",
     message: {
@@ -9529,7 +2173,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40212: {
+  {
     code: 40212,
     name: "INVALID_PAGE_QUERY",
     message: {
@@ -9539,7 +2183,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40213: {
+  {
     code: 40213,
     name: "INVALID_HREF_TAG",
     message: {
@@ -9548,7 +2192,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40214: {
+  {
     code: 40214,
     name: "INVALID_HREF_TEXT",
     message: {
@@ -9557,7 +2201,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40215: {
+  {
     code: 40215,
     name: "INVALID_IMAGE_COUNT",
     message: {
@@ -9566,7 +2210,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40216: {
+  {
     code: 40216,
     name: "INVALID_DESC_TEXT",
     message: {
@@ -9575,7 +2219,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40217: {
+  {
     code: 40217,
     name: "INVALID_VIDEO_COUNT",
     message: {
@@ -9584,7 +2228,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40218: {
+  {
     code: 40218,
     name: "INVALID_VIDEO_ID",
     message: {
@@ -9593,7 +2237,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40219: {
+  {
     code: 40219,
     name: "PAGES_EMPTY",
     message: {
@@ -9603,7 +2247,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40220: {
+  {
     code: 40220,
     name: "DATA_LIST_EMPTY",
     message: {
@@ -9612,7 +2256,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40221: {
+  {
     code: 40221,
     name: "INVALID_CONTENT_ENCODING",
     message: {
@@ -9621,7 +2265,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40222: {
+  {
     code: 40222,
     name: "INVALID_REQUEST_IDC_DOMAIN",
     message: {
@@ -9630,7 +2274,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40227: {
+  {
     code: 40227,
     name: "EMPTY_MEDIA_TITLE",
     message: {
@@ -9640,7 +2284,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41003: {
+  {
     code: 41003,
     name: "REFRESH_TOKEN_MISSING",
     message: {
@@ -9650,7 +2294,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41004: {
+  {
     code: 41004,
     name: "APPSECRET_MISSING",
     message: {
@@ -9660,7 +2304,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41005: {
+  {
     code: 41005,
     name: "MEDIA_DATA_MISSING",
     message: {
@@ -9670,7 +2314,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41006: {
+  {
     code: 41006,
     name: "MEDIA_ID_MISSING",
     message: {
@@ -9680,7 +2324,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41007: {
+  {
     code: 41007,
     name: "SUB_MENU_DATA_MISSING",
     message: {
@@ -9690,7 +2334,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41008: {
+  {
     code: 41008,
     name: "MISSING_CODE",
     message: {
@@ -9700,7 +2344,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41009: {
+  {
     code: 41009,
     name: "MISSING_OPENID",
     message: {
@@ -9710,7 +2354,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41010: {
+  {
     code: 41010,
     name: "MISSING_URL",
     message: {
@@ -9720,7 +2364,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41011: {
+  {
     code: 41011,
     name: "MISSING_REQUIRED_FIELDS",
     message: {
@@ -9729,7 +2373,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41012: {
+  {
     code: 41012,
     name: "MISSING_CARD_ID",
     message: {
@@ -9738,7 +2382,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41013: {
+  {
     code: 41013,
     name: "CARD_MISSING_CODE",
     message: {
@@ -9747,7 +2391,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41014: {
+  {
     code: 41014,
     name: "MISSING_TICKET_CLASS",
     message: {
@@ -9756,7 +2400,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41015: {
+  {
     code: 41015,
     name: "MISSING_SHOW_TIME",
     message: {
@@ -9765,7 +2409,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41016: {
+  {
     code: 41016,
     name: "MISSING_SCREENING_ROOM",
     message: {
@@ -9774,7 +2418,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41017: {
+  {
     code: 41017,
     name: "MISSING_SEAT_NUMBER",
     message: {
@@ -9783,7 +2427,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41019: {
+  {
     code: 41019,
     name: "MISSING_PLATFORM_SECRET",
     message: {
@@ -9792,7 +2436,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41020: {
+  {
     code: 41020,
     name: "MISSING_PLATFORM_TICKET",
     message: {
@@ -9801,7 +2445,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41021: {
+  {
     code: 41021,
     name: "MISSING_COMPONENT_ACCESS_TOKEN",
     message: {
@@ -9810,7 +2454,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  41024: {
+  {
     code: 41024,
     name: "MISSING_DISPLAY_FIELD",
     message: {
@@ -9819,7 +2463,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41025: {
+  {
     code: 41025,
     name: "POI_LIST_EMPTY",
     message: {
@@ -9828,7 +2472,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41026: {
+  {
     code: 41026,
     name: "MISSING_IMAGE_LIST_INFO",
     message: {
@@ -9837,7 +2481,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41027: {
+  {
     code: 41027,
     name: "MISSING_VOIP_CALL_KEY",
     message: {
@@ -9846,7 +2490,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41028: {
+  {
     code: 41028,
     name: "INVALID_FORM_ID",
     message: {
@@ -9855,7 +2499,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41029: {
+  {
     code: 41029,
     name: "FORM_ID_USE_COUNT_LIMIT_REACHED",
     message: {
@@ -9864,7 +2508,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  41030: {
+  {
     code: 41030,
     name: "INVALID_PAGE_PATH",
     message: {
@@ -9874,7 +2518,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41031: {
+  {
     code: 41031,
     name: "FORM_ID_BLOCKED",
     message: {
@@ -9883,7 +2527,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  41032: {
+  {
     code: 41032,
     name: "FORM_ID_SEND_FORBIDDEN_FOR_PUNISHMENT",
     message: {
@@ -9892,7 +2536,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  41033: {
+  {
     code: 41033,
     name: "INVALID_REGISTER_TYPE",
     message: {
@@ -9902,7 +2546,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  41034: {
+  {
     code: 41034,
     name: "MINIPROGRAM_FORM_ID_SEND_FORBIDDEN_FOR_PUNISHMENT",
     message: {
@@ -9911,7 +2555,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  41035: {
+  {
     code: 41035,
     name: "PREPAY_ID_SEND_FORBIDDEN_FOR_PUNISHMENT",
     message: {
@@ -9920,7 +2564,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  41036: {
+  {
     code: 41036,
     name: "APPID_AD_CID_ERROR",
     message: {
@@ -9929,7 +2573,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41037: {
+  {
     code: 41037,
     name: "APPID_AD_MCH_APPID_ERROR",
     message: {
@@ -9938,7 +2582,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41038: {
+  {
     code: 41038,
     name: "APPID_POS_TYPE_ERROR",
     message: {
@@ -9947,7 +2591,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  42002: {
+  {
     code: 42002,
     name: "REFRESH_TOKEN_EXPIRED",
     message: {
@@ -9957,7 +2601,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42003: {
+  {
     code: 42003,
     name: "OAUTH_CODE_EXPIRED",
     message: {
@@ -9967,7 +2611,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42004: {
+  {
     code: 42004,
     name: "PLUGIN_TOKEN_EXPIRED",
     message: {
@@ -9976,7 +2620,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42005: {
+  {
     code: 42005,
     name: "API_USAGE_EXPIRED",
     message: {
@@ -9985,7 +2629,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  42006: {
+  {
     code: 42006,
     name: "COMPONENT_ACCESS_TOKEN_EXPIRED",
     message: {
@@ -9994,7 +2638,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42007: {
+  {
     code: 42007,
     name: "ACCESS_TOKEN_AND_REFRESH_TOKEN_INVALIDATED",
     message: {
@@ -10004,7 +2648,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42008: {
+  {
     code: 42008,
     name: "VOIP_CALL_KEY_EXPIRED",
     message: {
@@ -10013,7 +2657,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  42009: {
+  {
     code: 42009,
     name: "CLIENT_TMP_TOKEN_EXPIRED",
     message: {
@@ -10022,7 +2666,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  43004: {
+  {
     code: 43004,
     name: "RECEIVER_SUBSCRIPTION_REQUIRED",
     message: {
@@ -10032,7 +2676,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43005: {
+  {
     code: 43005,
     name: "FRIEND_RELATION_REQUIRED",
     message: {
@@ -10042,7 +2686,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43006: {
+  {
     code: 43006,
     name: "RECEIVER_NOT_BLOCKED_REQUIRED",
     message: {
@@ -10051,7 +2695,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43007: {
+  {
     code: 43007,
     name: "BIZUSER_AUTHORIZATION_REQUIRED",
     message: {
@@ -10060,7 +2704,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43008: {
+  {
     code: 43008,
     name: "BIZ_PAY_AUTHORIZATION_REQUIRED",
     message: {
@@ -10069,7 +2713,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43009: {
+  {
     code: 43009,
     name: "CUSTOM_CODE_AUTHORIZATION_REQUIRED",
     message: {
@@ -10078,7 +2722,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43010: {
+  {
     code: 43010,
     name: "BALANCE_AUTHORIZATION_REQUIRED",
     message: {
@@ -10087,7 +2731,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43011: {
+  {
     code: 43011,
     name: "BONUS_AUTHORIZATION_REQUIRED",
     message: {
@@ -10096,7 +2740,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43012: {
+  {
     code: 43012,
     name: "CUSTOM_URL_AUTHORIZATION_REQUIRED",
     message: {
@@ -10105,7 +2749,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43013: {
+  {
     code: 43013,
     name: "SHAKE_CARD_AUTHORIZATION_REQUIRED",
     message: {
@@ -10114,7 +2758,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43014: {
+  {
     code: 43014,
     name: "CHECK_AGENT_REQUIRED",
     message: {
@@ -10123,7 +2767,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43015: {
+  {
     code: 43015,
     name: "WECHAT_TEAM_AUTHORIZATION_REQUIRED",
     message: {
@@ -10132,7 +2776,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43016: {
+  {
     code: 43016,
     name: "ACCOUNT_VERIFICATION_REQUIRED",
     message: {
@@ -10142,7 +2786,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43017: {
+  {
     code: 43017,
     name: "LOCATION_ID_REQUIRED",
     message: {
@@ -10151,7 +2795,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43018: {
+  {
     code: 43018,
     name: "CARD_CODE_NOT_MARKED",
     message: {
@@ -10160,7 +2804,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43019: {
+  {
     code: 43019,
     name: "RECEIVER_BLACKLIST_REMOVAL_REQUIRED",
     message: {
@@ -10170,7 +2814,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43100: {
+  {
     code: 43100,
     name: "TEMPLATE_CHANGE_TOO_FREQUENT",
     message: {
@@ -10180,7 +2824,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  43101: {
+  {
     code: 43101,
     name: "USER_REFUSED_MESSAGE",
     message: {
@@ -10190,7 +2834,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43102: {
+  {
     code: 43102,
     name: "TEMPLATE_NOT_SUBSCRIPTION_TYPE",
     message: {
@@ -10199,7 +2843,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43103: {
+  {
     code: 43103,
     name: "API_ONLY_CANCELS_SUBSCRIPTION",
     message: {
@@ -10208,7 +2852,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  43104: {
+  {
     code: 43104,
     name: "APPID_HAS_NO_PERMISSION",
     message: {
@@ -10217,7 +2861,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  43105: {
+  {
     code: 43105,
     name: "NEWS_NOT_BOUND_TO_TEMPLATE_ID",
     message: {
@@ -10226,7 +2870,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  43106: {
+  {
     code: 43106,
     name: "TEMPLATE_ADD_FORBIDDEN_FOR_PUNISHMENT",
     message: {
@@ -10235,7 +2879,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  44001: {
+  {
     code: 44001,
     name: "EMPTY_MEDIA_DATA",
     message: {
@@ -10245,7 +2889,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44002: {
+  {
     code: 44002,
     name: "EMPTY_POST_DATA",
     message: {
@@ -10255,7 +2899,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44003: {
+  {
     code: 44003,
     name: "EMPTY_NEWS_DATA",
     message: {
@@ -10265,7 +2909,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44004: {
+  {
     code: 44004,
     name: "EMPTY_TEXT_CONTENT",
     message: {
@@ -10275,7 +2919,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44005: {
+  {
     code: 44005,
     name: "EMPTY_LIST",
     message: {
@@ -10285,7 +2929,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44006: {
+  {
     code: 44006,
     name: "EMPTY_FILE_DATA",
     message: {
@@ -10294,7 +2938,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44007: {
+  {
     code: 44007,
     name: "REPEATED_MSG_ID",
     message: {
@@ -10303,7 +2947,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  44997: {
+  {
     code: 44997,
     name: "IMAGE_URL_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10312,7 +2956,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44998: {
+  {
     code: 44998,
     name: "KEYWORD_MEDIA_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10321,7 +2965,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  44999: {
+  {
     code: 44999,
     name: "KEYWORDS_LIST_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10330,7 +2974,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45000: {
+  {
     code: 45000,
     name: "MSG_ID_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10339,7 +2983,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45001: {
+  {
     code: 45001,
     name: "MEDIA_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10349,7 +2993,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45003: {
+  {
     code: 45003,
     name: "TITLE_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10359,7 +3003,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45004: {
+  {
     code: 45004,
     name: "DESCRIPTION_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10369,7 +3013,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45005: {
+  {
     code: 45005,
     name: "URL_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10379,7 +3023,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45006: {
+  {
     code: 45006,
     name: "PICURL_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10389,7 +3033,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45007: {
+  {
     code: 45007,
     name: "PLAYTIME_OUT_OF_LIMIT",
     message: {
@@ -10399,7 +3043,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45008: {
+  {
     code: 45008,
     name: "ARTICLE_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10409,7 +3053,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45010: {
+  {
     code: 45010,
     name: "MENU_CREATE_LIMIT_REACHED",
     message: {
@@ -10419,7 +3063,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45012: {
+  {
     code: 45012,
     name: "TEMPLATE_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10429,7 +3073,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45013: {
+  {
     code: 45013,
     name: "TOO_MANY_TEMPLATE_ARGS",
     message: {
@@ -10438,7 +3082,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45014: {
+  {
     code: 45014,
     name: "TEMPLATE_MESSAGE_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10447,7 +3091,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45015: {
+  {
     code: 45015,
     name: "RESPONSE_TIME_LIMIT_EXCEEDED_OR_UNSUBSCRIBED",
     message: {
@@ -10457,7 +3101,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45016: {
+  {
     code: 45016,
     name: "SYSTEM_GROUP_NOT_MODIFIABLE",
     message: {
@@ -10467,7 +3111,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  45017: {
+  {
     code: 45017,
     name: "GROUP_NAME_TOO_LONG",
     message: {
@@ -10477,7 +3121,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45018: {
+  {
     code: 45018,
     name: "GROUP_COUNT_LIMIT_REACHED",
     message: {
@@ -10487,7 +3131,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45019: {
+  {
     code: 45019,
     name: "TOO_MANY_OPENIDS",
     message: {
@@ -10496,7 +3140,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45020: {
+  {
     code: 45020,
     name: "TOO_MANY_IMAGES",
     message: {
@@ -10505,7 +3149,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45021: {
+  {
     code: 45021,
     name: "ARGUMENT_LENGTH_OUT_OF_LIMIT",
     message: {
@@ -10514,7 +3158,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45022: {
+  {
     code: 45022,
     name: "BONUS_OUT_OF_LIMIT",
     message: {
@@ -10523,7 +3167,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45023: {
+  {
     code: 45023,
     name: "BALANCE_OUT_OF_LIMIT",
     message: {
@@ -10532,7 +3176,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45024: {
+  {
     code: 45024,
     name: "RANK_TEMPLATE_NUMBER_OUT_OF_LIMIT",
     message: {
@@ -10541,7 +3185,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45025: {
+  {
     code: 45025,
     name: "POIID_COUNT_OUT_OF_LIMIT",
     message: {
@@ -10550,7 +3194,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45026: {
+  {
     code: 45026,
     name: "TEMPLATE_NUM_EXCEEDS_LIMIT",
     message: {
@@ -10559,7 +3203,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45027: {
+  {
     code: 45027,
     name: "TEMPLATE_CONFLICTS_WITH_INDUSTRY",
     message: {
@@ -10568,7 +3212,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  45028: {
+  {
     code: 45028,
     name: "NO_MASS_SEND_QUOTA",
     message: {
@@ -10577,7 +3221,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45029: {
+  {
     code: 45029,
     name: "QRCODE_COUNT_OUT_OF_LIMIT",
     message: {
@@ -10586,7 +3230,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45030: {
+  {
     code: 45030,
     name: "CARD_ID_LIMITED_FUNCTION_NOT_SUPPORTED",
     message: {
@@ -10595,7 +3239,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  45031: {
+  {
     code: 45031,
     name: "STOCK_OUT_OF_LIMIT",
     message: {
@@ -10604,7 +3248,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45032: {
+  {
     code: 45032,
     name: "NOT_INNER_IP_FOR_SPECIAL_ACCOUNT",
     message: {
@@ -10613,7 +3257,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  45033: {
+  {
     code: 45033,
     name: "USER_CARD_GET_LIMIT_EXCEEDED",
     message: {
@@ -10622,7 +3266,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45034: {
+  {
     code: 45034,
     name: "MEDIA_FILE_COUNT_OUT_OF_LIMIT",
     message: {
@@ -10631,7 +3275,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45036: {
+  {
     code: 45036,
     name: "USER_ANNOUNCEMENT_RECEIVE_LIMIT_REACHED",
     message: {
@@ -10640,7 +3284,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45037: {
+  {
     code: 45037,
     name: "TEMP_SESSION_EXPIRED_OR_NEVER_TALKED",
     message: {
@@ -10649,7 +3293,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45038: {
+  {
     code: 45038,
     name: "USER_SUBSCRIBED_TEMP_SESSION_NOT_ALLOWED",
     message: {
@@ -10658,7 +3302,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45039: {
+  {
     code: 45039,
     name: "CARD_LIST_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10667,7 +3311,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45040: {
+  {
     code: 45040,
     name: "MONTHLY_QUOTA_LIMIT_REACHED",
     message: {
@@ -10676,7 +3320,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45041: {
+  {
     code: 45041,
     name: "CARD_TOTAL_SKU_QUANTITY_LIMIT_REACHED",
     message: {
@@ -10685,7 +3329,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45042: {
+  {
     code: 45042,
     name: "CARD_TYPE_NOT_ALLOWED_FOR_SUB_MERCHANT",
     message: {
@@ -10694,7 +3338,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  45043: {
+  {
     code: 45043,
     name: "SHARE_FRIENDS_NOT_ALLOWED_WITHOUT_ABSTRACT",
     message: {
@@ -10703,7 +3347,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45044: {
+  {
     code: 45044,
     name: "ABSTRACT_ICON_URL_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10712,7 +3356,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45045: {
+  {
     code: 45045,
     name: "FRIENDS_CARD_UNAUTHORIZED",
     message: {
@@ -10721,7 +3365,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  45046: {
+  {
     code: 45046,
     name: "CARD_CELL_FIELDS_CONFLICT",
     message: {
@@ -10730,7 +3374,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45047: {
+  {
     code: 45047,
     name: "CUSTOMER_SERVICE_RESPONSE_COUNT_LIMIT_REACHED",
     message: {
@@ -10740,7 +3384,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45048: {
+  {
     code: 45048,
     name: "MENU_USES_INVALID_TYPE",
     message: {
@@ -10749,7 +3393,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45049: {
+  {
     code: 45049,
     name: "IVR_USES_INVALID_TYPE",
     message: {
@@ -10758,7 +3402,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45050: {
+  {
     code: 45050,
     name: "CUSTOM_MSG_USES_INVALID_TYPE",
     message: {
@@ -10767,7 +3411,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45051: {
+  {
     code: 45051,
     name: "TEMPLATE_MSG_USES_INVALID_LINK",
     message: {
@@ -10776,7 +3420,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45052: {
+  {
     code: 45052,
     name: "MASS_SEND_MSG_USES_INVALID_TYPE",
     message: {
@@ -10785,7 +3429,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45053: {
+  {
     code: 45053,
     name: "CONSUME_VERIFY_CODE_SIZE_EXCEEDED",
     message: {
@@ -10794,7 +3438,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45054: {
+  {
     code: 45054,
     name: "CONSUME_VERIFY_CODE_SIZE_TOO_SMALL",
     message: {
@@ -10803,7 +3447,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45055: {
+  {
     code: 45055,
     name: "CODE_NOT_IN_CONSUME_VERIFY_CODE_CHARSET",
     message: {
@@ -10812,7 +3456,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45056: {
+  {
     code: 45056,
     name: "TAG_COUNT_LIMIT_REACHED",
     message: {
@@ -10821,7 +3465,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45057: {
+  {
     code: 45057,
     name: "CANNOT_DELETE_TAG_WITH_TOO_MANY_FANS",
     message: {
@@ -10830,7 +3474,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45058: {
+  {
     code: 45058,
     name: "SYSTEM_TAG_NOT_MODIFIABLE",
     message: {
@@ -10839,7 +3483,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  45059: {
+  {
     code: 45059,
     name: "USER_TAG_COUNT_LIMIT_REACHED",
     message: {
@@ -10848,7 +3492,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45060: {
+  {
     code: 45060,
     name: "MEDIA_IN_USE_BY_IVR_OR_MENU",
     message: {
@@ -10857,7 +3501,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45061: {
+  {
     code: 45061,
     name: "UPDATE_FREQUENCY_TOO_HIGH",
     message: {
@@ -10867,7 +3511,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  45062: {
+  {
     code: 45062,
     name: "AGREEMENT_AD_REQUIRES_MP_WEBSITE",
     message: {
@@ -10876,7 +3520,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45063: {
+  {
     code: 45063,
     name: "ACCESS_TOKEN_NOT_MINIPROGRAM",
     message: {
@@ -10885,7 +3529,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  45064: {
+  {
     code: 45064,
     name: "WEAPP_IN_MENU_NOT_PERMITTED",
     message: {
@@ -10895,7 +3539,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  45065: {
+  {
     code: 45065,
     name: "CLIENTMSGID_EXISTS",
     message: {
@@ -10905,7 +3549,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  45066: {
+  {
     code: 45066,
     name: "SAME_CLIENTMSGID_RETRY_TOO_FAST",
     message: {
@@ -10916,7 +3560,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  45067: {
+  {
     code: 45067,
     name: "CLIENTMSGID_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10926,7 +3570,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45068: {
+  {
     code: 45068,
     name: "FILE_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10935,7 +3579,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45069: {
+  {
     code: 45069,
     name: "PRODUCT_LIST_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10944,7 +3588,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45070: {
+  {
     code: 45070,
     name: "BUSINESS_ACCOUNT_ALREADY_CREATED",
     message: {
@@ -10953,7 +3597,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  45071: {
+  {
     code: 45071,
     name: "BUSINESS_ACCOUNT_NOT_FOUND",
     message: {
@@ -10962,7 +3606,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  45072: {
+  {
     code: 45072,
     name: "INVALID_COMMAND",
     message: {
@@ -10972,7 +3616,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45073: {
+  {
     code: 45073,
     name: "NOT_INNER_VIP_FOR_SNS_WHITELIST",
     message: {
@@ -10981,7 +3625,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  45074: {
+  {
     code: 45074,
     name: "MATERIAL_LIST_SIZE_OUT_OF_LIMIT",
     message: {
@@ -10990,7 +3634,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45075: {
+  {
     code: 45075,
     name: "INVALID_KEYWORD_ID",
     message: {
@@ -10999,7 +3643,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45076: {
+  {
     code: 45076,
     name: "INVALID_COUNT_VALUE",
     message: {
@@ -11008,7 +3652,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45077: {
+  {
     code: 45077,
     name: "BUSINESS_ACCOUNT_COUNT_LIMIT_REACHED",
     message: {
@@ -11017,7 +3661,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45078: {
+  {
     code: 45078,
     name: "ILLEGAL_BUSINESS_ACCOUNT_NICKNAME",
     message: {
@@ -11026,7 +3670,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  45079: {
+  {
     code: 45079,
     name: "BUSINESS_ACCOUNT_NICKNAME_FORBIDDEN_KEYWORD",
     message: {
@@ -11035,7 +3679,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  45080: {
+  {
     code: 45080,
     name: "TYPING_REQUIRES_RECENT_INTERACTION",
     message: {
@@ -11045,7 +3689,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45081: {
+  {
     code: 45081,
     name: "ALREADY_TYPING",
     message: {
@@ -11055,7 +3699,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  45082: {
+  {
     code: 45082,
     name: "URL_DOMAIN_ICP_LICENSE_REQUIRED",
     message: {
@@ -11064,7 +3708,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45083: {
+  {
     code: 45083,
     name: "MASS_SEND_SPEED_OUT_OF_RANGE",
     message: {
@@ -11073,7 +3717,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45084: {
+  {
     code: 45084,
     name: "MASS_SEND_SPEED_NOT_SET",
     message: {
@@ -11082,7 +3726,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  45085: {
+  {
     code: 45085,
     name: "MASS_SEND_SPEED_SERVER_ERROR",
     message: {
@@ -11091,7 +3735,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  45086: {
+  {
     code: 45086,
     name: "INVALID_DATA_MINIPROGRAM_APPID_ATTRIBUTE",
     message: {
@@ -11100,7 +3744,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45087: {
+  {
     code: 45087,
     name: "CUSTOMER_SERVICE_MESSAGE_BLOCKED",
     message: {
@@ -11109,7 +3753,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  45088: {
+  {
     code: 45088,
     name: "ACTION_SIZE_OUT_OF_LIMIT",
     message: {
@@ -11118,7 +3762,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45089: {
+  {
     code: 45089,
     name: "MESSAGE_OPERATION_EXPIRED",
     message: {
@@ -11127,7 +3771,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45090: {
+  {
     code: 45090,
     name: "INVALID_GROUP_MSG_TICKET",
     message: {
@@ -11136,7 +3780,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45091: {
+  {
     code: 45091,
     name: "ILLEGAL_ACCOUNT_NAME",
     message: {
@@ -11145,7 +3789,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  45092: {
+  {
     code: 45092,
     name: "NO_VOICE_DATA",
     message: {
@@ -11154,7 +3798,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45093: {
+  {
     code: 45093,
     name: "NO_QUOTA_TO_SEND_MESSAGE",
     message: {
@@ -11163,7 +3807,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45094: {
+  {
     code: 45094,
     name: "SESSION_ENTRY_CUSTOM_MESSAGE_FORBIDDEN_FOR_PUNISHMENT",
     message: {
@@ -11172,7 +3816,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  45095: {
+  {
     code: 45095,
     name: "AD_BATCH_STOCK_NOT_MODIFIABLE",
     message: {
@@ -11181,7 +3825,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  45096: {
+  {
     code: 45096,
     name: "INVALID_QRCODE",
     message: {
@@ -11190,7 +3834,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45097: {
+  {
     code: 45097,
     name: "INVALID_QRCODE_PREFIX",
     message: {
@@ -11199,7 +3843,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45098: {
+  {
     code: 45098,
     name: "MSGMENU_LIST_SIZE_OUT_OF_LIMIT",
     message: {
@@ -11208,7 +3852,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45099: {
+  {
     code: 45099,
     name: "MSGMENU_ITEM_CONTENT_SIZE_OUT_OF_LIMIT",
     message: {
@@ -11217,7 +3861,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45100: {
+  {
     code: 45100,
     name: "INVALID_KEYWORD_ID_LIST_SIZE",
     message: {
@@ -11226,7 +3870,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45101: {
+  {
     code: 45101,
     name: "UPLOAD_LIMIT_REACHED",
     message: {
@@ -11235,7 +3879,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45102: {
+  {
     code: 45102,
     name: "API_TEMPORARILY_BLOCKED",
     message: {
@@ -11244,7 +3888,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  45103: {
+  {
     code: 45103,
     name: "API_NO_LONGER_SUPPORTED",
     message: {
@@ -11253,7 +3897,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  45104: {
+  {
     code: 45104,
     name: "DOMAIN_QUOTA_LIMIT_REACHED",
     message: {
@@ -11262,7 +3906,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  45154: {
+  {
     code: 45154,
     name: "CONSUME_VERIFY_CODE_NOT_FOUND",
     message: {
@@ -11271,7 +3915,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  45155: {
+  {
     code: 45155,
     name: "CONSUME_VERIFY_CODE_ALREADY_EXISTS",
     message: {
@@ -11280,7 +3924,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  45156: {
+  {
     code: 45156,
     name: "INVALID_CONSUME_VERIFY_CODE_LENGTH",
     message: {
@@ -11289,7 +3933,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45157: {
+  {
     code: 45157,
     name: "INVALID_TAG_NAME",
     message: {
@@ -11298,7 +3942,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45158: {
+  {
     code: 45158,
     name: "TAG_NAME_TOO_LONG",
     message: {
@@ -11307,7 +3951,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45159: {
+  {
     code: 45159,
     name: "INVALID_TAG_ID",
     message: {
@@ -11316,7 +3960,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45160: {
+  {
     code: 45160,
     name: "INVALID_CARD_CREATION_CATEGORY",
     message: {
@@ -11325,7 +3969,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45161: {
+  {
     code: 45161,
     name: "VIDEO_ID_NOT_FROM_UPLOAD_API",
     message: {
@@ -11334,7 +3978,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45162: {
+  {
     code: 45162,
     name: "INVALID_TYPE_VALUE",
     message: {
@@ -11343,7 +3987,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45163: {
+  {
     code: 45163,
     name: "INVALID_SORT_METHOD",
     message: {
@@ -11352,7 +3996,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45164: {
+  {
     code: 45164,
     name: "INVALID_OFFSET_VALUE",
     message: {
@@ -11361,7 +4005,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45165: {
+  {
     code: 45165,
     name: "INVALID_LIMIT_VALUE",
     message: {
@@ -11370,7 +4014,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45166: {
+  {
     code: 45166,
     name: "INVALID_CONTENT_VALUE",
     message: {
@@ -11379,7 +4023,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  45167: {
+  {
     code: 45167,
     name: "INVALID_VOIP_CALL_KEY",
     message: {
@@ -11388,7 +4032,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  45168: {
+  {
     code: 45168,
     name: "KEYWORD_IN_BLACKLIST",
     message: {
@@ -11397,7 +4041,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  45501: {
+  {
     code: 45501,
     name: "APP_REQUESTS_TEMPORARILY_BLOCKED",
     message: {
@@ -11406,7 +4050,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  46001: {
+  {
     code: 46001,
     name: "MEDIA_DATA_NOT_FOUND",
     message: {
@@ -11416,7 +4060,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46002: {
+  {
     code: 46002,
     name: "MENU_VERSION_NOT_FOUND",
     message: {
@@ -11426,7 +4070,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46003: {
+  {
     code: 46003,
     name: "MENU_NOT_FOUND",
     message: {
@@ -11436,7 +4080,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46004: {
+  {
     code: 46004,
     name: "USER_NOT_FOUND",
     message: {
@@ -11446,7 +4090,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46005: {
+  {
     code: 46005,
     name: "POI_NOT_FOUND",
     message: {
@@ -11455,7 +4099,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46006: {
+  {
     code: 46006,
     name: "VOIP_FILE_NOT_FOUND",
     message: {
@@ -11464,7 +4108,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46007: {
+  {
     code: 46007,
     name: "FILE_BEING_TRANSCODED",
     message: {
@@ -11474,7 +4118,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  46008: {
+  {
     code: 46008,
     name: "RESULT_ID_NOT_FOUND",
     message: {
@@ -11483,7 +4127,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46009: {
+  {
     code: 46009,
     name: "NO_USER_DATA",
     message: {
@@ -11492,7 +4136,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  46101: {
+  {
     code: 46101,
     name: "API_DISCONTINUED_USE_SUBSCRIBE_MESSAGE",
     message: {
@@ -11501,7 +4145,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  47001: {
+  {
     code: 47001,
     name: "DATA_FORMAT_ERROR",
     message: {
@@ -11511,7 +4155,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47002: {
+  {
     code: 47002,
     name: "JSON_UNICODE_ESCAPE_NOT_ALLOWED",
     message: {
@@ -11520,7 +4164,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47003: {
+  {
     code: 47003,
     name: "INVALID_TEMPLATE_ARGUMENT",
     message: {
@@ -11530,7 +4174,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47004: {
+  {
     code: 47004,
     name: "SUBMIT_PAGES_COUNT_EXCEEDS_LIMIT",
     message: {
@@ -11540,7 +4184,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47005: {
+  {
     code: 47005,
     name: "TABBAR_NOT_FOUND",
     message: {
@@ -11549,7 +4193,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  47006: {
+  {
     code: 47006,
     name: "SUBMIT_PAGES_DAILY_LIMIT_REACHED",
     message: {
@@ -11559,7 +4203,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  47101: {
+  {
     code: 47101,
     name: "SEARCH_RESULTS_COUNT_EXCEEDS_LIMIT",
     message: {
@@ -11569,7 +4213,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47102: {
+  {
     code: 47102,
     name: "INVALID_NEXT_PAGE_INFO",
     message: {
@@ -11579,7 +4223,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47501: {
+  {
     code: 47501,
     name: "INVALID_UPDATABLE_MSG_ACTIVITY_ID",
     message: {
@@ -11589,7 +4233,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47502: {
+  {
     code: 47502,
     name: "INVALID_UPDATABLE_MSG_TARGET_STATE",
     message: {
@@ -11599,7 +4243,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47503: {
+  {
     code: 47503,
     name: "INVALID_VERSION_TYPE",
     message: {
@@ -11609,7 +4253,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  47504: {
+  {
     code: 47504,
     name: "UPDATABLE_MSG_ACTIVITY_ID_EXPIRED",
     message: {
@@ -11619,7 +4263,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48002: {
+  {
     code: 48002,
     name: "USER_BLOCKED_MESSAGES",
     message: {
@@ -11629,7 +4273,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48003: {
+  {
     code: 48003,
     name: "MASS_SEND_PROTOCOL_NOT_AGREED",
     message: {
@@ -11638,7 +4282,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48005: {
+  {
     code: 48005,
     name: "MATERIAL_IN_USE_DELETE_FORBIDDEN",
     message: {
@@ -11648,7 +4292,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48006: {
+  {
     code: 48006,
     name: "QUOTA_CLEAR_LIMIT_REACHED",
     message: {
@@ -11658,7 +4302,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  48007: {
+  {
     code: 48007,
     name: "VOIP_CALL_KEY_FORBIDDEN",
     message: {
@@ -11667,7 +4311,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  48008: {
+  {
     code: 48008,
     name: "MSGTYPE_PERMISSION_DENIED",
     message: {
@@ -11677,7 +4321,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  48009: {
+  {
     code: 48009,
     name: "API_EXPIRED",
     message: {
@@ -11686,7 +4330,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  48010: {
+  {
     code: 48010,
     name: "MATERIAL_MODIFY_FORBIDDEN",
     message: {
@@ -11695,7 +4339,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  48011: {
+  {
     code: 48011,
     name: "TEMPLATE_ID_DISABLED",
     message: {
@@ -11704,7 +4348,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48012: {
+  {
     code: 48012,
     name: "INVALID_API_TOKEN",
     message: {
@@ -11713,7 +4357,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  48013: {
+  {
     code: 48013,
     name: "VIDEO_NOT_UPLOADED_VIA_NEW_API_FOR_MASS_SEND",
     message: {
@@ -11722,7 +4366,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48014: {
+  {
     code: 48014,
     name: "VIDEO_REVIEW_STATUS_ABNORMAL",
     message: {
@@ -11731,7 +4375,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  48015: {
+  {
     code: 48015,
     name: "ACCOUNT_NO_COMMENT_PERMISSION",
     message: {
@@ -11740,7 +4384,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  48016: {
+  {
     code: 48016,
     name: "ACCOUNT_NOT_ELIGIBLE_FOR_WATCH_MORE_VIDEO",
     message: {
@@ -11749,7 +4393,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  49001: {
+  {
     code: 49001,
     name: "APPID_MISMATCH_WITH_ACCESS_TOKEN",
     message: {
@@ -11758,7 +4402,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  49002: {
+  {
     code: 49002,
     name: "EMPTY_OPENID_OR_TRANSID",
     message: {
@@ -11767,7 +4411,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49003: {
+  {
     code: 49003,
     name: "OPENID_APPID_MISMATCH",
     message: {
@@ -11776,7 +4420,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49004: {
+  {
     code: 49004,
     name: "PAY_SIGNATURE_MISMATCH",
     message: {
@@ -11785,7 +4429,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  49005: {
+  {
     code: 49005,
     name: "TRANSID_NOT_FOUND",
     message: {
@@ -11794,7 +4438,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  49006: {
+  {
     code: 49006,
     name: "TWO_DIM_CODE_MISSING",
     message: {
@@ -11803,7 +4447,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49007: {
+  {
     code: 49007,
     name: "INVALID_TWO_DIM_CODE",
     message: {
@@ -11812,7 +4456,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49008: {
+  {
     code: 49008,
     name: "PAY_INVALID_QRCODE",
     message: {
@@ -11821,7 +4465,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49009: {
+  {
     code: 49009,
     name: "PAY_QRCODE_MISSING",
     message: {
@@ -11830,7 +4474,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49010: {
+  {
     code: 49010,
     name: "INVALID_PARTNER_ID",
     message: {
@@ -11839,7 +4483,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  49300: {
+  {
     code: 49300,
     name: "FEEDBACK_ID_NOT_FOUND",
     message: {
@@ -11848,7 +4492,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  49301: {
+  {
     code: 49301,
     name: "FEEDBACK_ALREADY_EXISTS",
     message: {
@@ -11857,7 +4501,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  49302: {
+  {
     code: 49302,
     name: "FEEDBACK_STATUS_ALREADY_CHANGED",
     message: {
@@ -11866,7 +4510,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  50001: {
+  {
     code: 50001,
     name: "USER_API_UNAUTHORIZED",
     message: {
@@ -11876,7 +4520,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  50003: {
+  {
     code: 50003,
     name: "USER_NOT_IN_WHITELIST",
     message: {
@@ -11885,7 +4529,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  50004: {
+  {
     code: 50004,
     name: "USER_ACCESS_TOKEN_FORBIDDEN_PUNISHED",
     message: {
@@ -11894,7 +4538,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  50005: {
+  {
     code: 50005,
     name: "USER_UNSUBSCRIBED",
     message: {
@@ -11904,7 +4548,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  50006: {
+  {
     code: 50006,
     name: "USER_FRIENDS_AUTHORIZATION_OFF",
     message: {
@@ -11913,7 +4557,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  51000: {
+  {
     code: 51000,
     name: "ENTERPRISE_PARENT_ACCOUNT_NOT_FOUND",
     message: {
@@ -11922,7 +4566,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  51001: {
+  {
     code: 51001,
     name: "ENTERPRISE_CHILD_NOT_UNDER_PARENT",
     message: {
@@ -11931,7 +4575,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51002: {
+  {
     code: 51002,
     name: "ENTERPRISE_VERIFY_MESSAGE_INCORRECT",
     message: {
@@ -11940,7 +4584,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51003: {
+  {
     code: 51003,
     name: "INVALID_ENTERPRISE_CHILD_LIST_SIZE",
     message: {
@@ -11949,7 +4593,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51004: {
+  {
     code: 51004,
     name: "NOT_ENTERPRISE_PARENT_ACCOUNT",
     message: {
@@ -11958,7 +4602,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  51005: {
+  {
     code: 51005,
     name: "NOT_ENTERPRISE_CHILD_ACCOUNT",
     message: {
@@ -11967,7 +4611,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  51006: {
+  {
     code: 51006,
     name: "ENTERPRISE_INVALID_NICKNAME",
     message: {
@@ -11976,7 +4620,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51007: {
+  {
     code: 51007,
     name: "NOT_ENTERPRISE_ACCOUNT",
     message: {
@@ -11985,7 +4629,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  51008: {
+  {
     code: 51008,
     name: "ENTERPRISE_INVALID_EMAIL",
     message: {
@@ -11994,7 +4638,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51009: {
+  {
     code: 51009,
     name: "ENTERPRISE_INVALID_PASSWORD",
     message: {
@@ -12003,7 +4647,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51010: {
+  {
     code: 51010,
     name: "ENTERPRISE_EMAIL_DUPLICATE",
     message: {
@@ -12012,7 +4656,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  51011: {
+  {
     code: 51011,
     name: "ENTERPRISE_ACCESS_DENIED",
     message: {
@@ -12021,7 +4665,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  51012: {
+  {
     code: 51012,
     name: "ENTERPRISE_VERIFY_CODE_REQUIRED",
     message: {
@@ -12030,7 +4674,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51013: {
+  {
     code: 51013,
     name: "ENTERPRISE_WRONG_VERIFY_CODE",
     message: {
@@ -12039,7 +4683,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51014: {
+  {
     code: 51014,
     name: "ENTERPRISE_PASSWORD_CHANGE_REQUIRED",
     message: {
@@ -12048,7 +4692,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  51015: {
+  {
     code: 51015,
     name: "ENTERPRISE_USER_NOT_FOUND",
     message: {
@@ -12057,7 +4701,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  51020: {
+  {
     code: 51020,
     name: "TV_INFO_NOT_FOUND",
     message: {
@@ -12066,7 +4710,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  51021: {
+  {
     code: 51021,
     name: "TV_STAMP_CROSSED",
     message: {
@@ -12075,7 +4719,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51022: {
+  {
     code: 51022,
     name: "TV_INVALID_STAMP_RANGE",
     message: {
@@ -12084,7 +4728,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51023: {
+  {
     code: 51023,
     name: "TV_STAMP_DATE_MISMATCH",
     message: {
@@ -12093,7 +4737,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51024: {
+  {
     code: 51024,
     name: "TV_PROGRAM_NAME_EMPTY",
     message: {
@@ -12102,7 +4746,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51025: {
+  {
     code: 51025,
     name: "TV_ACTION_URL_EMPTY",
     message: {
@@ -12111,7 +4755,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51026: {
+  {
     code: 51026,
     name: "TV_PROGRAM_NAME_TOO_LONG",
     message: {
@@ -12120,7 +4764,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51027: {
+  {
     code: 51027,
     name: "TV_ACTION_URL_TOO_LONG",
     message: {
@@ -12129,7 +4773,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51028: {
+  {
     code: 51028,
     name: "TV_INVALID_PROGRAM_NAME",
     message: {
@@ -12138,7 +4782,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51029: {
+  {
     code: 51029,
     name: "TV_INVALID_ACTION_URL",
     message: {
@@ -12147,7 +4791,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51030: {
+  {
     code: 51030,
     name: "TV_INVALID_ACTION_ID",
     message: {
@@ -12156,7 +4800,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51031: {
+  {
     code: 51031,
     name: "TV_INVALID_ACTION_OFFSET",
     message: {
@@ -12165,7 +4809,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51032: {
+  {
     code: 51032,
     name: "TV_ACTION_TITLE_EMPTY",
     message: {
@@ -12174,7 +4818,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51033: {
+  {
     code: 51033,
     name: "TV_ACTION_TITLE_TOO_LONG",
     message: {
@@ -12183,7 +4827,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51034: {
+  {
     code: 51034,
     name: "TV_ACTION_ICON_URL_EMPTY",
     message: {
@@ -12192,7 +4836,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  51035: {
+  {
     code: 51035,
     name: "TV_ACTION_ICON_URL_TOO_LONG",
     message: {
@@ -12201,7 +4845,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52000: {
+  {
     code: 52000,
     name: "SHOP_PICTURE_NOT_FROM_CDN",
     message: {
@@ -12210,7 +4854,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52001: {
+  {
     code: 52001,
     name: "SHOP_WECHAT_PRICE_NOT_BELOW_ORIGIN_PRICE",
     message: {
@@ -12219,7 +4863,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52002: {
+  {
     code: 52002,
     name: "SHOP_INVALID_CATEGORY_OR_SKU",
     message: {
@@ -12228,7 +4872,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52003: {
+  {
     code: 52003,
     name: "SHOP_PRODUCT_ID_NOT_FOUND",
     message: {
@@ -12237,7 +4881,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  52004: {
+  {
     code: 52004,
     name: "SHOP_CATEGORY_NOT_FOUND_OR_NO_SUBCATEGORY",
     message: {
@@ -12246,7 +4890,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  52005: {
+  {
     code: 52005,
     name: "SHOP_QUANTITY_ZERO",
     message: {
@@ -12255,7 +4899,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52006: {
+  {
     code: 52006,
     name: "SHOP_INVALID_AREA_CODE",
     message: {
@@ -12264,7 +4908,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52007: {
+  {
     code: 52007,
     name: "SHOP_INVALID_EXPRESS_TEMPLATE_PARAM",
     message: {
@@ -12273,7 +4917,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52008: {
+  {
     code: 52008,
     name: "SHOP_EXPRESS_TEMPLATE_NOT_FOUND",
     message: {
@@ -12282,7 +4926,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  52009: {
+  {
     code: 52009,
     name: "SHOP_GROUP_NAME_EMPTY",
     message: {
@@ -12291,7 +4935,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52010: {
+  {
     code: 52010,
     name: "SHOP_GROUP_NOT_FOUND",
     message: {
@@ -12300,7 +4944,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  52011: {
+  {
     code: 52011,
     name: "SHOP_INVALID_MOD_ACTION",
     message: {
@@ -12309,7 +4953,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52012: {
+  {
     code: 52012,
     name: "SHOP_SHELF_COMPONENTS_EXCEED_LIMIT",
     message: {
@@ -12318,7 +4962,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52013: {
+  {
     code: 52013,
     name: "SHOP_SHELF_COMPONENT_EMPTY",
     message: {
@@ -12327,7 +4971,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52014: {
+  {
     code: 52014,
     name: "SHOP_SHELF_NOT_FOUND",
     message: {
@@ -12336,7 +4980,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  52015: {
+  {
     code: 52015,
     name: "SHOP_ORDER_NOT_FOUND",
     message: {
@@ -12345,7 +4989,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  52016: {
+  {
     code: 52016,
     name: "SHOP_INVALID_ORDER_FILTER_PARAM",
     message: {
@@ -12354,7 +4998,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52017: {
+  {
     code: 52017,
     name: "SHOP_INVALID_ORDER_EXPRESS_PARAM",
     message: {
@@ -12363,7 +5007,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52018: {
+  {
     code: 52018,
     name: "SHOP_INVALID_ORDER_DELIVERY_PARAM",
     message: {
@@ -12372,7 +5016,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  52019: {
+  {
     code: 52019,
     name: "SHOP_BRAND_NAME_EMPTY",
     message: {
@@ -12381,7 +5025,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  53000: {
+  {
     code: 53000,
     name: "PRINCIPAL_ACCOUNT_LIMIT_EXCEEDED",
     message: {
@@ -12390,7 +5034,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53001: {
+  {
     code: 53001,
     name: "PRINCIPAL_IN_BLACKLIST",
     message: {
@@ -12399,7 +5043,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  53002: {
+  {
     code: 53002,
     name: "MOBILE_ACCOUNT_LIMIT_EXCEEDED",
     message: {
@@ -12408,7 +5052,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53003: {
+  {
     code: 53003,
     name: "IDCARD_ACCOUNT_LIMIT_EXCEEDED",
     message: {
@@ -12417,7 +5061,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53010: {
+  {
     code: 53010,
     name: "NICKNAME_INVALID_FORMAT",
     message: {
@@ -12427,7 +5071,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  53011: {
+  {
     code: 53011,
     name: "NICKNAME_CHECK_TOO_FREQUENT",
     message: {
@@ -12438,7 +5082,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  53012: {
+  {
     code: 53012,
     name: "NICKNAME_BANNED",
     message: {
@@ -12448,7 +5092,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  53013: {
+  {
     code: 53013,
     name: "NICKNAME_ALREADY_OCCUPIED",
     message: {
@@ -12458,7 +5102,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53014: {
+  {
     code: 53014,
     name: "NICKNAME_PLUS_VARIANT_REQUIRES_SAME_PRINCIPAL",
     message: {
@@ -12467,7 +5111,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53015: {
+  {
     code: 53015,
     name: "NICKNAME_TAKEN_CROSS_TYPE_REQUIRES_SAME_PRINCIPAL",
     message: {
@@ -12476,7 +5120,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53016: {
+  {
     code: 53016,
     name: "NICKNAME_TAKEN_BY_MULTIPLE_CROSS_TYPE_ACCOUNTS",
     message: {
@@ -12485,7 +5129,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53017: {
+  {
     code: 53017,
     name: "NICKNAME_PLUS_VARIANT_CROSS_TYPE_REQUIRES_SAME_PRINCIPAL",
     message: {
@@ -12494,7 +5138,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53018: {
+  {
     code: 53018,
     name: "NICKNAME_MATCHES_ALIAS",
     message: {
@@ -12504,7 +5148,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53019: {
+  {
     code: 53019,
     name: "NICKNAME_PROTECTED_BY_INFRINGEMENT",
     message: {
@@ -12514,7 +5158,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53100: {
+  {
     code: 53100,
     name: "VERIFICATION_ORDER_NOT_FOUND",
     message: {
@@ -12523,7 +5167,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  53101: {
+  {
     code: 53101,
     name: "VERIFICATION_ORDER_ALREADY_PAID",
     message: {
@@ -12532,7 +5176,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53102: {
+  {
     code: 53102,
     name: "VERIFICATION_ORDER_UNDER_REVIEW_EXISTS",
     message: {
@@ -12541,7 +5185,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53103: {
+  {
     code: 53103,
     name: "VERIFICATION_ORDER_REFILL_NOT_ALLOWED",
     message: {
@@ -12550,7 +5194,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  53200: {
+  {
     code: 53200,
     name: "ACCOUNT_INTRO_MODIFY_QUOTA_EXCEEDED",
     message: {
@@ -12560,7 +5204,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53201: {
+  {
     code: 53201,
     name: "ACCOUNT_INTRO_BLACKLISTED_KEYWORD",
     message: {
@@ -12570,7 +5214,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  53202: {
+  {
     code: 53202,
     name: "AVATAR_MODIFY_QUOTA_EXCEEDED",
     message: {
@@ -12580,7 +5224,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53203: {
+  {
     code: 53203,
     name: "ACCOUNT_PROFILE_MODIFY_TEMPORARILY_FORBIDDEN",
     message: {
@@ -12589,7 +5233,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  53204: {
+  {
     code: 53204,
     name: "ACCOUNT_INTRO_INVALID",
     message: {
@@ -12598,7 +5242,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  53300: {
+  {
     code: 53300,
     name: "CATEGORY_MONTHLY_MODIFY_LIMIT_EXCEEDED",
     message: {
@@ -12607,7 +5251,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53301: {
+  {
     code: 53301,
     name: "CATEGORY_TOTAL_LIMIT_EXCEEDED",
     message: {
@@ -12616,7 +5260,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53302: {
+  {
     code: 53302,
     name: "CATEGORY_NOT_ALLOWED_FOR_PRINCIPAL_TYPE",
     message: {
@@ -12625,7 +5269,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  53303: {
+  {
     code: 53303,
     name: "CATEGORY_INVALID_PARAMETERS",
     message: {
@@ -12634,7 +5278,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  53304: {
+  {
     code: 53304,
     name: "CATEGORY_DUPLICATE",
     message: {
@@ -12643,7 +5287,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  53305: {
+  {
     code: 53305,
     name: "CATEGORY_FAILED_IPC_CHECK",
     message: {
@@ -12652,7 +5296,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  53306: {
+  {
     code: 53306,
     name: "CATEGORY_ID_MODIFICATION_NOT_ALLOWED",
     message: {
@@ -12661,7 +5305,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  53307: {
+  {
     code: 53307,
     name: "CATEGORY_MODIFY_ONLY_WHEN_REVIEW_FAILED",
     message: {
@@ -12670,7 +5314,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  53308: {
+  {
     code: 53308,
     name: "CATEGORY_UNDER_REVIEW_DELETE_FORBIDDEN",
     message: {
@@ -12679,7 +5323,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  53309: {
+  {
     code: 53309,
     name: "SOCIAL_RED_PACKET_CATEGORY_DELETE_FORBIDDEN",
     message: {
@@ -12688,7 +5332,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  53310: {
+  {
     code: 53310,
     name: "CATEGORY_LIMIT_EXCEEDED_APPLY_REASON_REQUIRED",
     message: {
@@ -12697,7 +5341,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  53311: {
+  {
     code: 53311,
     name: "CATEGORY_QUALIFICATION_MATERIALS_REQUIRED",
     message: {
@@ -12706,7 +5350,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  60005: {
+  {
     code: 60005,
     name: "JSAPI_NAME_EMPTY",
     message: {
@@ -12715,7 +5359,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  60006: {
+  {
     code: 60006,
     name: "USER_CANCELLED_AUTHORIZATION",
     message: {
@@ -12724,7 +5368,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61000: {
+  {
     code: 61000,
     name: "INVALID_COMPONENT_TYPE",
     message: {
@@ -12733,7 +5377,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61001: {
+  {
     code: 61001,
     name: "COMPONENT_TYPE_APPID_MISMATCH",
     message: {
@@ -12742,7 +5386,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61002: {
+  {
     code: 61002,
     name: "THIRD_PARTY_APPID_CUSTOMER_SERVICE_NOT_ENABLED",
     message: {
@@ -12751,7 +5395,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61003: {
+  {
     code: 61003,
     name: "COMPONENT_NOT_AUTHORIZED_BY_ACCOUNT",
     message: {
@@ -12760,7 +5404,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61005: {
+  {
     code: 61005,
     name: "COMPONENT_VERIFY_TICKET_EXPIRED",
     message: {
@@ -12769,7 +5413,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61006: {
+  {
     code: 61006,
     name: "INVALID_COMPONENT_VERIFY_TICKET",
     message: {
@@ -12778,7 +5422,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61008: {
+  {
     code: 61008,
     name: "COMPONENT_REQUEST_KEY_DUPLICATED",
     message: {
@@ -12787,7 +5431,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61009: {
+  {
     code: 61009,
     name: "COMPONENT_AUTH_CODE_INVALID",
     message: {
@@ -12796,7 +5440,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61010: {
+  {
     code: 61010,
     name: "COMPONENT_AUTH_CODE_EXPIRED",
     message: {
@@ -12805,7 +5449,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61011: {
+  {
     code: 61011,
     name: "INVALID_COMPONENT",
     message: {
@@ -12814,7 +5458,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61012: {
+  {
     code: 61012,
     name: "COMPONENT_INVALID_OPTION_NAME",
     message: {
@@ -12823,7 +5467,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61013: {
+  {
     code: 61013,
     name: "COMPONENT_INVALID_OPTION_VALUE",
     message: {
@@ -12832,7 +5476,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61015: {
+  {
     code: 61015,
     name: "BIZ_ACCOUNT_TOKEN_REQUIRED_FOR_NON_COMPONENT_API",
     message: {
@@ -12841,7 +5485,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61017: {
+  {
     code: 61017,
     name: "FUNCTION_CATEGORY_NOT_AUTHORIZED",
     message: {
@@ -12850,7 +5494,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61018: {
+  {
     code: 61018,
     name: "FUNCTION_CATEGORY_ALREADY_CONFIRMED",
     message: {
@@ -12859,7 +5503,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61019: {
+  {
     code: 61019,
     name: "FUNCTION_CATEGORY_CONFIRMATION_NOT_NEEDED",
     message: {
@@ -12868,7 +5512,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61020: {
+  {
     code: 61020,
     name: "COMPONENT_PARAMETER_ERROR",
     message: {
@@ -12877,7 +5521,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61021: {
+  {
     code: 61021,
     name: "FUNCTION_CATEGORY_CANNOT_CONFIRM",
     message: {
@@ -12886,7 +5530,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61022: {
+  {
     code: 61022,
     name: "COMPONENT_CANNOT_RESUBMIT",
     message: {
@@ -12895,7 +5539,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61023: {
+  {
     code: 61023,
     name: "AUTHORIZER_REFRESH_TOKEN_INVALID",
     message: {
@@ -12904,7 +5548,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61024: {
+  {
     code: 61024,
     name: "COMPONENT_TOKEN_API_REQUIRED",
     message: {
@@ -12913,7 +5557,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61025: {
+  {
     code: 61025,
     name: "COMPONENT_OPTION_READ_ONLY",
     message: {
@@ -12922,7 +5566,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61026: {
+  {
     code: 61026,
     name: "REGISTER_ACCESS_DENIED",
     message: {
@@ -12931,7 +5575,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61027: {
+  {
     code: 61027,
     name: "REGISTER_LIMIT_EXCEEDED",
     message: {
@@ -12940,7 +5584,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61028: {
+  {
     code: 61028,
     name: "COMPONENT_UNPUBLISHED",
     message: {
@@ -12949,7 +5593,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61029: {
+  {
     code: 61029,
     name: "COMPONENT_REPUBLISH_WITH_BASE_CATEGORY_REQUIRED",
     message: {
@@ -12958,7 +5602,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61030: {
+  {
     code: 61030,
     name: "COMPONENT_CANCEL_AUTHORIZATION_NOT_ALLOWED",
     message: {
@@ -12967,7 +5611,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61051: {
+  {
     code: 61051,
     name: "INVALID_REALNAME_TYPE",
     message: {
@@ -12976,7 +5620,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61052: {
+  {
     code: 61052,
     name: "ACCOUNT_CERTIFICATION_REQUIRED",
     message: {
@@ -12985,7 +5629,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61053: {
+  {
     code: 61053,
     name: "REALNAME_LIMIT_EXCEEDED",
     message: {
@@ -12994,7 +5638,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61054: {
+  {
     code: 61054,
     name: "REALNAME_IN_BLACKLIST",
     message: {
@@ -13003,7 +5647,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  61055: {
+  {
     code: 61055,
     name: "FAST_REGISTER_MONTHLY_QUOTA_EXCEEDED",
     message: {
@@ -13012,7 +5656,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61056: {
+  {
     code: 61056,
     name: "COPY_WX_VERIFY_REQUIRED",
     message: {
@@ -13021,7 +5665,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61058: {
+  {
     code: 61058,
     name: "FAST_REGISTER_INVALID_TICKET",
     message: {
@@ -13030,7 +5674,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61061: {
+  {
     code: 61061,
     name: "OVERSEAS_ACCESS_DENIED",
     message: {
@@ -13039,7 +5683,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61063: {
+  {
     code: 61063,
     name: "FAST_REGISTER_ADMIN_LIMIT_EXCEEDED",
     message: {
@@ -13048,7 +5692,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61064: {
+  {
     code: 61064,
     name: "ADMIN_IN_BLACKLIST",
     message: {
@@ -13057,7 +5701,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  61065: {
+  {
     code: 61065,
     name: "FAST_REGISTER_IDCARD_LIMIT_EXCEEDED",
     message: {
@@ -13066,7 +5710,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61066: {
+  {
     code: 61066,
     name: "IDCARD_IN_BLACKLIST",
     message: {
@@ -13075,7 +5719,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  61067: {
+  {
     code: 61067,
     name: "FAST_REGISTER_MOBILE_LIMIT_EXCEEDED",
     message: {
@@ -13084,7 +5728,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61068: {
+  {
     code: 61068,
     name: "MOBILE_IN_BLACKLIST",
     message: {
@@ -13093,7 +5737,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  61069: {
+  {
     code: 61069,
     name: "FAST_REGISTER_INVALID_ADMIN",
     message: {
@@ -13102,7 +5746,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61070: {
+  {
     code: 61070,
     name: "NAME_IDCARD_WECHAT_NAME_MISMATCH",
     message: {
@@ -13111,7 +5755,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61100: {
+  {
     code: 61100,
     name: "SHARE_INVALID_URL",
     message: {
@@ -13120,7 +5764,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61101: {
+  {
     code: 61101,
     name: "SHARE_INVALID_OPENID",
     message: {
@@ -13129,7 +5773,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61102: {
+  {
     code: 61102,
     name: "SHARE_RELATION_NOT_FOUND",
     message: {
@@ -13138,7 +5782,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61200: {
+  {
     code: 61200,
     name: "PRODUCT_WORDING_NOT_SET",
     message: {
@@ -13147,7 +5791,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61300: {
+  {
     code: 61300,
     name: "SCAN_PRODUCT_INVALID_BASE_INFO",
     message: {
@@ -13156,7 +5800,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61301: {
+  {
     code: 61301,
     name: "SCAN_PRODUCT_INVALID_DETAIL_INFO",
     message: {
@@ -13165,7 +5809,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61302: {
+  {
     code: 61302,
     name: "SCAN_PRODUCT_INVALID_ACTION_INFO",
     message: {
@@ -13174,7 +5818,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61303: {
+  {
     code: 61303,
     name: "SCAN_PRODUCT_BRAND_INFO_NOT_FOUND",
     message: {
@@ -13183,7 +5827,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61304: {
+  {
     code: 61304,
     name: "SCAN_PRODUCT_INVALID_PRODUCT_ID",
     message: {
@@ -13192,7 +5836,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61305: {
+  {
     code: 61305,
     name: "SCAN_PRODUCT_INVALID_KEY_INFO",
     message: {
@@ -13201,7 +5845,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61306: {
+  {
     code: 61306,
     name: "SCAN_PRODUCT_INVALID_APPID",
     message: {
@@ -13210,7 +5854,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61307: {
+  {
     code: 61307,
     name: "SCAN_PRODUCT_INVALID_CARD_ID",
     message: {
@@ -13219,7 +5863,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61308: {
+  {
     code: 61308,
     name: "SCAN_PRODUCT_BASE_INFO_NOT_FOUND",
     message: {
@@ -13228,7 +5872,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61309: {
+  {
     code: 61309,
     name: "SCAN_PRODUCT_DETAIL_INFO_NOT_FOUND",
     message: {
@@ -13237,7 +5881,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61310: {
+  {
     code: 61310,
     name: "SCAN_PRODUCT_ACTION_INFO_NOT_FOUND",
     message: {
@@ -13246,7 +5890,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61311: {
+  {
     code: 61311,
     name: "SCAN_PRODUCT_INVALID_MEDIA_INFO",
     message: {
@@ -13255,7 +5899,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61312: {
+  {
     code: 61312,
     name: "INVALID_BUFFER_SIZE",
     message: {
@@ -13264,7 +5908,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61313: {
+  {
     code: 61313,
     name: "SCAN_PRODUCT_INVALID_BUFFER",
     message: {
@@ -13273,7 +5917,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61314: {
+  {
     code: 61314,
     name: "SCAN_PRODUCT_INVALID_QRCODE_EXTINFO",
     message: {
@@ -13282,7 +5926,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61315: {
+  {
     code: 61315,
     name: "SCAN_PRODUCT_INVALID_LOCAL_EXT_INFO",
     message: {
@@ -13291,7 +5935,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61316: {
+  {
     code: 61316,
     name: "SCAN_PRODUCT_KEY_CONFLICT",
     message: {
@@ -13300,7 +5944,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61317: {
+  {
     code: 61317,
     name: "SCAN_PRODUCT_TICKET_INVALID",
     message: {
@@ -13309,7 +5953,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  61318: {
+  {
     code: 61318,
     name: "VERIFY_NOT_PASSED",
     message: {
@@ -13318,7 +5962,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  61319: {
+  {
     code: 61319,
     name: "SCAN_PRODUCT_INVALID_CATEGORY",
     message: {
@@ -13327,7 +5971,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61320: {
+  {
     code: 61320,
     name: "SCAN_PRODUCT_MERCHANT_INFO_NOT_FOUND",
     message: {
@@ -13336,7 +5980,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61321: {
+  {
     code: 61321,
     name: "SCAN_PRODUCT_CATEGORY_ID_IS_LEAF_NODE",
     message: {
@@ -13345,7 +5989,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61322: {
+  {
     code: 61322,
     name: "SCAN_PRODUCT_CATEGORY_ID_NO_PERMISSION",
     message: {
@@ -13354,7 +5998,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61323: {
+  {
     code: 61323,
     name: "SCAN_PRODUCT_BARCODE_NO_PERMISSION",
     message: {
@@ -13363,7 +6007,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  61324: {
+  {
     code: 61324,
     name: "SCAN_PRODUCT_MAX_ACTION_NUM_EXCEEDED",
     message: {
@@ -13372,7 +6016,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61325: {
+  {
     code: 61325,
     name: "SCAN_PRODUCT_BRAND_INVALID_STORE_MGR_TYPE",
     message: {
@@ -13381,7 +6025,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61326: {
+  {
     code: 61326,
     name: "SCAN_PRODUCT_ANTI_SPAM_BLOCKED",
     message: {
@@ -13390,7 +6034,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  61327: {
+  {
     code: 61327,
     name: "SCAN_PRODUCT_COMMENT_LIMIT_REACHED",
     message: {
@@ -13399,7 +6043,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61328: {
+  {
     code: 61328,
     name: "SCAN_PRODUCT_COMMENT_DATA_OUTDATED",
     message: {
@@ -13408,7 +6052,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61329: {
+  {
     code: 61329,
     name: "SCAN_PRODUCT_COMMENT_BANNED_WORD",
     message: {
@@ -13417,7 +6061,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  61330: {
+  {
     code: 61330,
     name: "SCAN_PRODUCT_IMAGE_ALREADY_ADDED",
     message: {
@@ -13426,7 +6070,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61331: {
+  {
     code: 61331,
     name: "SCAN_PRODUCT_IMAGE_NOT_ADDED",
     message: {
@@ -13435,7 +6079,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61332: {
+  {
     code: 61332,
     name: "SCAN_PRODUCT_IMAGE_QUALITY_TOO_LOW",
     message: {
@@ -13444,7 +6088,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61333: {
+  {
     code: 61333,
     name: "SCAN_PRODUCT_IMAGE_SIMILARITY_TOO_HIGH",
     message: {
@@ -13453,7 +6097,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61334: {
+  {
     code: 61334,
     name: "SCAN_PRODUCT_NOT_FOUND",
     message: {
@@ -13462,7 +6106,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61335: {
+  {
     code: 61335,
     name: "SCAN_PRODUCT_KEY_APPLY_FAILED",
     message: {
@@ -13471,7 +6115,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  61336: {
+  {
     code: 61336,
     name: "SCAN_PRODUCT_CHECK_STATUS_FAILED",
     message: {
@@ -13480,7 +6124,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61337: {
+  {
     code: 61337,
     name: "SCAN_PRODUCT_ALREADY_EXISTS",
     message: {
@@ -13489,7 +6133,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61338: {
+  {
     code: 61338,
     name: "SCAN_PRODUCT_DELETE_FORBIDDEN",
     message: {
@@ -13498,7 +6142,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61339: {
+  {
     code: 61339,
     name: "SCAN_PRODUCT_FIRM_CODE_ALREADY_CLAIMED",
     message: {
@@ -13507,7 +6151,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61340: {
+  {
     code: 61340,
     name: "SCAN_PRODUCT_FIRM_INFO_CHECK_FAILED",
     message: {
@@ -13516,7 +6160,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61341: {
+  {
     code: 61341,
     name: "SCAN_PRODUCT_TOO_MANY_WHITELIST_UINS",
     message: {
@@ -13525,7 +6169,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61342: {
+  {
     code: 61342,
     name: "SCAN_PRODUCT_KEY_STANDARD_MISMATCH",
     message: {
@@ -13534,7 +6178,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61343: {
+  {
     code: 61343,
     name: "SCAN_PRODUCT_INVALID_KEY_STANDARD",
     message: {
@@ -13543,7 +6187,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61344: {
+  {
     code: 61344,
     name: "SCAN_PRODUCT_ID_MAP_NOT_FOUND",
     message: {
@@ -13552,7 +6196,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  61345: {
+  {
     code: 61345,
     name: "SCAN_PRODUCT_INVALID_ACTION_CODE",
     message: {
@@ -13561,7 +6205,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61346: {
+  {
     code: 61346,
     name: "SCAN_PRODUCT_INVALID_ACTION_INFO_STORE",
     message: {
@@ -13570,7 +6214,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61347: {
+  {
     code: 61347,
     name: "SCAN_PRODUCT_INVALID_ACTION_INFO_MEDIA",
     message: {
@@ -13579,7 +6223,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61348: {
+  {
     code: 61348,
     name: "SCAN_PRODUCT_INVALID_ACTION_INFO_TEXT",
     message: {
@@ -13588,7 +6232,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61350: {
+  {
     code: 61350,
     name: "SCAN_PRODUCT_INVALID_INPUT_DATA",
     message: {
@@ -13597,7 +6241,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61351: {
+  {
     code: 61351,
     name: "SCAN_PRODUCT_INPUT_DATA_TOO_LARGE",
     message: {
@@ -13606,7 +6250,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61400: {
+  {
     code: 61400,
     name: "KF_ACCOUNT_ERROR",
     message: {
@@ -13615,7 +6259,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61401: {
+  {
     code: 61401,
     name: "KF_SYSTEM_ALREADY_TRANSFERRED",
     message: {
@@ -13624,7 +6268,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  61450: {
+  {
     code: 61450,
     name: "KF_SYSTEM_ERROR",
     message: {
@@ -13633,7 +6277,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  61451: {
+  {
     code: 61451,
     name: "KF_INVALID_PARAMETER",
     message: {
@@ -13642,7 +6286,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61452: {
+  {
     code: 61452,
     name: "INVALID_KF_ACCOUNT",
     message: {
@@ -13651,7 +6295,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61453: {
+  {
     code: 61453,
     name: "KF_ACCOUNT_ALREADY_EXISTS",
     message: {
@@ -13660,7 +6304,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  61454: {
+  {
     code: 61454,
     name: "KF_ACCOUNT_NAME_TOO_LONG",
     message: {
@@ -13669,7 +6313,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61455: {
+  {
     code: 61455,
     name: "KF_ACCOUNT_NAME_ILLEGAL_CHARACTER",
     message: {
@@ -13678,7 +6322,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61456: {
+  {
     code: 61456,
     name: "KF_ACCOUNT_COUNT_EXCEEDED",
     message: {
@@ -13687,7 +6331,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  61457: {
+  {
     code: 61457,
     name: "KF_INVALID_AVATAR_FILE_TYPE",
     message: {
@@ -13696,7 +6340,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61500: {
+  {
     code: 61500,
     name: "DATA_ANALYSIS_INVALID_DATE_FORMAT",
     message: {
@@ -13706,7 +6350,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61501: {
+  {
     code: 61501,
     name: "DATA_ANALYSIS_INVALID_DATE_RANGE",
     message: {
@@ -13715,7 +6359,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  61502: {
+  {
     code: 61502,
     name: "DATA_API_UNSUPPORTED_FOR_GAME_MINIPROGRAM",
     message: {
@@ -13724,7 +6368,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  61503: {
+  {
     code: 61503,
     name: "DATA_ANALYSIS_DATA_NOT_READY",
     message: {
@@ -13734,7 +6378,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  62001: {
+  {
     code: 62001,
     name: "ACCESS_OTHERS_APP_DENIED",
     message: {
@@ -13743,7 +6387,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  62002: {
+  {
     code: 62002,
     name: "APP_NAME_ALREADY_EXISTS",
     message: {
@@ -13752,7 +6396,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  62003: {
+  {
     code: 62003,
     name: "APP_PLATFORM_REQUIRED",
     message: {
@@ -13761,7 +6405,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  62004: {
+  {
     code: 62004,
     name: "INVALID_APP_NAME",
     message: {
@@ -13770,7 +6414,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  62005: {
+  {
     code: 62005,
     name: "APP_MANAGEMENT_INVALID_APP_ID",
     message: {
@@ -13779,7 +6423,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63001: {
+  {
     code: 63001,
     name: "REQUIRED_ARGUMENTS_EMPTY",
     message: {
@@ -13789,7 +6433,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63002: {
+  {
     code: 63002,
     name: "INVALID_SIGNATURE",
     message: {
@@ -13799,7 +6443,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  63003: {
+  {
     code: 63003,
     name: "INVALID_SIGNATURE_METHOD",
     message: {
@@ -13808,7 +6452,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  63004: {
+  {
     code: 63004,
     name: "CALLER_NOT_AUTHORIZED",
     message: {
@@ -13817,7 +6461,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  63149: {
+  {
     code: 63149,
     name: "TICKET_GENERATION_FAILED",
     message: {
@@ -13826,7 +6470,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  63152: {
+  {
     code: 63152,
     name: "TICKET_SET_FAILED",
     message: {
@@ -13835,7 +6479,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  63153: {
+  {
     code: 63153,
     name: "SHORTID_DECODE_FAILED",
     message: {
@@ -13844,7 +6488,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63154: {
+  {
     code: 63154,
     name: "INVALID_STATUS",
     message: {
@@ -13853,7 +6497,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63155: {
+  {
     code: 63155,
     name: "BRAND_ITEM_INVALID_COLOR",
     message: {
@@ -13862,7 +6506,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63156: {
+  {
     code: 63156,
     name: "BRAND_ITEM_INVALID_TAG",
     message: {
@@ -13871,7 +6515,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63157: {
+  {
     code: 63157,
     name: "BRAND_ITEM_INVALID_RECOMMEND",
     message: {
@@ -13880,7 +6524,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63158: {
+  {
     code: 63158,
     name: "BRAND_ITEM_LIMIT_EXCEEDED",
     message: {
@@ -13889,7 +6533,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  63159: {
+  {
     code: 63159,
     name: "BRAND_ITEM_RETAIL_PRICE_EMPTY",
     message: {
@@ -13898,7 +6542,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63160: {
+  {
     code: 63160,
     name: "BRAND_ITEM_INVALID_PRICE_INFO",
     message: {
@@ -13907,7 +6551,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63161: {
+  {
     code: 63161,
     name: "BRAND_ITEM_ANTIFAKE_MODULE_LIMIT",
     message: {
@@ -13916,7 +6560,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  63162: {
+  {
     code: 63162,
     name: "BRAND_ITEM_ANTIFAKE_NATIVE_TYPE_ERROR",
     message: {
@@ -13925,7 +6569,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63163: {
+  {
     code: 63163,
     name: "BRAND_ITEM_ANTIFAKE_LINK_NOT_FOUND",
     message: {
@@ -13934,7 +6578,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  63164: {
+  {
     code: 63164,
     name: "BRAND_ITEM_MODULE_TYPE_NOT_FOUND",
     message: {
@@ -13943,7 +6587,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  63165: {
+  {
     code: 63165,
     name: "BRAND_ITEM_MODULE_INFO_NOT_FOUND",
     message: {
@@ -13952,7 +6596,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  63166: {
+  {
     code: 63166,
     name: "BRAND_ITEM_BEING_VERIFIED",
     message: {
@@ -13961,7 +6605,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  63167: {
+  {
     code: 63167,
     name: "BRAND_ITEM_NOT_PUBLISHED",
     message: {
@@ -13970,7 +6614,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  63168: {
+  {
     code: 63168,
     name: "BRAND_ITEM_VERIFY_NOT_PASSED",
     message: {
@@ -13979,7 +6623,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  63169: {
+  {
     code: 63169,
     name: "BRAND_ITEM_ALREADY_PUBLISHED",
     message: {
@@ -13988,7 +6632,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  63170: {
+  {
     code: 63170,
     name: "BRAND_ITEM_ONLY_BANNER_OR_MEDIA_ALLOWED",
     message: {
@@ -13997,7 +6641,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63171: {
+  {
     code: 63171,
     name: "BRAND_ITEM_CARD_NUM_LIMIT",
     message: {
@@ -14006,7 +6650,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  63172: {
+  {
     code: 63172,
     name: "BRAND_ITEM_USER_NUM_LIMIT",
     message: {
@@ -14015,7 +6659,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  63173: {
+  {
     code: 63173,
     name: "BRAND_ITEM_TEXT_NUM_LIMIT",
     message: {
@@ -14024,7 +6668,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  63174: {
+  {
     code: 63174,
     name: "BRAND_ITEM_LINK_CARD_USER_SUM_LIMIT",
     message: {
@@ -14033,7 +6677,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  63175: {
+  {
     code: 63175,
     name: "BRAND_ITEM_DETAIL_INFO_ERROR",
     message: {
@@ -14042,7 +6686,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63176: {
+  {
     code: 63176,
     name: "BRAND_ITEM_TYPE_MISMATCH",
     message: {
@@ -14051,7 +6695,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63177: {
+  {
     code: 63177,
     name: "INVALID_SRC_SECRETKEY_VERSION_OR_EXPIRED_TIME",
     message: {
@@ -14060,7 +6704,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  63178: {
+  {
     code: 63178,
     name: "APP_MSG_WRONG_APPID",
     message: {
@@ -14069,7 +6713,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  63179: {
+  {
     code: 63179,
     name: "APP_MSG_OPENID_NUM_LIMIT",
     message: {
@@ -14078,7 +6722,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  63180: {
+  {
     code: 63180,
     name: "APP_MSG_NOT_FOUND",
     message: {
@@ -14087,7 +6731,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  63181: {
+  {
     code: 63181,
     name: "HISTORY_APP_MSG_END_REACHED",
     message: {
@@ -14096,7 +6740,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  63182: {
+  {
     code: 63182,
     name: "APP_MSG_OPENID_LIST_EMPTY",
     message: {
@@ -14105,7 +6749,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65001: {
+  {
     code: 65001,
     name: "UNKNOWN_DEEPLINK_TYPE",
     message: {
@@ -14114,7 +6758,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65002: {
+  {
     code: 65002,
     name: "DEEPLINK_UNAUTHORIZED",
     message: {
@@ -14123,7 +6767,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  65003: {
+  {
     code: 65003,
     name: "INVALID_DEEPLINK",
     message: {
@@ -14132,7 +6776,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65004: {
+  {
     code: 65004,
     name: "DEEPLINK_TYPE_REQUIRES_SHORT_LIFE",
     message: {
@@ -14141,7 +6785,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65104: {
+  {
     code: 65104,
     name: "POI_INVALID_CATEGORIES",
     message: {
@@ -14150,7 +6794,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65105: {
+  {
     code: 65105,
     name: "POI_INVALID_PHOTO_URL",
     message: {
@@ -14159,7 +6803,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65106: {
+  {
     code: 65106,
     name: "POI_AUDIT_NOT_APPROVED",
     message: {
@@ -14168,7 +6812,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65107: {
+  {
     code: 65107,
     name: "POI_MODIFY_NOT_ALLOWED_NOW",
     message: {
@@ -14177,7 +6821,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65109: {
+  {
     code: 65109,
     name: "POI_INVALID_BUSINESS_NAME",
     message: {
@@ -14186,7 +6830,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65110: {
+  {
     code: 65110,
     name: "POI_INVALID_ADDRESS",
     message: {
@@ -14195,7 +6839,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65111: {
+  {
     code: 65111,
     name: "POI_INVALID_TELEPHONE",
     message: {
@@ -14204,7 +6848,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65112: {
+  {
     code: 65112,
     name: "POI_INVALID_CITY",
     message: {
@@ -14213,7 +6857,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65113: {
+  {
     code: 65113,
     name: "POI_INVALID_PROVINCE",
     message: {
@@ -14222,7 +6866,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65114: {
+  {
     code: 65114,
     name: "POI_PHOTO_LIST_EMPTY",
     message: {
@@ -14231,7 +6875,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65115: {
+  {
     code: 65115,
     name: "POI_ID_NOT_FOUND",
     message: {
@@ -14240,7 +6884,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  65116: {
+  {
     code: 65116,
     name: "POI_ALREADY_DELETED",
     message: {
@@ -14249,7 +6893,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  65117: {
+  {
     code: 65117,
     name: "POI_DELETE_NOT_ALLOWED",
     message: {
@@ -14258,7 +6902,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65118: {
+  {
     code: 65118,
     name: "POI_INVALID_STORE_STATUS",
     message: {
@@ -14267,7 +6911,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65119: {
+  {
     code: 65119,
     name: "POI_PRINCIPAL_QUALIFICATION_MISSING",
     message: {
@@ -14276,7 +6920,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65120: {
+  {
     code: 65120,
     name: "POI_CATEGORY_INFO_NOT_FOUND",
     message: {
@@ -14285,7 +6929,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  65201: {
+  {
     code: 65201,
     name: "ROOM_NAME_EMPTY",
     message: {
@@ -14294,7 +6938,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65202: {
+  {
     code: 65202,
     name: "ROOM_USER_ID_EMPTY",
     message: {
@@ -14303,7 +6947,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65203: {
+  {
     code: 65203,
     name: "INVALID_CHECK_TICKET",
     message: {
@@ -14312,7 +6956,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  65204: {
+  {
     code: 65204,
     name: "INVALID_CHECK_TICKET_OPT_CODE",
     message: {
@@ -14321,7 +6965,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65205: {
+  {
     code: 65205,
     name: "CHECK_TICKET_EXPIRED",
     message: {
@@ -14330,7 +6974,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  65301: {
+  {
     code: 65301,
     name: "CONDITIONAL_MENU_NOT_FOUND",
     message: {
@@ -14340,7 +6984,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  65302: {
+  {
     code: 65302,
     name: "MENU_MATCH_USER_NOT_FOUND",
     message: {
@@ -14350,7 +6994,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  65303: {
+  {
     code: 65303,
     name: "DEFAULT_MENU_REQUIRED",
     message: {
@@ -14360,7 +7004,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65304: {
+  {
     code: 65304,
     name: "MENU_MATCH_RULE_EMPTY",
     message: {
@@ -14370,7 +7014,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65305: {
+  {
     code: 65305,
     name: "CONDITIONAL_MENU_COUNT_LIMIT",
     message: {
@@ -14380,7 +7024,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  65306: {
+  {
     code: 65306,
     name: "CONDITIONAL_MENU_NOT_SUPPORTED",
     message: {
@@ -14390,7 +7034,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  65307: {
+  {
     code: 65307,
     name: "CONDITIONAL_MENU_EMPTY",
     message: {
@@ -14400,7 +7044,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65308: {
+  {
     code: 65308,
     name: "MENU_BUTTON_WITHOUT_ACTION",
     message: {
@@ -14410,7 +7054,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65309: {
+  {
     code: 65309,
     name: "CONDITIONAL_MENU_SWITCH_CLOSED",
     message: {
@@ -14420,7 +7064,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65310: {
+  {
     code: 65310,
     name: "MENU_REGION_COUNTRY_EMPTY",
     message: {
@@ -14430,7 +7074,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65311: {
+  {
     code: 65311,
     name: "MENU_REGION_PROVINCE_EMPTY",
     message: {
@@ -14440,7 +7084,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65312: {
+  {
     code: 65312,
     name: "MENU_INVALID_COUNTRY_INFO",
     message: {
@@ -14450,7 +7094,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65313: {
+  {
     code: 65313,
     name: "MENU_INVALID_PROVINCE_INFO",
     message: {
@@ -14460,7 +7104,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65314: {
+  {
     code: 65314,
     name: "MENU_INVALID_CITY_INFO",
     message: {
@@ -14470,7 +7114,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65315: {
+  {
     code: 65315,
     name: "MENU_USER_NOT_FOLLOWER",
     message: {
@@ -14479,7 +7123,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65316: {
+  {
     code: 65316,
     name: "MENU_DOMAIN_COUNT_LIMIT",
     message: {
@@ -14489,7 +7133,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  65317: {
+  {
     code: 65317,
     name: "MENU_CONTAINS_INVALID_URL",
     message: {
@@ -14499,7 +7143,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65318: {
+  {
     code: 65318,
     name: "MENU_UTF8_CHARSET_REQUIRED",
     message: {
@@ -14508,7 +7152,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65319: {
+  {
     code: 65319,
     name: "MENU_CREATION_NOT_ALLOWED",
     message: {
@@ -14517,7 +7161,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  65400: {
+  {
     code: 65400,
     name: "NEW_CUSTOM_SERVICE_NOT_ENABLED",
     message: {
@@ -14527,7 +7171,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  65401: {
+  {
     code: 65401,
     name: "CUSTOM_SERVICE_INVALID_ACCOUNT",
     message: {
@@ -14536,7 +7180,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65402: {
+  {
     code: 65402,
     name: "CUSTOM_SERVICE_ACCOUNT_NOT_BOUND",
     message: {
@@ -14545,7 +7189,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65403: {
+  {
     code: 65403,
     name: "CUSTOM_SERVICE_ILLEGAL_NICKNAME",
     message: {
@@ -14554,7 +7198,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65404: {
+  {
     code: 65404,
     name: "CUSTOM_SERVICE_ILLEGAL_ACCOUNT",
     message: {
@@ -14563,7 +7207,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65405: {
+  {
     code: 65405,
     name: "CUSTOM_SERVICE_ACCOUNT_LIMIT_REACHED",
     message: {
@@ -14572,7 +7216,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  65406: {
+  {
     code: 65406,
     name: "CUSTOM_SERVICE_ACCOUNT_EXISTS",
     message: {
@@ -14581,7 +7225,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  65407: {
+  {
     code: 65407,
     name: "CUSTOM_SERVICE_USER_ALREADY_WORKER",
     message: {
@@ -14590,7 +7234,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  65408: {
+  {
     code: 65408,
     name: "CUSTOM_SERVICE_USER_ALREADY_INVITED",
     message: {
@@ -14599,7 +7243,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  65409: {
+  {
     code: 65409,
     name: "CUSTOM_SERVICE_INVALID_WECHAT_ACCOUNT",
     message: {
@@ -14608,7 +7252,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65410: {
+  {
     code: 65410,
     name: "CUSTOM_SERVICE_WORKER_BOUND_TOO_MANY_ACCOUNTS",
     message: {
@@ -14617,7 +7261,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  65411: {
+  {
     code: 65411,
     name: "CUSTOM_SERVICE_PENDING_INVITATION_EXISTS",
     message: {
@@ -14626,7 +7270,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  65412: {
+  {
     code: 65412,
     name: "CUSTOM_SERVICE_ACCOUNT_ALREADY_BOUND",
     message: {
@@ -14635,7 +7279,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  65413: {
+  {
     code: 65413,
     name: "CUSTOM_SERVICE_NO_ACTIVE_SESSION",
     message: {
@@ -14644,7 +7288,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65414: {
+  {
     code: 65414,
     name: "CUSTOM_SERVICE_CUSTOMER_SERVED_BY_OTHER_WORKER",
     message: {
@@ -14653,7 +7297,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  65415: {
+  {
     code: 65415,
     name: "CUSTOM_SERVICE_WORKER_OFFLINE",
     message: {
@@ -14662,7 +7306,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  65416: {
+  {
     code: 65416,
     name: "CUSTOM_SERVICE_INVALID_PARAMETER",
     message: {
@@ -14671,7 +7315,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65417: {
+  {
     code: 65417,
     name: "CUSTOM_SERVICE_TIME_RANGE_TOO_LONG",
     message: {
@@ -14680,7 +7324,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  65450: {
+  {
     code: 65450,
     name: "HOMEPAGE_NOT_FOUND",
     message: {
@@ -14689,7 +7333,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  68002: {
+  {
     code: 68002,
     name: "ORDER_INVALID_STORE_TYPE",
     message: {
@@ -14698,7 +7342,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68003: {
+  {
     code: 68003,
     name: "ORDER_INVALID_STORE_NAME",
     message: {
@@ -14707,7 +7351,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68004: {
+  {
     code: 68004,
     name: "ORDER_INVALID_STORE_WXA_PATH",
     message: {
@@ -14716,7 +7360,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68005: {
+  {
     code: 68005,
     name: "ORDER_STORE_WXA_PATH_MISSING",
     message: {
@@ -14725,7 +7369,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68006: {
+  {
     code: 68006,
     name: "ORDER_INVALID_KEFU_TYPE",
     message: {
@@ -14734,7 +7378,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68007: {
+  {
     code: 68007,
     name: "ORDER_INVALID_KEFU_WXA_PATH",
     message: {
@@ -14743,7 +7387,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68008: {
+  {
     code: 68008,
     name: "ORDER_INVALID_KEFU_PHONE_NUMBER",
     message: {
@@ -14752,7 +7396,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68009: {
+  {
     code: 68009,
     name: "ORDER_INVALID_SUB_MCH_ID",
     message: {
@@ -14761,7 +7405,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68010: {
+  {
     code: 68010,
     name: "ORDER_STORE_ID_ALREADY_EXISTS",
     message: {
@@ -14770,7 +7414,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  68011: {
+  {
     code: 68011,
     name: "ORDER_STORE_NAME_MISSING",
     message: {
@@ -14779,7 +7423,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68012: {
+  {
     code: 68012,
     name: "ORDER_CREATE_TIME_MISSING",
     message: {
@@ -14788,7 +7432,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68013: {
+  {
     code: 68013,
     name: "ORDER_INVALID_STATUS",
     message: {
@@ -14797,7 +7441,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68014: {
+  {
     code: 68014,
     name: "ORDER_INVALID_RECEIVER_INFO",
     message: {
@@ -14806,7 +7450,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68015: {
+  {
     code: 68015,
     name: "ORDER_INVALID_PRODUCT",
     message: {
@@ -14815,7 +7459,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68016: {
+  {
     code: 68016,
     name: "ORDER_INVALID_PAY_TYPE",
     message: {
@@ -14824,7 +7468,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68017: {
+  {
     code: 68017,
     name: "ORDER_INVALID_FAST_MAIL_NO",
     message: {
@@ -14833,7 +7477,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68018: {
+  {
     code: 68018,
     name: "INVALID_BUSI_ID",
     message: {
@@ -14842,7 +7486,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68019: {
+  {
     code: 68019,
     name: "ORDER_PRODUCT_SKU_MISSING",
     message: {
@@ -14851,7 +7495,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68020: {
+  {
     code: 68020,
     name: "INVALID_SERVICE_TYPE",
     message: {
@@ -14860,7 +7504,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68021: {
+  {
     code: 68021,
     name: "ORDER_INVALID_SERVICE_STATUS",
     message: {
@@ -14869,7 +7513,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68022: {
+  {
     code: 68022,
     name: "ORDER_INVALID_SERVICE_ID",
     message: {
@@ -14878,7 +7522,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68023: {
+  {
     code: 68023,
     name: "ORDER_SERVICE_ID_ALREADY_EXISTS",
     message: {
@@ -14887,7 +7531,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  68024: {
+  {
     code: 68024,
     name: "ORDER_SERVICE_WXA_PATH_MISSING",
     message: {
@@ -14896,7 +7540,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68025: {
+  {
     code: 68025,
     name: "ORDER_INVALID_PRODUCT_SKU",
     message: {
@@ -14905,7 +7549,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68026: {
+  {
     code: 68026,
     name: "ORDER_INVALID_PRODUCT_SPU",
     message: {
@@ -14914,7 +7558,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68027: {
+  {
     code: 68027,
     name: "ORDER_PRODUCT_SPU_MISSING",
     message: {
@@ -14923,7 +7567,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68028: {
+  {
     code: 68028,
     name: "ORDER_PRODUCT_SPU_NOT_IN_ORDER_LIST",
     message: {
@@ -14932,7 +7576,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  68029: {
+  {
     code: 68029,
     name: "ORDER_SKU_SPU_DUPLICATED",
     message: {
@@ -14941,7 +7585,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  68030: {
+  {
     code: 68030,
     name: "ORDER_BUSI_ID_ALREADY_EXISTS",
     message: {
@@ -14950,7 +7594,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  68031: {
+  {
     code: 68031,
     name: "ORDER_UPDATE_FAILED",
     message: {
@@ -14959,7 +7603,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  68032: {
+  {
     code: 68032,
     name: "ORDER_BUSI_ID_NOT_FOUND",
     message: {
@@ -14968,7 +7612,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  68033: {
+  {
     code: 68033,
     name: "ORDER_STORE_NOT_FOUND",
     message: {
@@ -14977,7 +7621,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  68034: {
+  {
     code: 68034,
     name: "ORDER_PRODUCT_NUMBER_MISSING",
     message: {
@@ -14986,7 +7630,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68035: {
+  {
     code: 68035,
     name: "ORDER_WXA_DETAIL_PATH_MISSING",
     message: {
@@ -14995,7 +7639,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68036: {
+  {
     code: 68036,
     name: "ORDER_NOT_ENOUGH_PRODUCTS_TO_REFUND",
     message: {
@@ -15004,7 +7648,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68037: {
+  {
     code: 68037,
     name: "ORDER_INVALID_REFUND_INFO",
     message: {
@@ -15013,7 +7657,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68038: {
+  {
     code: 68038,
     name: "ORDER_SHIPPED_WITHOUT_FAST_MAIL_INFO",
     message: {
@@ -15022,7 +7666,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68039: {
+  {
     code: 68039,
     name: "ORDER_INVALID_WECHAT_PAY_NO",
     message: {
@@ -15031,7 +7675,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68040: {
+  {
     code: 68040,
     name: "ORDER_ALL_PRODUCTS_REFUNDED_CANNOT_FINISH",
     message: {
@@ -15040,7 +7684,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  68041: {
+  {
     code: 68041,
     name: "ORDER_INVALID_SERVICE_CREATE_TIME",
     message: {
@@ -15049,7 +7693,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68042: {
+  {
     code: 68042,
     name: "ORDER_INVALID_TOTAL_COST",
     message: {
@@ -15058,7 +7702,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68043: {
+  {
     code: 68043,
     name: "ORDER_INVALID_ROLE",
     message: {
@@ -15067,7 +7711,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68044: {
+  {
     code: 68044,
     name: "ORDER_INVALID_SERVICE_AVAILABLE_ARGS",
     message: {
@@ -15076,7 +7720,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68045: {
+  {
     code: 68045,
     name: "ORDER_INVALID_ORDER_TYPE",
     message: {
@@ -15085,7 +7729,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68046: {
+  {
     code: 68046,
     name: "ORDER_INVALID_DELIVER_TYPE",
     message: {
@@ -15094,7 +7738,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68500: {
+  {
     code: 68500,
     name: "STORE_ID_REQUIRED",
     message: {
@@ -15103,7 +7747,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  68501: {
+  {
     code: 68501,
     name: "INVALID_STORE_ID",
     message: {
@@ -15112,7 +7756,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  71001: {
+  {
     code: 71001,
     name: "COIN_PARAMETER_ZERO_OR_MISSING",
     message: {
@@ -15121,7 +7765,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  71002: {
+  {
     code: 71002,
     name: "COIN_INVALID_ORDER_ID",
     message: {
@@ -15130,7 +7774,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  71003: {
+  {
     code: 71003,
     name: "COIN_NOT_ENOUGH",
     message: {
@@ -15139,7 +7783,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "insufficient_funds",
   },
-  71004: {
+  {
     code: 71004,
     name: "COIN_CARD_EXPIRED",
     message: {
@@ -15148,7 +7792,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  71005: {
+  {
     code: 71005,
     name: "COIN_EXECUTION_COUNT_LIMIT",
     message: {
@@ -15157,7 +7801,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  71006: {
+  {
     code: 71006,
     name: "COIN_COUNT_OUT_OF_RANGE",
     message: {
@@ -15166,7 +7810,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  71007: {
+  {
     code: 71007,
     name: "COIN_ORDER_ALREADY_FINISHED",
     message: {
@@ -15175,7 +7819,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  71008: {
+  {
     code: 71008,
     name: "COIN_ORDER_TIMED_OUT",
     message: {
@@ -15184,7 +7828,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72001: {
+  {
     code: 72001,
     name: "NO_MATCHING_CARD",
     message: {
@@ -15193,7 +7837,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  72002: {
+  {
     code: 72002,
     name: "MCHID_NOT_BOUND_TO_APPID",
     message: {
@@ -15202,7 +7846,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72003: {
+  {
     code: 72003,
     name: "MEMBER_CARD_TYPE_REQUIRED",
     message: {
@@ -15211,7 +7855,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72004: {
+  {
     code: 72004,
     name: "MCHID_OCCUPIED_BY_OTHER_APPID",
     message: {
@@ -15220,7 +7864,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72005: {
+  {
     code: 72005,
     name: "MCHID_SIZE_LIMIT_EXCEEDED",
     message: {
@@ -15229,7 +7873,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  72006: {
+  {
     code: 72006,
     name: "CARD_INVALID_TITLE",
     message: {
@@ -15238,7 +7882,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72007: {
+  {
     code: 72007,
     name: "CARD_INVALID_REDUCE_COST",
     message: {
@@ -15247,7 +7891,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72008: {
+  {
     code: 72008,
     name: "CARD_INVALID_LEAST_COST",
     message: {
@@ -15256,7 +7900,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72009: {
+  {
     code: 72009,
     name: "CARD_INVALID_GET_LIMIT",
     message: {
@@ -15265,7 +7909,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72010: {
+  {
     code: 72010,
     name: "INVALID_MCHID",
     message: {
@@ -15274,7 +7918,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72011: {
+  {
     code: 72011,
     name: "INVALID_ACTIVATE_TICKET",
     message: {
@@ -15283,7 +7927,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72012: {
+  {
     code: 72012,
     name: "ACTIVATE_TICKET_EXPIRED",
     message: {
@@ -15292,7 +7936,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72013: {
+  {
     code: 72013,
     name: "INVOICE_ORDER_UNAUTHORIZED_OR_EXPIRED",
     message: {
@@ -15301,7 +7945,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72014: {
+  {
     code: 72014,
     name: "TASK_CARD_SHARE_STOCK_NOT_MODIFIABLE",
     message: {
@@ -15310,7 +7954,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72015: {
+  {
     code: 72015,
     name: "INVOICE_CREATE_UNAUTHORIZED",
     message: {
@@ -15319,7 +7963,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72016: {
+  {
     code: 72016,
     name: "MEMBER_CARD_CREATE_UNAUTHORIZED",
     message: {
@@ -15328,7 +7972,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72017: {
+  {
     code: 72017,
     name: "INVALID_INVOICE_TITLE",
     message: {
@@ -15337,7 +7981,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72018: {
+  {
     code: 72018,
     name: "INVOICE_ORDER_ID_ALREADY_INSERTED",
     message: {
@@ -15346,7 +7990,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72019: {
+  {
     code: 72019,
     name: "MSG_OPERATION_CARD_LIST_SIZE_EXCEEDED",
     message: {
@@ -15355,7 +7999,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72020: {
+  {
     code: 72020,
     name: "CARD_CONSUME_IN_USE_LIMITED",
     message: {
@@ -15364,7 +8008,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72021: {
+  {
     code: 72021,
     name: "GENERAL_CARD_CREATE_UNAUTHORIZED",
     message: {
@@ -15373,7 +8017,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72022: {
+  {
     code: 72022,
     name: "CARD_USER_NOT_IN_WHITELIST",
     message: {
@@ -15382,7 +8026,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72023: {
+  {
     code: 72023,
     name: "INVOICE_LOCKED_BY_OTHERS",
     message: {
@@ -15391,7 +8035,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72024: {
+  {
     code: 72024,
     name: "INVOICE_STATUS_ERROR",
     message: {
@@ -15400,7 +8044,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72025: {
+  {
     code: 72025,
     name: "INVOICE_TOKEN_ERROR",
     message: {
@@ -15409,7 +8053,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72026: {
+  {
     code: 72026,
     name: "WX_ACTIVATE_MUST_BE_TRUE",
     message: {
@@ -15418,7 +8062,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72027: {
+  {
     code: 72027,
     name: "INVOICE_ACTION_ERROR",
     message: {
@@ -15427,7 +8071,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72028: {
+  {
     code: 72028,
     name: "INVOICE_PAY_MCH_INFO_NOT_SET",
     message: {
@@ -15436,7 +8080,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72029: {
+  {
     code: 72029,
     name: "INVOICE_AUTH_FIELD_NOT_SET",
     message: {
@@ -15445,7 +8089,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72030: {
+  {
     code: 72030,
     name: "INVOICE_INVALID_MCHID",
     message: {
@@ -15454,7 +8098,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72031: {
+  {
     code: 72031,
     name: "INVOICE_INVALID_PARAMS",
     message: {
@@ -15463,7 +8107,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72032: {
+  {
     code: 72032,
     name: "PAY_GIFT_CARD_RULE_EXPIRED",
     message: {
@@ -15472,7 +8116,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72033: {
+  {
     code: 72033,
     name: "PAY_GIFT_CARD_RULE_STATUS_ERROR",
     message: {
@@ -15481,7 +8125,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72034: {
+  {
     code: 72034,
     name: "PAY_GIFT_CARD_INVALID_RULE_ID",
     message: {
@@ -15490,7 +8134,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72035: {
+  {
     code: 72035,
     name: "INVOICE_BIZ_REJECTED_INSERT",
     message: {
@@ -15499,7 +8143,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72036: {
+  {
     code: 72036,
     name: "INVOICE_BUSY",
     message: {
@@ -15509,7 +8153,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  72037: {
+  {
     code: 72037,
     name: "INVOICE_OWNER_ERROR",
     message: {
@@ -15518,7 +8162,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72038: {
+  {
     code: 72038,
     name: "INVOICE_ORDER_NEVER_AUTHORIZED",
     message: {
@@ -15527,7 +8171,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72039: {
+  {
     code: 72039,
     name: "INVOICE_MUST_BE_LOCKED_FIRST",
     message: {
@@ -15536,7 +8180,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72040: {
+  {
     code: 72040,
     name: "INVOICE_PDF_ERROR",
     message: {
@@ -15545,7 +8189,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72041: {
+  {
     code: 72041,
     name: "INVOICE_INVALID_BILLING_CODE_AND_NO",
     message: {
@@ -15554,7 +8198,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72042: {
+  {
     code: 72042,
     name: "INVOICE_BILLING_CODE_AND_NO_REPEATED",
     message: {
@@ -15563,7 +8207,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72043: {
+  {
     code: 72043,
     name: "INVOICE_BILLING_CODE_OR_NO_SIZE_ERROR",
     message: {
@@ -15572,7 +8216,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72044: {
+  {
     code: 72044,
     name: "INVOICE_SCAN_TEXT_EXPIRED",
     message: {
@@ -15581,7 +8225,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72045: {
+  {
     code: 72045,
     name: "INVOICE_CHECK_CODE_EMPTY",
     message: {
@@ -15590,7 +8234,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72046: {
+  {
     code: 72046,
     name: "INVOICE_INVALID_PDF_URL",
     message: {
@@ -15599,7 +8243,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72047: {
+  {
     code: 72047,
     name: "INVOICE_PDF_BILLING_CODE_OR_NO_ERROR",
     message: {
@@ -15608,7 +8252,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72048: {
+  {
     code: 72048,
     name: "INVOICE_INSERT_TOO_MANY_REAUTH_REQUIRED",
     message: {
@@ -15617,7 +8261,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  72049: {
+  {
     code: 72049,
     name: "INVOICE_NEVER_AUTHORIZED",
     message: {
@@ -15626,7 +8270,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72050: {
+  {
     code: 72050,
     name: "INVOICE_AUTH_EXPIRED_REAUTH_REQUIRED",
     message: {
@@ -15635,7 +8279,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72051: {
+  {
     code: 72051,
     name: "INVOICE_APP_TYPE_ERROR",
     message: {
@@ -15644,7 +8288,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72052: {
+  {
     code: 72052,
     name: "INVOICE_GET_TOO_MANY",
     message: {
@@ -15653,7 +8297,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  72053: {
+  {
     code: 72053,
     name: "INVOICE_USER_NEVER_AUTHORIZED",
     message: {
@@ -15662,7 +8306,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72054: {
+  {
     code: 72054,
     name: "INVOICE_INSERTING_IN_PROGRESS",
     message: {
@@ -15672,7 +8316,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  72055: {
+  {
     code: 72055,
     name: "INVOICE_TOO_MANY",
     message: {
@@ -15681,7 +8325,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  72056: {
+  {
     code: 72056,
     name: "INVOICE_ORDER_ID_REPEATED",
     message: {
@@ -15690,7 +8334,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72057: {
+  {
     code: 72057,
     name: "INVOICE_DAILY_INSERT_LIMIT",
     message: {
@@ -15699,7 +8343,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  72058: {
+  {
     code: 72058,
     name: "INVOICE_CALLBACK_BIZ_ERROR",
     message: {
@@ -15708,7 +8352,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72059: {
+  {
     code: 72059,
     name: "INVOICE_BEING_GIVEN_TO_OTHERS",
     message: {
@@ -15718,7 +8362,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "conflict",
     retryable: true,
   },
-  72060: {
+  {
     code: 72060,
     name: "INVOICE_CANCELLED",
     message: {
@@ -15727,7 +8371,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72061: {
+  {
     code: 72061,
     name: "INVOICE_CLOSED",
     message: {
@@ -15736,7 +8380,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72062: {
+  {
     code: 72062,
     name: "CODE_AUTH_KEY_LIMITED",
     message: {
@@ -15745,7 +8389,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  72063: {
+  {
     code: 72063,
     name: "INVOICE_BIZ_CONTACT_NOT_SET",
     message: {
@@ -15754,7 +8398,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72064: {
+  {
     code: 72064,
     name: "INVOICE_TBC_ERROR",
     message: {
@@ -15763,7 +8407,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72065: {
+  {
     code: 72065,
     name: "INVOICE_TBC_LOGIC_ERROR",
     message: {
@@ -15772,7 +8416,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72066: {
+  {
     code: 72066,
     name: "AD_CARD_TIME_AND_BUDGET_MODIFY_FORBIDDEN",
     message: {
@@ -15781,7 +8425,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72067: {
+  {
     code: 72067,
     name: "BATCH_INSERT_AUTH_KEY_EXPIRED",
     message: {
@@ -15790,7 +8434,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72068: {
+  {
     code: 72068,
     name: "BATCH_INSERT_AUTH_KEY_OWNER_MISMATCH",
     message: {
@@ -15799,7 +8443,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  72069: {
+  {
     code: 72069,
     name: "INVOICE_BATCH_TASK_RUN_ERROR",
     message: {
@@ -15808,7 +8452,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72070: {
+  {
     code: 72070,
     name: "INVOICE_BIZ_TITLE_KEY_EXPIRED",
     message: {
@@ -15817,7 +8461,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72071: {
+  {
     code: 72071,
     name: "INVOICE_GAOPENG_RECOGNITION_ERROR",
     message: {
@@ -15826,7 +8470,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72072: {
+  {
     code: 72072,
     name: "INVOICE_RECOGNITION_TYPE_ERROR",
     message: {
@@ -15835,7 +8479,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72073: {
+  {
     code: 72073,
     name: "INVOICE_FEE_ERROR",
     message: {
@@ -15844,7 +8488,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72074: {
+  {
     code: 72074,
     name: "INVOICE_ALREADY_AUTHORIZED",
     message: {
@@ -15853,7 +8497,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72075: {
+  {
     code: 72075,
     name: "INVOICE_ALREADY_SENT",
     message: {
@@ -15862,7 +8506,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  72076: {
+  {
     code: 72076,
     name: "INVOICE_SIGN_ERROR",
     message: {
@@ -15871,7 +8515,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  72077: {
+  {
     code: 72077,
     name: "INVOICE_KEY_DELETED",
     message: {
@@ -15880,7 +8524,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72078: {
+  {
     code: 72078,
     name: "INVOICE_KEY_EXPIRED",
     message: {
@@ -15889,7 +8533,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72079: {
+  {
     code: 72079,
     name: "INVOICE_MOUNT_ERROR",
     message: {
@@ -15898,7 +8542,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72080: {
+  {
     code: 72080,
     name: "INVOICE_RECORD_NOT_FOUND",
     message: {
@@ -15907,7 +8551,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  72081: {
+  {
     code: 72081,
     name: "INVOICE_PDF_NOT_PULLED",
     message: {
@@ -15916,7 +8560,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  72082: {
+  {
     code: 72082,
     name: "INVOICE_PDF_CHECK_ERROR",
     message: {
@@ -15925,7 +8569,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72083: {
+  {
     code: 72083,
     name: "INVOICE_PULL_PDF_FAILED",
     message: {
@@ -15934,7 +8578,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72084: {
+  {
     code: 72084,
     name: "INVOICE_PUSH_BIZ_EMPTY",
     message: {
@@ -15943,7 +8587,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72085: {
+  {
     code: 72085,
     name: "INVOICE_SDK_APPID_ERROR",
     message: {
@@ -15952,7 +8596,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72086: {
+  {
     code: 72086,
     name: "INVOICE_SDK_BIZ_ERROR",
     message: {
@@ -15961,7 +8605,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72087: {
+  {
     code: 72087,
     name: "INVOICE_SDK_URL_ERROR",
     message: {
@@ -15970,7 +8614,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  72088: {
+  {
     code: 72088,
     name: "INVOICE_SEARCH_TITLE_FAILED",
     message: {
@@ -15979,7 +8623,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72089: {
+  {
     code: 72089,
     name: "INVOICE_TITLE_BUSY",
     message: {
@@ -15988,7 +8632,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  72090: {
+  {
     code: 72090,
     name: "INVOICE_TITLE_NOT_FOUND",
     message: {
@@ -15997,7 +8641,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  72091: {
+  {
     code: 72091,
     name: "INVOICE_PLATFORM_TOKEN_ERROR",
     message: {
@@ -16006,7 +8650,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  72092: {
+  {
     code: 72092,
     name: "INVOICE_USER_TITLE_NOT_FOUND",
     message: {
@@ -16015,7 +8659,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  72093: {
+  {
     code: 72093,
     name: "INVOICE_THIRD_PARTY_VERIFY_FAILED",
     message: {
@@ -16024,7 +8668,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73000: {
+  {
     code: 73000,
     name: "INVOICE_ISSUE_SYSTEM_ERROR",
     message: {
@@ -16033,7 +8677,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73001: {
+  {
     code: 73001,
     name: "INVOICE_WX_OPENID_ERROR",
     message: {
@@ -16042,7 +8686,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73002: {
+  {
     code: 73002,
     name: "INVOICE_ORDER_ID_EMPTY",
     message: {
@@ -16051,7 +8695,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73003: {
+  {
     code: 73003,
     name: "INVOICE_WX_OPENID_EMPTY",
     message: {
@@ -16060,7 +8704,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73004: {
+  {
     code: 73004,
     name: "INVOICE_REQUEST_SERIAL_NUMBER_EMPTY",
     message: {
@@ -16069,7 +8713,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73005: {
+  {
     code: 73005,
     name: "INVOICE_NOT_A_COMMERCIAL_ACCOUNT",
     message: {
@@ -16078,7 +8722,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  73006: {
+  {
     code: 73006,
     name: "INVOICE_ISSUE_TYPE_EMPTY",
     message: {
@@ -16087,7 +8731,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73007: {
+  {
     code: 73007,
     name: "INVOICE_TAXPAYER_NAME_EMPTY",
     message: {
@@ -16096,7 +8740,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73008: {
+  {
     code: 73008,
     name: "INVOICE_TAXPAYER_ADDRESS_EMPTY",
     message: {
@@ -16105,7 +8749,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73009: {
+  {
     code: 73009,
     name: "INVOICE_TAXPAYER_PHONE_EMPTY",
     message: {
@@ -16114,7 +8758,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73010: {
+  {
     code: 73010,
     name: "INVOICE_BUYER_NAME_EMPTY",
     message: {
@@ -16123,7 +8767,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73011: {
+  {
     code: 73011,
     name: "INVOICE_DRAWER_EMPTY",
     message: {
@@ -16132,7 +8776,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73012: {
+  {
     code: 73012,
     name: "INVOICE_TOTAL_WITH_TAX_EMPTY",
     message: {
@@ -16141,7 +8785,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73013: {
+  {
     code: 73013,
     name: "INVOICE_TOTAL_AMOUNT_EMPTY",
     message: {
@@ -16150,7 +8794,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73014: {
+  {
     code: 73014,
     name: "INVOICE_TOTAL_TAX_EMPTY",
     message: {
@@ -16159,7 +8803,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73015: {
+  {
     code: 73015,
     name: "INVOICE_INDUSTRY_TYPE_EMPTY",
     message: {
@@ -16168,7 +8812,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73016: {
+  {
     code: 73016,
     name: "INVOICE_TAXPAYER_ID_EMPTY",
     message: {
@@ -16177,7 +8821,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73100: {
+  {
     code: 73100,
     name: "INVOICE_PLATFORM_ERROR",
     message: {
@@ -16186,7 +8830,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73101: {
+  {
     code: 73101,
     name: "INVOICE_TAXPAYER_ID_MISMATCH",
     message: {
@@ -16195,7 +8839,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73103: {
+  {
     code: 73103,
     name: "INVOICE_URL_CELL_INVALID_WXA_APPID",
     message: {
@@ -16204,7 +8848,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73104: {
+  {
     code: 73104,
     name: "INVOICE_FREQUENCY_LIMIT_REACHED",
     message: {
@@ -16214,7 +8858,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  73105: {
+  {
     code: 73105,
     name: "INVOICE_PLATFORM_ISSUE_TIMEOUT",
     message: {
@@ -16224,7 +8868,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  73106: {
+  {
     code: 73106,
     name: "INVOICE_SERIAL_NUMBER_USED_BY_OTHER_ORDER",
     message: {
@@ -16233,7 +8877,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  73107: {
+  {
     code: 73107,
     name: "INVOICE_SERIAL_NUMBER_PROCESSING",
     message: {
@@ -16243,7 +8887,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  73108: {
+  {
     code: 73108,
     name: "INVOICE_ORDER_HAS_OTHER_SERIAL_NUMBER",
     message: {
@@ -16252,7 +8896,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  73109: {
+  {
     code: 73109,
     name: "INVOICE_SERIAL_NUMBER_NOT_FOUND",
     message: {
@@ -16261,7 +8905,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  73200: {
+  {
     code: 73200,
     name: "GET_CARD_DETAIL_FAILED",
     message: {
@@ -16270,7 +8914,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73201: {
+  {
     code: 73201,
     name: "GET_CLOUD_INVOICE_RECORD_FAILED",
     message: {
@@ -16279,7 +8923,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73202: {
+  {
     code: 73202,
     name: "INVOICE_GET_APP_INFO_FAILED",
     message: {
@@ -16288,7 +8932,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73203: {
+  {
     code: 73203,
     name: "GET_INVOICE_CATEGORY_OR_RULE_FAILED",
     message: {
@@ -16297,7 +8941,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  73204: {
+  {
     code: 73204,
     name: "REQUESTED_CARD_NOT_FOUND",
     message: {
@@ -16306,7 +8950,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  73205: {
+  {
     code: 73205,
     name: "FRIEND_COUPON_CREATION_SUSPENDED",
     message: {
@@ -16315,7 +8959,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  73206: {
+  {
     code: 73206,
     name: "FRIEND_COUPON_POINTS_RECHARGE_SUSPENDED",
     message: {
@@ -16324,7 +8968,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  73207: {
+  {
     code: 73207,
     name: "FRIEND_COUPON_POINTS_ACCOUNT_OPENING_SUSPENDED",
     message: {
@@ -16333,7 +8977,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  73208: {
+  {
     code: 73208,
     name: "FRIEND_COUPON_STOCK_UPDATE_SUSPENDED",
     message: {
@@ -16342,7 +8986,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  73209: {
+  {
     code: 73209,
     name: "FRIEND_COUPON_VALIDITY_UPDATE_SUSPENDED",
     message: {
@@ -16351,7 +8995,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  73210: {
+  {
     code: 73210,
     name: "CARD_BATCH_STOCK_UPDATE_UNSUPPORTED",
     message: {
@@ -16360,7 +9004,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  73211: {
+  {
     code: 73211,
     name: "CARD_WEB_LINK_JUMP_UNSUPPORTED",
     message: {
@@ -16369,7 +9013,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  73212: {
+  {
     code: 73212,
     name: "UNAUTHORIZED_BACKUP_MEMBER",
     message: {
@@ -16378,7 +9022,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  73213: {
+  {
     code: 73213,
     name: "INVALID_CODE_TYPE",
     message: {
@@ -16387,7 +9031,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73214: {
+  {
     code: 73214,
     name: "CARD_USER_ALREADY_MEMBER",
     message: {
@@ -16396,7 +9040,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  73215: {
+  {
     code: 73215,
     name: "PAYMENT_LINKED_COUPON_DISCONTINUED",
     message: {
@@ -16405,7 +9049,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  73216: {
+  {
     code: 73216,
     name: "INVALID_GIFT_CARD_BUTTON_NAME",
     message: {
@@ -16414,7 +9058,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  73217: {
+  {
     code: 73217,
     name: "GIFT_CARD_MINIPROGRAM_PATH_NOT_SET",
     message: {
@@ -16423,7 +9067,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  73218: {
+  {
     code: 73218,
     name: "GIFT_CARD_LANDING_PAGE_JUMP_UNAUTHORIZED",
     message: {
@@ -16432,7 +9076,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  74000: {
+  {
     code: 74000,
     name: "HOTEL_WX_HOTEL_ID_NOT_FOUND",
     message: {
@@ -16441,7 +9085,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  74001: {
+  {
     code: 74001,
     name: "HOTEL_REQUEST_PARAM_EMPTY",
     message: {
@@ -16450,7 +9094,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74002: {
+  {
     code: 74002,
     name: "REQUEST_SOME_PARAM_ERROR",
     message: {
@@ -16459,7 +9103,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74003: {
+  {
     code: 74003,
     name: "HOTEL_REQUEST_SOME_PARAM_ERROR",
     message: {
@@ -16468,7 +9112,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74004: {
+  {
     code: 74004,
     name: "HOTEL_DATETIME_ERROR",
     message: {
@@ -16477,7 +9121,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74005: {
+  {
     code: 74005,
     name: "HOTEL_CHECKIN_MODE_ERROR",
     message: {
@@ -16486,7 +9130,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74007: {
+  {
     code: 74007,
     name: "HOTEL_ID_CARD_SOURCE_ERROR",
     message: {
@@ -16495,7 +9139,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74008: {
+  {
     code: 74008,
     name: "HOTEL_ROUTE_CODE_NOT_FOUND",
     message: {
@@ -16504,7 +9148,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  74009: {
+  {
     code: 74009,
     name: "HOTEL_ROUTE_CODE_INFO_ERROR",
     message: {
@@ -16513,7 +9157,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  74010: {
+  {
     code: 74010,
     name: "HOTEL_REPORT_MODE_UNSUPPORTED",
     message: {
@@ -16522,7 +9166,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  74011: {
+  {
     code: 74011,
     name: "HOTEL_PICTURE_DECODE_FAILED",
     message: {
@@ -16531,7 +9175,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74021: {
+  {
     code: 74021,
     name: "HOTEL_VERIFY_SYSTEM_ERROR",
     message: {
@@ -16540,7 +9184,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  74022: {
+  {
     code: 74022,
     name: "HOTEL_POLICE_SYSTEM_ERROR",
     message: {
@@ -16549,7 +9193,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  74023: {
+  {
     code: 74023,
     name: "HOTEL_FACE_NOT_DETECTED",
     message: {
@@ -16558,7 +9202,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  74040: {
+  {
     code: 74040,
     name: "HOTEL_REPORT_CHECKIN_TO_LODGING_SYSTEM_ERROR",
     message: {
@@ -16567,7 +9211,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  74041: {
+  {
     code: 74041,
     name: "HOTEL_REPORT_CHECKOUT_TO_LODGING_SYSTEM_ERROR",
     message: {
@@ -16576,7 +9220,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75001: {
+  {
     code: 75001,
     name: "BUYER_PARAM_EMPTY",
     message: {
@@ -16585,7 +9229,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  75002: {
+  {
     code: 75002,
     name: "BUYER_PARAM_ILLEGAL",
     message: {
@@ -16594,7 +9238,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  75003: {
+  {
     code: 75003,
     name: "BUYER_KV_STORE_ERROR",
     message: {
@@ -16603,7 +9247,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75004: {
+  {
     code: 75004,
     name: "BUYER_KV_STRING_STORE_ERROR",
     message: {
@@ -16612,7 +9256,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75005: {
+  {
     code: 75005,
     name: "BUYER_PRODUCT_NOT_FOUND",
     message: {
@@ -16621,7 +9265,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  75006: {
+  {
     code: 75006,
     name: "BUYER_ORDER_NOT_FOUND",
     message: {
@@ -16630,7 +9274,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  75007: {
+  {
     code: 75007,
     name: "BUYER_ORDER_STATUS_CHANGE_NOT_ALLOWED",
     message: {
@@ -16639,7 +9283,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  75008: {
+  {
     code: 75008,
     name: "BUYER_PRODUCT_ALREADY_EXISTS",
     message: {
@@ -16648,7 +9292,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  75009: {
+  {
     code: 75009,
     name: "BUYER_NOTIFY_ORDER_STATUS_FAILED",
     message: {
@@ -16657,7 +9301,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75010: {
+  {
     code: 75010,
     name: "BUYER_BUSINESS_INFO_NOT_FOUND",
     message: {
@@ -16666,7 +9310,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  75011: {
+  {
     code: 75011,
     name: "BUYER_ALREADY_REGISTERED",
     message: {
@@ -16675,7 +9319,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  75012: {
+  {
     code: 75012,
     name: "BUYER_IMAGE_KEY_STORE_FAILED",
     message: {
@@ -16685,7 +9329,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  75013: {
+  {
     code: 75013,
     name: "BUYER_GET_IMAGE_FAILED",
     message: {
@@ -16694,7 +9338,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  75014: {
+  {
     code: 75014,
     name: "BUYER_KEY_NOT_OWNED",
     message: {
@@ -16703,7 +9347,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  75015: {
+  {
     code: 75015,
     name: "BUYER_KEY_EXPIRED",
     message: {
@@ -16712,7 +9356,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  75016: {
+  {
     code: 75016,
     name: "BUYER_KEY_DECRYPT_FAILED",
     message: {
@@ -16721,7 +9365,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75017: {
+  {
     code: 75017,
     name: "BUYER_KEY_ENCRYPT_FAILED",
     message: {
@@ -16730,7 +9374,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75018: {
+  {
     code: 75018,
     name: "BUYER_BIND_BUSINESS_INFO_FAILED",
     message: {
@@ -16739,7 +9383,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  75019: {
+  {
     code: 75019,
     name: "BUYER_FILE_KEY_EMPTY",
     message: {
@@ -16748,7 +9392,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80000: {
+  {
     code: 80000,
     name: "MEDICAL_INSURANCE_SYSTEM_ERROR",
     message: {
@@ -16758,7 +9402,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  80001: {
+  {
     code: 80001,
     name: "MEDICAL_INSURANCE_PARAM_FORMAT_ERROR",
     message: {
@@ -16767,7 +9411,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80002: {
+  {
     code: 80002,
     name: "MEDICAL_INSURANCE_SIGN_FAILED",
     message: {
@@ -16776,7 +9420,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  80003: {
+  {
     code: 80003,
     name: "MEDICAL_INSURANCE_ORDER_FOR_DATE_NOT_GENERATED",
     message: {
@@ -16785,7 +9429,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80004: {
+  {
     code: 80004,
     name: "MEDICAL_INSURANCE_USER_CARD_NOT_BOUND",
     message: {
@@ -16794,7 +9438,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  80005: {
+  {
     code: 80005,
     name: "MEDICAL_INSURANCE_NAME_MISMATCH",
     message: {
@@ -16803,7 +9447,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80006: {
+  {
     code: 80006,
     name: "MEDICAL_INSURANCE_ID_CARD_MISMATCH",
     message: {
@@ -16812,7 +9456,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80007: {
+  {
     code: 80007,
     name: "MEDICAL_INSURANCE_GET_CITY_INFO_FAILED",
     message: {
@@ -16821,7 +9465,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  80008: {
+  {
     code: 80008,
     name: "MEDICAL_INSURANCE_CHILD_INFO_NOT_FOUND",
     message: {
@@ -16830,7 +9474,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80009: {
+  {
     code: 80009,
     name: "MEDICAL_INSURANCE_CHILD_ID_CARD_MISMATCH",
     message: {
@@ -16839,7 +9483,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80010: {
+  {
     code: 80010,
     name: "MEDICAL_INSURANCE_CHILD_NOT_BOUND",
     message: {
@@ -16848,7 +9492,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  80011: {
+  {
     code: 80011,
     name: "MEDICAL_INSURANCE_CONTRACT_NUMBER_MISMATCH",
     message: {
@@ -16857,7 +9501,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80012: {
+  {
     code: 80012,
     name: "MEDICAL_INSURANCE_REGION_BUREAU_CONFIG_NOT_FOUND",
     message: {
@@ -16866,7 +9510,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80013: {
+  {
     code: 80013,
     name: "MEDICAL_INSURANCE_CALLER_APPID_BUREAU_MISMATCH",
     message: {
@@ -16875,7 +9519,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  80014: {
+  {
     code: 80014,
     name: "MEDICAL_INSURANCE_GET_MESSAGE_ACCOUNT_FAILED",
     message: {
@@ -16884,7 +9528,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  80066: {
+  {
     code: 80066,
     name: "INVALID_PLUGIN_VERSION",
     message: {
@@ -16893,7 +9537,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80067: {
+  {
     code: 80067,
     name: "PLUGIN_IN_USE_NOT_FOUND",
     message: {
@@ -16902,7 +9546,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80082: {
+  {
     code: 80082,
     name: "NO_PERMISSION_TO_USE_PLUGIN",
     message: {
@@ -16911,7 +9555,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  80101: {
+  {
     code: 80101,
     name: "MERCHANT_NOT_ONBOARDED",
     message: {
@@ -16920,7 +9564,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  80111: {
+  {
     code: 80111,
     name: "REAL_NAME_VERIFY_CODE_NOT_FOUND",
     message: {
@@ -16929,7 +9573,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80112: {
+  {
     code: 80112,
     name: "REAL_NAME_VERIFY_CODE_CONCURRENT_CONFLICT",
     message: {
@@ -16938,7 +9582,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  80113: {
+  {
     code: 80113,
     name: "INVALID_REAL_NAME_VERIFY_CODE",
     message: {
@@ -16947,7 +9591,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  80201: {
+  {
     code: 80201,
     name: "INVALID_REPORT_TYPE_PARAMETER",
     message: {
@@ -16956,7 +9600,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80202: {
+  {
     code: 80202,
     name: "INVALID_SERVICE_TYPE_PARAMETER",
     message: {
@@ -16965,7 +9609,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80300: {
+  {
     code: 80300,
     name: "ITEM_CODE_APPLICATION_NOT_FOUND",
     message: {
@@ -16974,7 +9618,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80301: {
+  {
     code: 80301,
     name: "ITEM_CODE_APPLICATION_NOT_OWNED",
     message: {
@@ -16983,7 +9627,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  80302: {
+  {
     code: 80302,
     name: "ITEM_CODE_ACTIVATION_RANGE_OVERLAP",
     message: {
@@ -16992,7 +9636,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  80303: {
+  {
     code: 80303,
     name: "ITEM_CODE_FORMAT_ERROR",
     message: {
@@ -17001,7 +9645,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80304: {
+  {
     code: 80304,
     name: "ITEM_CODE_NOT_ACTIVATED",
     message: {
@@ -17010,7 +9654,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  80305: {
+  {
     code: 80305,
     name: "ITEM_CODE_ACTIVATION_FAILED",
     message: {
@@ -17019,7 +9663,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  80306: {
+  {
     code: 80306,
     name: "ITEM_CODE_INDEX_OUT_OF_APPLIED_RANGE",
     message: {
@@ -17028,7 +9672,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  80307: {
+  {
     code: 80307,
     name: "ITEM_CODE_APPLICATION_ALREADY_EXISTS",
     message: {
@@ -17037,7 +9681,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  80308: {
+  {
     code: 80308,
     name: "ITEM_CODE_SUBTASK_NOT_FINISHED",
     message: {
@@ -17046,7 +9690,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  80309: {
+  {
     code: 80309,
     name: "ITEM_CODE_SUBTASK_FILE_EXPIRED",
     message: {
@@ -17055,7 +9699,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  80310: {
+  {
     code: 80310,
     name: "ITEM_CODE_SUBTASK_NOT_FOUND",
     message: {
@@ -17064,7 +9708,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  80311: {
+  {
     code: 80311,
     name: "ITEM_CODE_GET_FILE_FAILED",
     message: {
@@ -17073,7 +9717,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  80312: {
+  {
     code: 80312,
     name: "ITEM_CODE_ENCRYPT_DATA_FAILED",
     message: {
@@ -17082,7 +9726,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  80313: {
+  {
     code: 80313,
     name: "ITEM_CODE_ENCRYPTION_KEY_NOT_FOUND",
     message: {
@@ -17091,7 +9735,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  81000: {
+  {
     code: 81000,
     name: "GIFT_CARD_PAGE_ID_NOT_ALLOWED_ON_ADD",
     message: {
@@ -17100,7 +9744,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81001: {
+  {
     code: 81001,
     name: "GIFT_CARD_CARD_LIST_EMPTY",
     message: {
@@ -17109,7 +9753,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81002: {
+  {
     code: 81002,
     name: "CARD_ID_IS_NOT_GIFT_CARD",
     message: {
@@ -17118,7 +9762,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81004: {
+  {
     code: 81004,
     name: "GIFT_CARD_BANNER_PIC_URL_EMPTY",
     message: {
@@ -17127,7 +9771,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81005: {
+  {
     code: 81005,
     name: "GIFT_CARD_BANNER_PIC_URL_NOT_FROM_CDN",
     message: {
@@ -17136,7 +9780,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81006: {
+  {
     code: 81006,
     name: "GIFT_CARD_WRAP_PIC_URL_LIST_EMPTY",
     message: {
@@ -17145,7 +9789,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81007: {
+  {
     code: 81007,
     name: "GIFT_CARD_WRAP_PIC_URL_NOT_FROM_CDN",
     message: {
@@ -17154,7 +9798,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81008: {
+  {
     code: 81008,
     name: "GIFT_CARD_ADDRESS_EMPTY",
     message: {
@@ -17163,7 +9807,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81009: {
+  {
     code: 81009,
     name: "GIFT_CARD_INVALID_SERVICE_PHONE",
     message: {
@@ -17172,7 +9816,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81010: {
+  {
     code: 81010,
     name: "GIFT_CARD_BIZ_DESCRIPTION_EMPTY",
     message: {
@@ -17181,7 +9825,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81011: {
+  {
     code: 81011,
     name: "GIFT_CARD_INVALID_PAGE_ID",
     message: {
@@ -17190,7 +9834,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81012: {
+  {
     code: 81012,
     name: "GIFT_CARD_INVALID_ORDER_ID",
     message: {
@@ -17199,7 +9843,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81013: {
+  {
     code: 81013,
     name: "GIFT_CARD_INVALID_TIME_RANGE",
     message: {
@@ -17208,7 +9852,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81014: {
+  {
     code: 81014,
     name: "GIFT_CARD_INVALID_COUNT",
     message: {
@@ -17217,7 +9861,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81015: {
+  {
     code: 81015,
     name: "GIFT_CARD_INVALID_CATEGORY_INDEX",
     message: {
@@ -17226,7 +9870,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81016: {
+  {
     code: 81016,
     name: "GIFT_CARD_TOO_MANY_BANNERS",
     message: {
@@ -17235,7 +9879,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81017: {
+  {
     code: 81017,
     name: "GIFT_CARD_ORDER_STATUS_ERROR",
     message: {
@@ -17244,7 +9888,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  81018: {
+  {
     code: 81018,
     name: "GIFT_CARD_ORDER_ALREADY_REFUNDED",
     message: {
@@ -17253,7 +9897,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  81019: {
+  {
     code: 81019,
     name: "GIFT_CARD_ORDER_LOCK_FAILED",
     message: {
@@ -17262,7 +9906,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  81020: {
+  {
     code: 81020,
     name: "GIFT_CARD_INVALID_PAGE_ID_ALL_ARGS",
     message: {
@@ -17271,7 +9915,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81021: {
+  {
     code: 81021,
     name: "GIFT_CARD_THEME_PIC_URL_EMPTY",
     message: {
@@ -17280,7 +9924,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81022: {
+  {
     code: 81022,
     name: "GIFT_CARD_THEME_TITLE_EMPTY",
     message: {
@@ -17289,7 +9933,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81023: {
+  {
     code: 81023,
     name: "GIFT_CARD_THEME_TITLE_TITLE_EMPTY",
     message: {
@@ -17298,7 +9942,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81024: {
+  {
     code: 81024,
     name: "GIFT_CARD_THEME_ITEM_LIST_EMPTY",
     message: {
@@ -17307,7 +9951,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81025: {
+  {
     code: 81025,
     name: "GIFT_CARD_THEME_PIC_ITEM_LIST_EMPTY",
     message: {
@@ -17316,7 +9960,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81026: {
+  {
     code: 81026,
     name: "GIFT_CARD_INVALID_THEME_TITLE_LENGTH",
     message: {
@@ -17325,7 +9969,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81027: {
+  {
     code: 81027,
     name: "GIFT_CARD_BACKGROUND_PIC_URL_EMPTY",
     message: {
@@ -17334,7 +9978,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81028: {
+  {
     code: 81028,
     name: "GIFT_CARD_DEFAULT_GIFTING_MSG_EMPTY",
     message: {
@@ -17343,7 +9987,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  81029: {
+  {
     code: 81029,
     name: "GIFT_CARD_DUPLICATE_ORDER_ID",
     message: {
@@ -17352,7 +9996,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  81030: {
+  {
     code: 81030,
     name: "GIFT_CARD_PREALLOC_CODE_FAILED",
     message: {
@@ -17361,7 +10005,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  81031: {
+  {
     code: 81031,
     name: "GIFT_CARD_TOO_MANY_THEMES_IN_ACTIVITY",
     message: {
@@ -17370,7 +10014,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82000: {
+  {
     code: 82000,
     name: "CITY_SERVICE_BIZ_TEMPLATE_NOT_FOUND",
     message: {
@@ -17379,7 +10023,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  82001: {
+  {
     code: 82001,
     name: "CITY_SERVICE_RESULT_PAGE_STYLE_NOT_FOUND",
     message: {
@@ -17388,7 +10032,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  82002: {
+  {
     code: 82002,
     name: "CITY_SERVICE_DEAL_MSG_STYLE_NOT_FOUND",
     message: {
@@ -17397,7 +10041,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  82003: {
+  {
     code: 82003,
     name: "CITY_SERVICE_CARD_STYLE_NOT_FOUND",
     message: {
@@ -17406,7 +10050,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  82010: {
+  {
     code: 82010,
     name: "CITY_SERVICE_BIZ_TEMPLATE_NOT_APPROVED",
     message: {
@@ -17415,7 +10059,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  82011: {
+  {
     code: 82011,
     name: "CITY_SERVICE_BIZ_TEMPLATE_BANNED",
     message: {
@@ -17424,7 +10068,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  82020: {
+  {
     code: 82020,
     name: "CITY_SERVICE_USER_NOT_USED_SERVICE",
     message: {
@@ -17433,7 +10077,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  82021: {
+  {
     code: 82021,
     name: "CITY_SERVICE_LONG_PERIOD_EXCEEDED",
     message: {
@@ -17442,7 +10086,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  82022: {
+  {
     code: 82022,
     name: "CITY_SERVICE_LONG_PERIOD_SEND_LIMIT_EXCEEDED",
     message: {
@@ -17451,7 +10095,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  82023: {
+  {
     code: 82023,
     name: "CITY_SERVICE_SHORT_PERIOD_SEND_LIMIT_EXCEEDED",
     message: {
@@ -17461,7 +10105,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  82024: {
+  {
     code: 82024,
     name: "CITY_SERVICE_DATA_SIZE_LIMIT_EXCEEDED",
     message: {
@@ -17470,7 +10114,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82025: {
+  {
     code: 82025,
     name: "CITY_SERVICE_INVALID_URL",
     message: {
@@ -17479,7 +10123,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82026: {
+  {
     code: 82026,
     name: "CITY_SERVICE_DISABLED",
     message: {
@@ -17488,7 +10132,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  82027: {
+  {
     code: 82027,
     name: "CITY_SERVICE_INVALID_MINIPROGRAM_APPID",
     message: {
@@ -17497,7 +10141,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82100: {
+  {
     code: 82100,
     name: "CITY_SERVICE_WX_CS_CODE_EMPTY",
     message: {
@@ -17506,7 +10150,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82101: {
+  {
     code: 82101,
     name: "CITY_SERVICE_INVALID_WX_CS_CODE",
     message: {
@@ -17515,7 +10159,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  82102: {
+  {
     code: 82102,
     name: "CITY_SERVICE_WX_CS_CODE_EXPIRED",
     message: {
@@ -17524,7 +10168,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  82103: {
+  {
     code: 82103,
     name: "CITY_SERVICE_USER_IP_EMPTY",
     message: {
@@ -17533,7 +10177,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82200: {
+  {
     code: 82200,
     name: "PARKING_ACCOUNT_SERVICE_ID_MISMATCH",
     message: {
@@ -17542,7 +10186,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82201: {
+  {
     code: 82201,
     name: "PARKING_LOT_ALREADY_EXISTS",
     message: {
@@ -17551,7 +10195,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  82202: {
+  {
     code: 82202,
     name: "PARKING_LOT_NOT_FOUND",
     message: {
@@ -17560,7 +10204,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  82203: {
+  {
     code: 82203,
     name: "PARKING_INVALID_PRICE_FORMAT",
     message: {
@@ -17569,7 +10213,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82204: {
+  {
     code: 82204,
     name: "PARKING_APPID_CODE_MISMATCH",
     message: {
@@ -17578,7 +10222,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82205: {
+  {
     code: 82205,
     name: "PARKING_WX_PARK_CODE_EMPTY",
     message: {
@@ -17587,7 +10231,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82206: {
+  {
     code: 82206,
     name: "PARKING_WX_PARK_CODE_INVALID_OR_EXPIRED",
     message: {
@@ -17596,7 +10240,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  82207: {
+  {
     code: 82207,
     name: "PARKING_PHONE_EMPTY",
     message: {
@@ -17605,7 +10249,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82208: {
+  {
     code: 82208,
     name: "PARKING_INVALID_CLOSING_TIME_FORMAT",
     message: {
@@ -17614,7 +10258,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82300: {
+  {
     code: 82300,
     name: "CITY_SERVICE_PLUGIN_NOT_SUPPORTED_FOR_APPID",
     message: {
@@ -17623,7 +10267,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  82301: {
+  {
     code: 82301,
     name: "CITY_SERVICE_PLUGIN_ADD_FAILED",
     message: {
@@ -17632,7 +10276,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  82302: {
+  {
     code: 82302,
     name: "CITY_SERVICE_PLUGIN_NOT_ADDED",
     message: {
@@ -17641,7 +10285,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  82303: {
+  {
     code: 82303,
     name: "CITY_SERVICE_PLUGIN_INVALID_FILE_ID",
     message: {
@@ -17650,7 +10294,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  82304: {
+  {
     code: 82304,
     name: "CITY_SERVICE_PLUGIN_TEMP_FILE_EXPIRED",
     message: {
@@ -17659,7 +10303,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  83000: {
+  {
     code: 83000,
     name: "URL_SCENE_PARAM_MISSING",
     message: {
@@ -17668,7 +10312,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83001: {
+  {
     code: 83001,
     name: "URL_SCENE_SYSTEM_ERROR",
     message: {
@@ -17677,7 +10321,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  83002: {
+  {
     code: 83002,
     name: "CREATE_URL_SCENE_FAILED",
     message: {
@@ -17686,7 +10330,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  83003: {
+  {
     code: 83003,
     name: "URL_SCENE_APPID_ERROR_OR_RETRY",
     message: {
@@ -17696,7 +10340,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "parameter",
     retryable: true,
   },
-  83004: {
+  {
     code: 83004,
     name: "CREATE_APPID_AUTH_FAILED",
     message: {
@@ -17706,7 +10350,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  83005: {
+  {
     code: 83005,
     name: "WX_WEB_ENCRYPT_TOKEN_ERROR",
     message: {
@@ -17715,7 +10359,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  83006: {
+  {
     code: 83006,
     name: "WX_WEB_ENCRYPT_TOKEN_EXPIRED_OR_NOT_FOUND",
     message: {
@@ -17724,7 +10368,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  83007: {
+  {
     code: 83007,
     name: "WX_WEB_ENCRYPT_TOKEN_EXPIRED",
     message: {
@@ -17733,7 +10377,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  83008: {
+  {
     code: 83008,
     name: "WX_WEB_ENCRYPT_TOKEN_NOT_AUTHORIZED",
     message: {
@@ -17742,7 +10386,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  83009: {
+  {
     code: 83009,
     name: "WX_WEB_ENCRYPT_TOKEN_OPENID_MISMATCH",
     message: {
@@ -17751,7 +10395,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  83200: {
+  {
     code: 83200,
     name: "REQUESTED_SERVICE_NOT_FOUND",
     message: {
@@ -17760,7 +10404,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  83201: {
+  {
     code: 83201,
     name: "ACCOUNT_HAS_NO_SUCH_SERVICE",
     message: {
@@ -17769,7 +10413,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  83202: {
+  {
     code: 83202,
     name: "SERVICE_PARAMS_NOT_JSON_ARRAY",
     message: {
@@ -17778,7 +10422,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83203: {
+  {
     code: 83203,
     name: "SERVICE_PARAMS_COUNT_EXCEEDS_10",
     message: {
@@ -17787,7 +10431,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83204: {
+  {
     code: 83204,
     name: "SERVICE_PARAMS_OBJECT_MISSING_KEY",
     message: {
@@ -17796,7 +10440,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83205: {
+  {
     code: 83205,
     name: "SERVICE_PARAMS_KEY_NOT_STRING",
     message: {
@@ -17805,7 +10449,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83206: {
+  {
     code: 83206,
     name: "SERVICE_PARAMS_OBJECT_MISSING_VALUE",
     message: {
@@ -17814,7 +10458,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83207: {
+  {
     code: 83207,
     name: "SERVICE_PARAMS_VALUE_NOT_STRING",
     message: {
@@ -17823,7 +10467,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83208: {
+  {
     code: 83208,
     name: "SERVICE_PARAMS_KEY_OR_VALUE_EMPTY",
     message: {
@@ -17832,7 +10476,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  83209: {
+  {
     code: 83209,
     name: "SERVICE_PARAMS_DUPLICATE_KEY",
     message: {
@@ -17841,7 +10485,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  84001: {
+  {
     code: 84001,
     name: "INVALID_IDENTIFY_ID",
     message: {
@@ -17850,7 +10494,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  84002: {
+  {
     code: 84002,
     name: "IDENTIFY_USER_DATA_EXPIRED",
     message: {
@@ -17859,7 +10503,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  84003: {
+  {
     code: 84003,
     name: "IDENTIFY_USER_DATA_NOT_FOUND",
     message: {
@@ -17868,7 +10512,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  84004: {
+  {
     code: 84004,
     name: "IDENTIFY_VIDEO_UPLOAD_FAILED",
     message: {
@@ -17877,7 +10521,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  84005: {
+  {
     code: 84005,
     name: "IDENTIFY_VIDEO_DOWNLOAD_FAILED",
     message: {
@@ -17887,7 +10531,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  84006: {
+  {
     code: 84006,
     name: "IDENTIFY_NAME_OR_ID_CARD_NUMBER_EMPTY",
     message: {
@@ -17896,7 +10540,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85001: {
+  {
     code: 85001,
     name: "TESTER_WECHAT_ID_NOT_FOUND_OR_UNSEARCHABLE",
     message: {
@@ -17906,7 +10550,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  85002: {
+  {
     code: 85002,
     name: "MINIPROGRAM_TESTER_LIMIT_REACHED",
     message: {
@@ -17916,7 +10560,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85003: {
+  {
     code: 85003,
     name: "USER_BOUND_TESTER_MINIPROGRAM_LIMIT_REACHED",
     message: {
@@ -17926,7 +10570,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85004: {
+  {
     code: 85004,
     name: "TESTER_ALREADY_BOUND",
     message: {
@@ -17936,7 +10580,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85005: {
+  {
     code: 85005,
     name: "APPID_NOT_BOUND_TO_MINIPROGRAM",
     message: {
@@ -17945,7 +10589,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85006: {
+  {
     code: 85006,
     name: "INVALID_AUDIT_TAG_FORMAT",
     message: {
@@ -17955,7 +10599,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85007: {
+  {
     code: 85007,
     name: "INVALID_AUDIT_PAGE_PATH",
     message: {
@@ -17965,7 +10609,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85008: {
+  {
     code: 85008,
     name: "INVALID_AUDIT_CATEGORY",
     message: {
@@ -17975,7 +10619,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85009: {
+  {
     code: 85009,
     name: "AUDIT_VERSION_ALREADY_SUBMITTED",
     message: {
@@ -17985,7 +10629,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85010: {
+  {
     code: 85010,
     name: "AUDIT_ITEM_LIST_MISSING_DATA",
     message: {
@@ -17995,7 +10639,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85011: {
+  {
     code: 85011,
     name: "INVALID_AUDIT_TITLE_FORMAT",
     message: {
@@ -18005,7 +10649,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85012: {
+  {
     code: 85012,
     name: "INVALID_AUDIT_ID",
     message: {
@@ -18015,7 +10659,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85013: {
+  {
     code: 85013,
     name: "INVALID_EXT_JSON",
     message: {
@@ -18025,7 +10669,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85014: {
+  {
     code: 85014,
     name: "INVALID_CODE_TEMPLATE_ID",
     message: {
@@ -18035,7 +10679,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  85015: {
+  {
     code: 85015,
     name: "NOT_A_MINIPROGRAM_ACCOUNT",
     message: {
@@ -18044,7 +10688,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  85016: {
+  {
     code: 85016,
     name: "DOMAIN_COUNT_LIMIT_EXCEEDED",
     message: {
@@ -18054,7 +10698,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85017: {
+  {
     code: 85017,
     name: "NO_DOMAIN_TO_MODIFY",
     message: {
@@ -18064,7 +10708,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85018: {
+  {
     code: 85018,
     name: "DOMAIN_NOT_SET_IN_COMPONENT",
     message: {
@@ -18073,7 +10717,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85019: {
+  {
     code: 85019,
     name: "NO_VERSION_UNDER_AUDIT",
     message: {
@@ -18083,7 +10727,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85020: {
+  {
     code: 85020,
     name: "STATUS_NOT_ALLOWED",
     message: {
@@ -18093,7 +10737,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85021: {
+  {
     code: 85021,
     name: "MINIPROGRAM_STATUS_NOT_ALLOWED",
     message: {
@@ -18102,7 +10746,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85022: {
+  {
     code: 85022,
     name: "MINIPROGRAM_INVALID_ACTION",
     message: {
@@ -18111,7 +10755,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85023: {
+  {
     code: 85023,
     name: "AUDIT_ITEM_COUNT_OUT_OF_RANGE",
     message: {
@@ -18121,7 +10765,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85024: {
+  {
     code: 85024,
     name: "REGISTER_MATERIAL_INCOMPLETE",
     message: {
@@ -18130,7 +10774,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85025: {
+  {
     code: 85025,
     name: "PHONE_REACH_BIND_LIMIT",
     message: {
@@ -18139,7 +10783,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85026: {
+  {
     code: 85026,
     name: "WECHAT_ACCOUNT_REACH_BIND_LIMIT",
     message: {
@@ -18148,7 +10792,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85027: {
+  {
     code: 85027,
     name: "ID_CARD_REACH_BIND_LIMIT",
     message: {
@@ -18157,7 +10801,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85028: {
+  {
     code: 85028,
     name: "CONTRACTOR_REACH_BIND_LIMIT",
     message: {
@@ -18166,7 +10810,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85029: {
+  {
     code: 85029,
     name: "WXA_NICKNAME_ALREADY_USED",
     message: {
@@ -18175,7 +10819,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85030: {
+  {
     code: 85030,
     name: "WXA_NICKNAME_INVALID_LENGTH",
     message: {
@@ -18184,7 +10828,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85031: {
+  {
     code: 85031,
     name: "WXA_NICKNAME_FORBIDDEN",
     message: {
@@ -18193,7 +10837,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  85032: {
+  {
     code: 85032,
     name: "WXA_NICKNAME_COMPLAINED",
     message: {
@@ -18202,7 +10846,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  85033: {
+  {
     code: 85033,
     name: "WXA_NICKNAME_ILLEGAL",
     message: {
@@ -18211,7 +10855,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  85034: {
+  {
     code: 85034,
     name: "WXA_NICKNAME_IS_PROTECTED",
     message: {
@@ -18220,7 +10864,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85035: {
+  {
     code: 85035,
     name: "WXA_NICKNAME_FORBIDDEN_FOR_OTHER_CONTRACTOR",
     message: {
@@ -18229,7 +10873,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85036: {
+  {
     code: 85036,
     name: "WXA_INTRODUCTION_ILLEGAL",
     message: {
@@ -18238,7 +10882,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  85038: {
+  {
     code: 85038,
     name: "NEARBY_STORE_ALREADY_ADDED",
     message: {
@@ -18247,7 +10891,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85039: {
+  {
     code: 85039,
     name: "NEARBY_STORE_ADDED_BY_OTHERS",
     message: {
@@ -18256,7 +10900,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85040: {
+  {
     code: 85040,
     name: "NEARBY_STORE_ADDED_BY_YOURSELF",
     message: {
@@ -18265,7 +10909,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85041: {
+  {
     code: 85041,
     name: "NEARBY_CREDENTIAL_ALREADY_USED",
     message: {
@@ -18274,7 +10918,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85042: {
+  {
     code: 85042,
     name: "NEARBY_LIMIT_REACHED",
     message: {
@@ -18283,7 +10927,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85043: {
+  {
     code: 85043,
     name: "INVALID_CODE_TEMPLATE",
     message: {
@@ -18293,7 +10937,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85044: {
+  {
     code: 85044,
     name: "CODE_PACKAGE_SIZE_EXCEEDED",
     message: {
@@ -18303,7 +10947,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85045: {
+  {
     code: 85045,
     name: "EXT_JSON_PATH_NOT_EXIST",
     message: {
@@ -18313,7 +10957,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85046: {
+  {
     code: 85046,
     name: "TABBAR_PAGE_PATH_MISSING",
     message: {
@@ -18323,7 +10967,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85047: {
+  {
     code: 85047,
     name: "CODE_PAGES_EMPTY",
     message: {
@@ -18333,7 +10977,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85048: {
+  {
     code: 85048,
     name: "EXT_JSON_PARSE_FAILED",
     message: {
@@ -18343,7 +10987,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85049: {
+  {
     code: 85049,
     name: "HEADIMG_OR_INTRODUCTION_QUOTA_REACHED",
     message: {
@@ -18352,7 +10996,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85050: {
+  {
     code: 85050,
     name: "APPLICATION_UNDER_VERIFICATION",
     message: {
@@ -18361,7 +11005,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85051: {
+  {
     code: 85051,
     name: "VERSION_DESC_OR_PREVIEW_DATA_TOO_LARGE",
     message: {
@@ -18371,7 +11015,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85052: {
+  {
     code: 85052,
     name: "MINIPROGRAM_ALREADY_RELEASED",
     message: {
@@ -18380,7 +11024,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85053: {
+  {
     code: 85053,
     name: "NEARBY_MERCHANT_APPLICATION_REQUIRED",
     message: {
@@ -18389,7 +11033,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85054: {
+  {
     code: 85054,
     name: "NEARBY_POI_ID_NULL_UPGRADE_REQUIRED",
     message: {
@@ -18398,7 +11042,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85055: {
+  {
     code: 85055,
     name: "NEARBY_INVALID_MAP_POI_ID",
     message: {
@@ -18407,7 +11051,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85056: {
+  {
     code: 85056,
     name: "NEARBY_INVALID_MEDIA_ID",
     message: {
@@ -18416,7 +11060,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85057: {
+  {
     code: 85057,
     name: "INVALID_WIDGET_DATA_FORMAT",
     message: {
@@ -18425,7 +11069,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85058: {
+  {
     code: 85058,
     name: "NO_VALID_AUDIT_ID",
     message: {
@@ -18434,7 +11078,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  85059: {
+  {
     code: 85059,
     name: "MINIPROGRAM_OVERSEAS_ACCESS_DENY",
     message: {
@@ -18443,7 +11087,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  85060: {
+  {
     code: 85060,
     name: "INVALID_REGISTER_TASK_ID",
     message: {
@@ -18452,7 +11096,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85061: {
+  {
     code: 85061,
     name: "MINIPROGRAM_PHONE_REACH_BIND_LIMIT",
     message: {
@@ -18461,7 +11105,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85062: {
+  {
     code: 85062,
     name: "MINIPROGRAM_PHONE_IN_BLACK_LIST",
     message: {
@@ -18470,7 +11114,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  85063: {
+  {
     code: 85063,
     name: "MINIPROGRAM_IDCARD_IN_BLACK_LIST",
     message: {
@@ -18479,7 +11123,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  85064: {
+  {
     code: 85064,
     name: "CODE_TEMPLATE_NOT_FOUND",
     message: {
@@ -18489,7 +11133,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  85065: {
+  {
     code: 85065,
     name: "CODE_TEMPLATE_LIBRARY_FULL",
     message: {
@@ -18499,7 +11143,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85066: {
+  {
     code: 85066,
     name: "QRCODE_RULE_ILLEGAL_PREFIX",
     message: {
@@ -18509,7 +11153,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85067: {
+  {
     code: 85067,
     name: "QRCODE_RULE_INPUT_DATA_ERROR",
     message: {
@@ -18518,7 +11162,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85068: {
+  {
     code: 85068,
     name: "QRCODE_RULE_TEST_URL_NOT_SUB_PREFIX",
     message: {
@@ -18528,7 +11172,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85069: {
+  {
     code: 85069,
     name: "QRCODE_RULE_CHECK_CONFIRM_FILE_FAILED",
     message: {
@@ -18538,7 +11182,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85070: {
+  {
     code: 85070,
     name: "QRCODE_RULE_PREFIX_IN_BLACK_LIST",
     message: {
@@ -18548,7 +11192,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  85071: {
+  {
     code: 85071,
     name: "QRCODE_RULE_PREFIX_ALREADY_ADDED",
     message: {
@@ -18558,7 +11202,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85072: {
+  {
     code: 85072,
     name: "QRCODE_RULE_PREFIX_OWNED_BY_OTHER",
     message: {
@@ -18568,7 +11212,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  85073: {
+  {
     code: 85073,
     name: "QRCODE_RULE_PREFIX_LIMIT_REACHED",
     message: {
@@ -18578,7 +11222,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  85074: {
+  {
     code: 85074,
     name: "QRCODE_RULE_MINIPROGRAM_NOT_PUBLISHED",
     message: {
@@ -18588,7 +11232,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85075: {
+  {
     code: 85075,
     name: "QRCODE_RULE_PERSONAL_ACCOUNT_NOT_ALLOWED",
     message: {
@@ -18598,7 +11242,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  85077: {
+  {
     code: 85077,
     name: "CATEGORY_NO_LONGER_SUPPORTED",
     message: {
@@ -18608,7 +11252,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  85078: {
+  {
     code: 85078,
     name: "OPERATOR_INFO_ERROR",
     message: {
@@ -18617,7 +11261,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85079: {
+  {
     code: 85079,
     name: "GRAY_RELEASE_NO_ONLINE_VERSION",
     message: {
@@ -18627,7 +11271,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85080: {
+  {
     code: 85080,
     name: "GRAY_RELEASE_COMMIT_NOT_APPROVED",
     message: {
@@ -18637,7 +11281,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85081: {
+  {
     code: 85081,
     name: "INVALID_GRAY_RELEASE_PERCENTAGE",
     message: {
@@ -18647,7 +11291,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85082: {
+  {
     code: 85082,
     name: "GRAY_RELEASE_PERCENTAGE_TOO_LOW",
     message: {
@@ -18657,7 +11301,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85083: {
+  {
     code: 85083,
     name: "SEARCH_STATUS_BANNED",
     message: {
@@ -18667,7 +11311,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  85084: {
+  {
     code: 85084,
     name: "INVALID_SEARCH_STATUS",
     message: {
@@ -18677,7 +11321,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85085: {
+  {
     code: 85085,
     name: "SUBMIT_AUDIT_MONTHLY_LIMIT_REACHED",
     message: {
@@ -18688,7 +11332,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "quota",
     retryable: true,
   },
-  85086: {
+  {
     code: 85086,
     name: "COMMIT_REQUIRED_BEFORE_SUBMIT_AUDIT",
     message: {
@@ -18698,7 +11342,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85087: {
+  {
     code: 85087,
     name: "NAVIGATE_TO_MINIPROGRAM_APPID_LIST_EMPTY",
     message: {
@@ -18708,7 +11352,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85088: {
+  {
     code: 85088,
     name: "NO_CLOUDBASE_PRIVILEGE",
     message: {
@@ -18717,7 +11361,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  85089: {
+  {
     code: 85089,
     name: "CODE_CONFIG_NOT_FOUND",
     message: {
@@ -18726,7 +11370,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  85090: {
+  {
     code: 85090,
     name: "EXT_APPID_COMMIT_TOO_FREQUENT",
     message: {
@@ -18736,7 +11380,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  85091: {
+  {
     code: 85091,
     name: "SEARCH_STATUS_TURNED_OFF",
     message: {
@@ -18746,7 +11390,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85092: {
+  {
     code: 85092,
     name: "INVALID_PREVIEW_INFO_FORMAT",
     message: {
@@ -18756,7 +11400,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85093: {
+  {
     code: 85093,
     name: "INVALID_PREVIEW_INFO_SIZE",
     message: {
@@ -18766,7 +11410,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85094: {
+  {
     code: 85094,
     name: "UGC_DECLARATION_REQUIRED",
     message: {
@@ -18776,7 +11420,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  85101: {
+  {
     code: 85101,
     name: "WERUN_SPORT_TYPE_NOT_ALLOWED",
     message: {
@@ -18785,7 +11429,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  85102: {
+  {
     code: 85102,
     name: "WERUN_VALUE_ABNORMAL",
     message: {
@@ -18794,7 +11438,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  86000: {
+  {
     code: 86000,
     name: "MUST_BE_CALLED_BY_COMPONENT",
     message: {
@@ -18804,7 +11448,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  86001: {
+  {
     code: 86001,
     name: "COMPONENT_EXPERIENCE_VERSION_NOT_EXIST",
     message: {
@@ -18814,7 +11458,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  86002: {
+  {
     code: 86002,
     name: "MINIPROGRAM_INIT_NOT_COMPLETED",
     message: {
@@ -18824,7 +11468,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  86003: {
+  {
     code: 86003,
     name: "COMPONENT_LACKS_MALL_CATEGORY",
     message: {
@@ -18833,7 +11477,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  86004: {
+  {
     code: 86004,
     name: "INVALID_WECHAT_ID",
     message: {
@@ -18842,7 +11486,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  86005: {
+  {
     code: 86005,
     name: "WECHAT_FREQUENCY_LIMITED",
     message: {
@@ -18852,7 +11496,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  86006: {
+  {
     code: 86006,
     name: "NO_QUOTA_TO_SEND_GROUP_MSG",
     message: {
@@ -18861,7 +11505,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  86007: {
+  {
     code: 86007,
     name: "MINIPROGRAM_SUBMIT_FORBIDDEN",
     message: {
@@ -18870,7 +11514,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  86008: {
+  {
     code: 86008,
     name: "COMPONENT_PUNISHED_ALL_SUBMIT_RESTRICTED",
     message: {
@@ -18879,7 +11523,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  86009: {
+  {
     code: 86009,
     name: "COMPONENT_NEW_MINIPROGRAM_SUBMIT_RESTRICTED",
     message: {
@@ -18888,7 +11532,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  86010: {
+  {
     code: 86010,
     name: "COMPONENT_ITERATION_SUBMIT_RESTRICTED",
     message: {
@@ -18897,7 +11541,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  87006: {
+  {
     code: 87006,
     name: "MINIGAME_SUBMIT_AUDIT_FORBIDDEN",
     message: {
@@ -18907,7 +11551,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  87007: {
+  {
     code: 87007,
     name: "SESSION_KEY_NOT_EXIST_OR_EXPIRED",
     message: {
@@ -18916,7 +11560,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  87008: {
+  {
     code: 87008,
     name: "INVALID_SIG_METHOD",
     message: {
@@ -18925,7 +11569,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  87009: {
+  {
     code: 87009,
     name: "MINIPROGRAM_INVALID_SIGNATURE",
     message: {
@@ -18935,7 +11579,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  87010: {
+  {
     code: 87010,
     name: "MINIPROGRAM_INVALID_BUFFER_SIZE",
     message: {
@@ -18944,7 +11588,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87011: {
+  {
     code: 87011,
     name: "GRAY_RELEASE_FORBIDS_REVERT",
     message: {
@@ -18954,7 +11598,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  87012: {
+  {
     code: 87012,
     name: "VERSION_REVERT_FORBIDDEN",
     message: {
@@ -18964,7 +11608,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  87013: {
+  {
     code: 87013,
     name: "UNDO_CODE_QUOTA_REACHED",
     message: {
@@ -18974,7 +11618,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  87014: {
+  {
     code: 87014,
     name: "RISKY_CONTENT",
     message: {
@@ -18983,7 +11627,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  87015: {
+  {
     code: 87015,
     name: "SECURITY_CHECK_QUERY_TIMEOUT",
     message: {
@@ -18992,7 +11636,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  87016: {
+  {
     code: 87016,
     name: "USER_STORAGE_KV_LENGTH_EXCEEDED",
     message: {
@@ -19001,7 +11645,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87017: {
+  {
     code: 87017,
     name: "USER_STORAGE_SIZE_EXCEEDED",
     message: {
@@ -19010,7 +11654,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  87018: {
+  {
     code: 87018,
     name: "USER_STORAGE_TOO_MANY_KEYS",
     message: {
@@ -19019,7 +11663,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  87019: {
+  {
     code: 87019,
     name: "USER_STORAGE_KEY_LENGTH_EXCEEDED",
     message: {
@@ -19028,7 +11672,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87080: {
+  {
     code: 87080,
     name: "INTERACTION_NEED_FRIEND",
     message: {
@@ -19037,7 +11681,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  87081: {
+  {
     code: 87081,
     name: "MINIPROGRAM_INVALID_OPENID",
     message: {
@@ -19046,7 +11690,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87082: {
+  {
     code: 87082,
     name: "INTERACTION_INVALID_KEY",
     message: {
@@ -19055,7 +11699,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87083: {
+  {
     code: 87083,
     name: "INTERACTION_INVALID_OPERATION",
     message: {
@@ -19064,7 +11708,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87084: {
+  {
     code: 87084,
     name: "INTERACTION_INVALID_OPNUM",
     message: {
@@ -19073,7 +11717,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  87085: {
+  {
     code: 87085,
     name: "INTERACTION_CHECK_FAILED",
     message: {
@@ -19082,7 +11726,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  88000: {
+  {
     code: 88000,
     name: "NO_COMMENT_PRIVILEGE",
     message: {
@@ -19091,7 +11735,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  88001: {
+  {
     code: 88001,
     name: "COMMENT_MSG_DATA_NOT_EXIST",
     message: {
@@ -19100,7 +11744,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  88002: {
+  {
     code: 88002,
     name: "ARTICLE_LIMITED_FOR_SAFETY",
     message: {
@@ -19109,7 +11753,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  88003: {
+  {
     code: 88003,
     name: "ELECTED_COMMENT_LIMIT_REACHED",
     message: {
@@ -19118,7 +11762,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  88004: {
+  {
     code: 88004,
     name: "COMMENT_DELETED_BY_USER",
     message: {
@@ -19127,7 +11771,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  88005: {
+  {
     code: 88005,
     name: "COMMENT_ALREADY_REPLIED",
     message: {
@@ -19136,7 +11780,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  88007: {
+  {
     code: 88007,
     name: "COMMENT_REPLY_LENGTH_INVALID",
     message: {
@@ -19145,7 +11789,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  88008: {
+  {
     code: 88008,
     name: "COMMENT_NOT_EXIST",
     message: {
@@ -19154,7 +11798,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  88009: {
+  {
     code: 88009,
     name: "COMMENT_REPLY_NOT_EXIST",
     message: {
@@ -19163,7 +11807,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  88010: {
+  {
     code: 88010,
     name: "COMMENT_COUNT_OUT_OF_RANGE",
     message: {
@@ -19172,7 +11816,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  88011: {
+  {
     code: 88011,
     name: "COMMENT_ARTICLE_LIMITED_FOR_SAFETY",
     message: {
@@ -19181,7 +11825,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  89000: {
+  {
     code: 89000,
     name: "ACCOUNT_ALREADY_BOUND_TO_OPEN_PLATFORM",
     message: {
@@ -19191,7 +11835,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89001: {
+  {
     code: 89001,
     name: "OPEN_PLATFORM_CONTRACTOR_MISMATCH",
     message: {
@@ -19201,7 +11845,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89002: {
+  {
     code: 89002,
     name: "OPEN_PLATFORM_ACCOUNT_NOT_EXIST",
     message: {
@@ -19211,7 +11855,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  89003: {
+  {
     code: 89003,
     name: "OPEN_PLATFORM_ACCOUNT_NOT_CREATED_BY_API",
     message: {
@@ -19221,7 +11865,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  89004: {
+  {
     code: 89004,
     name: "OPEN_PLATFORM_BOUND_ACCOUNT_LIMIT_REACHED",
     message: {
@@ -19230,7 +11874,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89005: {
+  {
     code: 89005,
     name: "ADD_VIDEO_ABILITY_BANNED",
     message: {
@@ -19239,7 +11883,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  89006: {
+  {
     code: 89006,
     name: "UPLOAD_VIDEO_ABILITY_BANNED",
     message: {
@@ -19248,7 +11892,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  89007: {
+  {
     code: 89007,
     name: "WXA_LINK_QUOTA_LIMIT",
     message: {
@@ -19257,7 +11901,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89008: {
+  {
     code: 89008,
     name: "OVERSEAS_ACCOUNT_CANNOT_LINK",
     message: {
@@ -19266,7 +11910,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  89009: {
+  {
     code: 89009,
     name: "WXA_LINK_LIMIT_REACHED",
     message: {
@@ -19275,7 +11919,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89010: {
+  {
     code: 89010,
     name: "LINK_MESSAGE_ALREADY_SENT",
     message: {
@@ -19284,7 +11928,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89011: {
+  {
     code: 89011,
     name: "CANNOT_UNLINK_NEARBY_WXA",
     message: {
@@ -19293,7 +11937,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89012: {
+  {
     code: 89012,
     name: "CANNOT_UNLINK_STORE_OR_MALL_WXA",
     message: {
@@ -19302,7 +11946,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89013: {
+  {
     code: 89013,
     name: "LINKED_WXA_BANNED",
     message: {
@@ -19311,7 +11955,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  89014: {
+  {
     code: 89014,
     name: "LINK_SUPPORT_VERSION_ERROR",
     message: {
@@ -19320,7 +11964,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89015: {
+  {
     code: 89015,
     name: "WXA_ALREADY_LINKED",
     message: {
@@ -19329,7 +11973,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89016: {
+  {
     code: 89016,
     name: "SAME_REALNAME_LINK_QUOTA_REACHED",
     message: {
@@ -19338,7 +11982,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89017: {
+  {
     code: 89017,
     name: "DIFFERENT_REALNAME_LINK_QUOTA_REACHED",
     message: {
@@ -19347,7 +11991,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89018: {
+  {
     code: 89018,
     name: "UNLINK_MESSAGE_ALREADY_SENT",
     message: {
@@ -19356,7 +12000,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89019: {
+  {
     code: 89019,
     name: "WEBVIEW_DOMAIN_NOT_CHANGED",
     message: {
@@ -19366,7 +12010,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89020: {
+  {
     code: 89020,
     name: "COMPONENT_WEBVIEW_DOMAIN_NOT_SET",
     message: {
@@ -19376,7 +12020,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89021: {
+  {
     code: 89021,
     name: "DOMAIN_NOT_COMPONENT_WEBVIEW_DOMAIN",
     message: {
@@ -19386,7 +12030,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89022: {
+  {
     code: 89022,
     name: "WEBVIEW_DOMAIN_TO_DELETE_NOT_EXIST",
     message: {
@@ -19395,7 +12039,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  89029: {
+  {
     code: 89029,
     name: "WEBVIEW_DOMAIN_LIMIT_EXCEEDED",
     message: {
@@ -19405,7 +12049,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89030: {
+  {
     code: 89030,
     name: "OPERATION_MONTHLY_LIMIT_REACHED",
     message: {
@@ -19414,7 +12058,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89031: {
+  {
     code: 89031,
     name: "MEMBER_USER_BIND_LIMIT_REACHED",
     message: {
@@ -19423,7 +12067,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89032: {
+  {
     code: 89032,
     name: "MINIPROGRAM_MEMBER_LIMIT_REACHED",
     message: {
@@ -19432,7 +12076,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89033: {
+  {
     code: 89033,
     name: "MEMBER_WECHAT_ID_OR_OPENID_EMPTY",
     message: {
@@ -19441,7 +12085,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89034: {
+  {
     code: 89034,
     name: "INVALID_MEMBER_USERSTR",
     message: {
@@ -19450,7 +12094,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89035: {
+  {
     code: 89035,
     name: "LINKING_FROM_MP_IN_PROGRESS",
     message: {
@@ -19459,7 +12103,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89231: {
+  {
     code: 89231,
     name: "PERSONAL_MINIPROGRAM_WEBVIEW_DOMAIN_UNSUPPORTED",
     message: {
@@ -19469,7 +12113,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  89235: {
+  {
     code: 89235,
     name: "HIT_BLACKLISTED_CONTRACTOR",
     message: {
@@ -19478,7 +12122,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  89236: {
+  {
     code: 89236,
     name: "PLUGIN_CANNOT_BE_APPLIED",
     message: {
@@ -19488,7 +12132,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  89237: {
+  {
     code: 89237,
     name: "PLUGIN_ALREADY_APPLIED_OR_BOUND",
     message: {
@@ -19498,7 +12142,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89238: {
+  {
     code: 89238,
     name: "PLUGIN_COUNT_LIMIT_REACHED",
     message: {
@@ -19508,7 +12152,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89239: {
+  {
     code: 89239,
     name: "PLUGIN_NOT_EXIST",
     message: {
@@ -19518,7 +12162,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  89240: {
+  {
     code: 89240,
     name: "PLUGIN_ONLY_APPLYING_CAN_BE_AGREED_OR_REFUSED",
     message: {
@@ -19527,7 +12171,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89241: {
+  {
     code: 89241,
     name: "PLUGIN_ONLY_REFUSED_CAN_BE_DELETED",
     message: {
@@ -19536,7 +12180,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89242: {
+  {
     code: 89242,
     name: "PLUGIN_APPLICANT_APPID_NOT_IN_LIST",
     message: {
@@ -19545,7 +12189,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  89243: {
+  {
     code: 89243,
     name: "PLUGIN_APPLY_CANNOT_DELETE_WITHIN_24_HOURS",
     message: {
@@ -19555,7 +12199,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89244: {
+  {
     code: 89244,
     name: "PLUGIN_APPID_NOT_IN_PLUGIN_LIST",
     message: {
@@ -19565,7 +12209,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  89245: {
+  {
     code: 89245,
     name: "MINIPROGRAM_FORBIDDEN_TO_LINK",
     message: {
@@ -19574,7 +12218,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  89246: {
+  {
     code: 89246,
     name: "SPECIAL_CATEGORY_PLUGIN_RESTRICTED",
     message: {
@@ -19583,7 +12227,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  89247: {
+  {
     code: 89247,
     name: "INNER_ERROR_RETRY_LATER",
     message: {
@@ -19594,7 +12238,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  89248: {
+  {
     code: 89248,
     name: "FAST_REGISTER_INVALID_CODE_TYPE",
     message: {
@@ -19603,7 +12247,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89249: {
+  {
     code: 89249,
     name: "FAST_REGISTER_TASK_RUNNING",
     message: {
@@ -19612,7 +12256,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89250: {
+  {
     code: 89250,
     name: "FAST_REGISTER_INNER_ERROR_RETRY_LATER",
     message: {
@@ -19623,7 +12267,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  89251: {
+  {
     code: 89251,
     name: "FAST_REGISTER_LEGAL_PERSON_CHECKING",
     message: {
@@ -19633,7 +12277,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89253: {
+  {
     code: 89253,
     name: "FAST_REGISTER_FRONT_CHECKING",
     message: {
@@ -19643,7 +12287,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89254: {
+  {
     code: 89254,
     name: "COMPONENT_LACKS_REQUIRED_RIGHTS",
     message: {
@@ -19652,7 +12296,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  89255: {
+  {
     code: 89255,
     name: "FAST_REGISTER_ENTERPRISE_CODE_INVALID",
     message: {
@@ -19662,7 +12306,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89256: {
+  {
     code: 89256,
     name: "COMPONENT_TOKEN_INFO_INVALID",
     message: {
@@ -19672,7 +12316,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  89257: {
+  {
     code: 89257,
     name: "PLUGIN_QUICK_UPDATE_VERSION_NOT_FOUND",
     message: {
@@ -19682,7 +12326,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  89258: {
+  {
     code: 89258,
     name: "PLUGIN_QUICK_UPDATE_GRAY_RELEASE_IN_PROGRESS",
     message: {
@@ -19692,7 +12336,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89259: {
+  {
     code: 89259,
     name: "LIVE_PLUGIN_CANNOT_BE_DELETED",
     message: {
@@ -19701,7 +12345,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  89300: {
+  {
     code: 89300,
     name: "INVALID_TRADE_ORDER",
     message: {
@@ -19711,7 +12355,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  89401: {
+  {
     code: 89401,
     name: "SPEEDUP_AUDIT_SYSTEM_UNSTABLE",
     message: {
@@ -19721,7 +12365,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  89402: {
+  {
     code: 89402,
     name: "SPEEDUP_AUDIT_NOT_IN_QUEUE",
     message: {
@@ -19730,7 +12374,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89403: {
+  {
     code: 89403,
     name: "SPEEDUP_AUDIT_UNSUPPORTED_TYPE",
     message: {
@@ -19739,7 +12383,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  89404: {
+  {
     code: 89404,
     name: "SPEEDUP_AUDIT_ALREADY_SUCCEEDED",
     message: {
@@ -19748,7 +12392,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  89405: {
+  {
     code: 89405,
     name: "SPEEDUP_AUDIT_MONTHLY_QUOTA_EXHAUSTED",
     message: {
@@ -19757,7 +12401,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  89501: {
+  {
     code: 89501,
     name: "ADMIN_CONFIRM_PENDING_REQUEST_RETRY_LATER",
     message: {
@@ -19767,7 +12411,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  89502: {
+  {
     code: 89502,
     name: "ADMIN_CONFIRM_AWAITING",
     message: {
@@ -19776,7 +12420,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89503: {
+  {
     code: 89503,
     name: "ADMIN_CONFIRM_REQUIRED",
     message: {
@@ -19785,7 +12429,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89504: {
+  {
     code: 89504,
     name: "ADMIN_CONFIRM_IN_PROGRESS",
     message: {
@@ -19794,7 +12438,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  89505: {
+  {
     code: 89505,
     name: "ADMIN_CONFIRM_IN_PROGRESS_RETRY_LATER",
     message: {
@@ -19804,7 +12448,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "precondition",
     retryable: true,
   },
-  89506: {
+  {
     code: 89506,
     name: "IP_CALL_REJECTED_BY_ADMIN_RETRY_AFTER_24_HOURS",
     message: {
@@ -19814,7 +12458,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "ip_restriction",
     retryable: true,
   },
-  89507: {
+  {
     code: 89507,
     name: "IP_CALL_REJECTED_BY_ADMIN_RETRY_AFTER_1_HOUR",
     message: {
@@ -19824,7 +12468,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "ip_restriction",
     retryable: true,
   },
-  90001: {
+  {
     code: 90001,
     name: "VIRTUAL_PAYMENT_INVALID_ORDER_ID",
     message: {
@@ -19833,7 +12477,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  90002: {
+  {
     code: 90002,
     name: "VIRTUAL_PAYMENT_INVALID_BUSINESS_ID",
     message: {
@@ -19842,7 +12486,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  90003: {
+  {
     code: 90003,
     name: "VIRTUAL_PAYMENT_INVALID_BILL_DATE",
     message: {
@@ -19851,7 +12495,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  90004: {
+  {
     code: 90004,
     name: "VIRTUAL_PAYMENT_INVALID_BILL_TYPE",
     message: {
@@ -19860,7 +12504,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  90005: {
+  {
     code: 90005,
     name: "VIRTUAL_PAYMENT_INVALID_PLATFORM",
     message: {
@@ -19869,7 +12513,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  90006: {
+  {
     code: 90006,
     name: "VIRTUAL_PAYMENT_BILL_NOT_EXIST",
     message: {
@@ -19878,7 +12522,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  90007: {
+  {
     code: 90007,
     name: "VIRTUAL_PAYMENT_INVALID_OPENID",
     message: {
@@ -19887,7 +12531,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  90009: {
+  {
     code: 90009,
     name: "VIRTUAL_PAYMENT_MP_SIG_ERROR",
     message: {
@@ -19896,7 +12540,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  90010: {
+  {
     code: 90010,
     name: "VIRTUAL_PAYMENT_NO_SESSION",
     message: {
@@ -19905,7 +12549,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  90011: {
+  {
     code: 90011,
     name: "VIRTUAL_PAYMENT_SIG_ERROR",
     message: {
@@ -19914,7 +12558,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  90012: {
+  {
     code: 90012,
     name: "VIRTUAL_PAYMENT_ORDER_EXISTS",
     message: {
@@ -19923,7 +12567,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  90013: {
+  {
     code: 90013,
     name: "VIRTUAL_PAYMENT_BALANCE_NOT_ENOUGH",
     message: {
@@ -19932,7 +12576,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "insufficient_funds",
   },
-  90014: {
+  {
     code: 90014,
     name: "VIRTUAL_PAYMENT_ORDER_ALREADY_CONFIRMED",
     message: {
@@ -19941,7 +12585,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  90015: {
+  {
     code: 90015,
     name: "VIRTUAL_PAYMENT_ORDER_CANCELED",
     message: {
@@ -19950,7 +12594,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  90016: {
+  {
     code: 90016,
     name: "VIRTUAL_PAYMENT_ORDER_PROCESSING",
     message: {
@@ -19959,7 +12603,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  90017: {
+  {
     code: 90017,
     name: "VIRTUAL_PAYMENT_NO_PRIVILEGE",
     message: {
@@ -19968,7 +12612,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  90018: {
+  {
     code: 90018,
     name: "INVALID_PARAMETER",
     message: {
@@ -19977,7 +12621,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  91001: {
+  {
     code: 91001,
     name: "NOT_FAST_REGISTERED_MINIPROGRAM",
     message: {
@@ -19987,7 +12631,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  91002: {
+  {
     code: 91002,
     name: "RENAME_NOT_ALLOWED_AFTER_PUBLISH",
     message: {
@@ -19997,7 +12641,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  91003: {
+  {
     code: 91003,
     name: "INVALID_RENAME_STATUS",
     message: {
@@ -20007,7 +12651,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  91004: {
+  {
     code: 91004,
     name: "RENAME_INVALID_NICKNAME",
     message: {
@@ -20017,7 +12661,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  91005: {
+  {
     code: 91005,
     name: "NICKNAME_PROTECTED",
     message: {
@@ -20027,7 +12671,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91006: {
+  {
     code: 91006,
     name: "NICKNAME_MATCHES_WECHAT_ID",
     message: {
@@ -20037,7 +12681,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91007: {
+  {
     code: 91007,
     name: "NICKNAME_ALREADY_USED",
     message: {
@@ -20047,7 +12691,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91008: {
+  {
     code: 91008,
     name: "INFRINGEMENT_NICKNAME_PROTECTED",
     message: {
@@ -20057,7 +12701,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91009: {
+  {
     code: 91009,
     name: "NICKNAME_NEEDS_PROOF_MATERIAL",
     message: {
@@ -20067,7 +12711,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  91010: {
+  {
     code: 91010,
     name: "NICKNAME_OTHER_ERROR",
     message: {
@@ -20076,7 +12720,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  91011: {
+  {
     code: 91011,
     name: "RENAME_AUDIT_NOT_FOUND",
     message: {
@@ -20085,7 +12729,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  91012: {
+  {
     code: 91012,
     name: "RENAME_AUDIT_OTHER_ERROR",
     message: {
@@ -20094,7 +12738,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  91013: {
+  {
     code: 91013,
     name: "TOO_MANY_NAMES_OCCUPIED",
     message: {
@@ -20104,7 +12748,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  91014: {
+  {
     code: 91014,
     name: "PLUS_RULE_SAME_TYPE_OWNER_MISMATCH",
     message: {
@@ -20114,7 +12758,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91015: {
+  {
     code: 91015,
     name: "ORIGINAL_NAME_OWNER_MISMATCH",
     message: {
@@ -20124,7 +12768,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91016: {
+  {
     code: 91016,
     name: "NAME_HAS_MULTIPLE_OWNERS",
     message: {
@@ -20134,7 +12778,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91017: {
+  {
     code: 91017,
     name: "PLUS_RULE_DIFF_TYPE_OWNER_MISMATCH",
     message: {
@@ -20144,7 +12788,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  91018: {
+  {
     code: 91018,
     name: "NICKNAME_CLEARED_NEEDS_VERIFIED_RENAME",
     message: {
@@ -20153,7 +12797,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  91019: {
+  {
     code: 91019,
     name: "RENAME_BLOCKED_MINIPROGRAM_UNDER_REVIEW",
     message: {
@@ -20162,7 +12806,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  92000: {
+  {
     code: 92000,
     name: "NEARBY_QUALIFICATION_ALREADY_ADDED",
     message: {
@@ -20171,7 +12815,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  92002: {
+  {
     code: 92002,
     name: "NEARBY_POI_LIMIT_REACHED",
     message: {
@@ -20180,7 +12824,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  92003: {
+  {
     code: 92003,
     name: "NEARBY_POI_OCCUPIED_BY_OTHER_APP",
     message: {
@@ -20189,7 +12833,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  92004: {
+  {
     code: 92004,
     name: "NEARBY_FEATURE_BANNED",
     message: {
@@ -20198,7 +12842,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  92005: {
+  {
     code: 92005,
     name: "NEARBY_POI_UNDER_REVIEW",
     message: {
@@ -20207,7 +12851,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  92006: {
+  {
     code: 92006,
     name: "NEARBY_POI_ALREADY_SHOWING_APP",
     message: {
@@ -20216,7 +12860,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  92007: {
+  {
     code: 92007,
     name: "NEARBY_POI_REVIEW_FAILED",
     message: {
@@ -20225,7 +12869,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  92008: {
+  {
     code: 92008,
     name: "NEARBY_APP_NOT_SHOWN_AT_POI",
     message: {
@@ -20234,7 +12878,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  93009: {
+  {
     code: 93009,
     name: "NEARBY_APP_NOT_PUBLISHED_OR_INVISIBLE",
     message: {
@@ -20243,7 +12887,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  93010: {
+  {
     code: 93010,
     name: "NEARBY_POI_NOT_FOUND",
     message: {
@@ -20252,7 +12896,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  93011: {
+  {
     code: 93011,
     name: "NEARBY_UNAVAILABLE_FOR_PERSONAL_APP",
     message: {
@@ -20261,7 +12905,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  93012: {
+  {
     code: 93012,
     name: "NEARBY_UNAVAILABLE_FOR_NON_STANDARD_APP",
     message: {
@@ -20270,7 +12914,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  93013: {
+  {
     code: 93013,
     name: "NEARBY_TENCENT_MAP_ADDRESS_FETCH_FAILED",
     message: {
@@ -20279,7 +12923,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  93014: {
+  {
     code: 93014,
     name: "NEARBY_DUPLICATE_CREDENTIAL_NUMBER",
     message: {
@@ -20288,7 +12932,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  93015: {
+  {
     code: 93015,
     name: "NEARBY_CATEGORY_UNDER_REVIEW",
     message: {
@@ -20297,7 +12941,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  93016: {
+  {
     code: 93016,
     name: "NEARBY_SERVICE_TAG_COUNT_EXCEEDED",
     message: {
@@ -20306,7 +12950,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93017: {
+  {
     code: 93017,
     name: "NEARBY_INVALID_SERVICE_TAG_OR_KF_NAME",
     message: {
@@ -20315,7 +12959,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93018: {
+  {
     code: 93018,
     name: "NEARBY_SERVICE_APPID_NOT_SAME_OWNER",
     message: {
@@ -20324,7 +12968,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93019: {
+  {
     code: 93019,
     name: "NEARBY_CATEGORY_REQUIRED_BEFORE_ADD_POI",
     message: {
@@ -20333,7 +12977,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  93020: {
+  {
     code: 93020,
     name: "NEARBY_INVALID_QUALIFICATION_LIST",
     message: {
@@ -20342,7 +12986,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93021: {
+  {
     code: 93021,
     name: "NEARBY_COMPANY_NAME_EMPTY",
     message: {
@@ -20351,7 +12995,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93022: {
+  {
     code: 93022,
     name: "NEARBY_CREDENTIAL_EMPTY",
     message: {
@@ -20360,7 +13004,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93023: {
+  {
     code: 93023,
     name: "NEARBY_ADDRESS_EMPTY",
     message: {
@@ -20369,7 +13013,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93024: {
+  {
     code: 93024,
     name: "NEARBY_QUALIFICATION_LIST_EMPTY",
     message: {
@@ -20378,7 +13022,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  93025: {
+  {
     code: 93025,
     name: "NEARBY_SERVICE_APP_PATH_NOT_FOUND",
     message: {
@@ -20387,7 +13031,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  94001: {
+  {
     code: 94001,
     name: "REAL_NAME_MISSING_CERT_SERIALNO",
     message: {
@@ -20396,7 +13040,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  94002: {
+  {
     code: 94002,
     name: "REAL_NAME_USER_NOT_REGISTERED_WECHAT_PAY",
     message: {
@@ -20405,7 +13049,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  94003: {
+  {
     code: 94003,
     name: "REAL_NAME_INVALID_SIGN",
     message: {
@@ -20414,7 +13058,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  94004: {
+  {
     code: 94004,
     name: "REAL_NAME_USER_HAS_NO_REAL_NAME_INFO",
     message: {
@@ -20423,7 +13067,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  94005: {
+  {
     code: 94005,
     name: "REAL_NAME_INVALID_USER_TOKEN",
     message: {
@@ -20432,7 +13076,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  94006: {
+  {
     code: 94006,
     name: "REAL_NAME_APPID_UNAUTHORIZED",
     message: {
@@ -20441,7 +13085,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  94007: {
+  {
     code: 94007,
     name: "REAL_NAME_APPID_NOT_BOUND_TO_MCHID",
     message: {
@@ -20450,7 +13094,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  94008: {
+  {
     code: 94008,
     name: "REAL_NAME_INVALID_TIMESTAMP",
     message: {
@@ -20459,7 +13103,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "timestamp",
   },
-  94009: {
+  {
     code: 94009,
     name: "REAL_NAME_INVALID_CERT_SERIALNO",
     message: {
@@ -20468,7 +13112,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  94010: {
+  {
     code: 94010,
     name: "REAL_NAME_INVALID_MCH_ID",
     message: {
@@ -20477,7 +13121,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  94011: {
+  {
     code: 94011,
     name: "REAL_NAME_TIMESTAMP_EXPIRED",
     message: {
@@ -20486,7 +13130,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "timestamp",
   },
-  94012: {
+  {
     code: 94012,
     name: "REAL_NAME_APPID_MCHID_BINDING_NOT_FOUND",
     message: {
@@ -20495,7 +13139,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  95001: {
+  {
     code: 95001,
     name: "WXCODE_DECODE_FAILED",
     message: {
@@ -20504,7 +13148,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  95002: {
+  {
     code: 95002,
     name: "WXCODE_RECOGNIZE_UNAUTHORIZED",
     message: {
@@ -20513,7 +13157,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  95101: {
+  {
     code: 95101,
     name: "PRODUCT_PAGE_QUERY_ARGS_INVALID",
     message: {
@@ -20522,7 +13166,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  95102: {
+  {
     code: 95102,
     name: "PRODUCT_MATERIALS_QUERY_ARGS_INVALID",
     message: {
@@ -20531,7 +13175,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  95103: {
+  {
     code: 95103,
     name: "PRODUCT_MATERIAL_ID_LIST_SIZE_EXCEEDED",
     message: {
@@ -20540,7 +13184,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  95104: {
+  {
     code: 95104,
     name: "PRODUCT_IMPORT_FREQUENCY_EXCEEDED",
     message: {
@@ -20550,7 +13194,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  95105: {
+  {
     code: 95105,
     name: "PRODUCT_IMPORT_IN_PROGRESS_ON_MP",
     message: {
@@ -20559,7 +13203,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  95106: {
+  {
     code: 95106,
     name: "PRODUCT_IMPORT_COMMISSION_RATIO_NOT_SET",
     message: {
@@ -20568,7 +13212,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  101000: {
+  {
     code: 101000,
     name: "OCR_INVALID_IMAGE_URL",
     message: {
@@ -20577,7 +13221,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  101001: {
+  {
     code: 101001,
     name: "OCR_CERTIFICATE_NOT_FOUND",
     message: {
@@ -20586,7 +13230,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  101002: {
+  {
     code: 101002,
     name: "OCR_MARKET_QUOTA_NOT_ENOUGH",
     message: {
@@ -20595,7 +13239,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  200002: {
+  {
     code: 200002,
     name: "SUBSCRIBE_TEMPLATE_INVALID_ARGS",
     message: {
@@ -20604,7 +13248,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200011: {
+  {
     code: 200011,
     name: "SUBSCRIBE_TEMPLATE_ACCOUNT_BANNED",
     message: {
@@ -20613,7 +13257,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  200012: {
+  {
     code: 200012,
     name: "SUBSCRIBE_PERSONAL_TEMPLATE_LIMIT_REACHED",
     message: {
@@ -20622,7 +13266,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  200013: {
+  {
     code: 200013,
     name: "SUBSCRIBE_TEMPLATE_BANNED",
     message: {
@@ -20631,7 +13275,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  200014: {
+  {
     code: 200014,
     name: "SUBSCRIBE_TEMPLATE_INVALID_TID",
     message: {
@@ -20640,7 +13284,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200016: {
+  {
     code: 200016,
     name: "SUBSCRIBE_TEMPLATE_INVALID_START",
     message: {
@@ -20649,7 +13293,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200017: {
+  {
     code: 200017,
     name: "SUBSCRIBE_TEMPLATE_INVALID_LIMIT",
     message: {
@@ -20658,7 +13302,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200018: {
+  {
     code: 200018,
     name: "SUBSCRIBE_TEMPLATE_CATEGORY_IDS_MISSING",
     message: {
@@ -20667,7 +13311,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200019: {
+  {
     code: 200019,
     name: "SUBSCRIBE_TEMPLATE_INVALID_CATEGORY_IDS",
     message: {
@@ -20676,7 +13320,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200020: {
+  {
     code: 200020,
     name: "SUBSCRIBE_TEMPLATE_INVALID_KID_LIST",
     message: {
@@ -20685,7 +13329,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  200021: {
+  {
     code: 200021,
     name: "SUBSCRIBE_TEMPLATE_INVALID_SCENE_DESC",
     message: {
@@ -20694,7 +13338,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  300001: {
+  {
     code: 300001,
     name: "LIVE_GOODS_OR_ROOM_EDIT_FORBIDDEN",
     message: {
@@ -20703,7 +13347,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  300002: {
+  {
     code: 300002,
     name: "LIVE_GOODS_NAME_LENGTH_INVALID",
     message: {
@@ -20712,7 +13356,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  300003: {
+  {
     code: 300003,
     name: "LIVE_GOODS_PRICE_INVALID",
     message: {
@@ -20721,7 +13365,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  300004: {
+  {
     code: 300004,
     name: "LIVE_GOODS_NAME_VIOLATION",
     message: {
@@ -20730,7 +13374,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300005: {
+  {
     code: 300005,
     name: "LIVE_GOODS_IMAGE_VIOLATION",
     message: {
@@ -20739,7 +13383,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300006: {
+  {
     code: 300006,
     name: "LIVE_GOODS_IMAGE_UPLOAD_FAILED",
     message: {
@@ -20748,7 +13392,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  300007: {
+  {
     code: 300007,
     name: "LIVE_GOODS_URL_NOT_IN_ONLINE_VERSION",
     message: {
@@ -20757,7 +13401,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  300008: {
+  {
     code: 300008,
     name: "LIVE_GOODS_ADD_FAILED",
     message: {
@@ -20766,7 +13410,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  300009: {
+  {
     code: 300009,
     name: "LIVE_GOODS_AUDIT_WITHDRAW_FAILED",
     message: {
@@ -20775,7 +13419,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  300010: {
+  {
     code: 300010,
     name: "LIVE_GOODS_AUDIT_STATE_INVALID",
     message: {
@@ -20784,7 +13428,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  300011: {
+  {
     code: 300011,
     name: "LIVE_GOODS_NOT_CREATED_BY_API",
     message: {
@@ -20793,7 +13437,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  300012: {
+  {
     code: 300012,
     name: "LIVE_GOODS_AUDIT_QUOTA_EXHAUSTED",
     message: {
@@ -20802,7 +13446,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  300013: {
+  {
     code: 300013,
     name: "LIVE_GOODS_AUDIT_SUBMIT_FAILED",
     message: {
@@ -20811,7 +13455,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  300014: {
+  {
     code: 300014,
     name: "LIVE_GOODS_UNDER_AUDIT_CANNOT_DELETE",
     message: {
@@ -20820,7 +13464,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  300017: {
+  {
     code: 300017,
     name: "LIVE_GOODS_NOT_SUBMITTED_FOR_AUDIT",
     message: {
@@ -20829,7 +13473,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  300021: {
+  {
     code: 300021,
     name: "LIVE_GOODS_ADDED_BUT_AUDIT_FAILED",
     message: {
@@ -20838,7 +13482,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300022: {
+  {
     code: 300022,
     name: "LIVE_ROOM_NOT_FOUND",
     message: {
@@ -20847,7 +13491,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  300023: {
+  {
     code: 300023,
     name: "LIVE_ROOM_STATE_DISALLOWS_OPERATION",
     message: {
@@ -20856,7 +13500,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  300024: {
+  {
     code: 300024,
     name: "LIVE_GOODS_NOT_FOUND",
     message: {
@@ -20865,7 +13509,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  300025: {
+  {
     code: 300025,
     name: "LIVE_GOODS_AUDIT_REJECTED",
     message: {
@@ -20874,7 +13518,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300026: {
+  {
     code: 300026,
     name: "LIVE_ROOM_GOODS_FULL",
     message: {
@@ -20883,7 +13527,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  300027: {
+  {
     code: 300027,
     name: "LIVE_ROOM_GOODS_IMPORT_FAILED",
     message: {
@@ -20892,7 +13536,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  300028: {
+  {
     code: 300028,
     name: "LIVE_ROOM_NAME_VIOLATION",
     message: {
@@ -20901,7 +13545,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300029: {
+  {
     code: 300029,
     name: "LIVE_ANCHOR_NICKNAME_VIOLATION",
     message: {
@@ -20910,7 +13554,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300030: {
+  {
     code: 300030,
     name: "LIVE_ANCHOR_INVALID_WECHAT_ID",
     message: {
@@ -20919,7 +13563,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  300031: {
+  {
     code: 300031,
     name: "LIVE_ROOM_COVER_IMAGE_VIOLATION",
     message: {
@@ -20928,7 +13572,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300032: {
+  {
     code: 300032,
     name: "LIVE_ROOM_SHARE_IMAGE_VIOLATION",
     message: {
@@ -20937,7 +13581,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  300033: {
+  {
     code: 300033,
     name: "LIVE_ROOM_GOODS_LIMIT_EXCEEDED",
     message: {
@@ -20946,7 +13590,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  300034: {
+  {
     code: 300034,
     name: "LIVE_ANCHOR_NICKNAME_LENGTH_INVALID",
     message: {
@@ -20955,7 +13599,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  300035: {
+  {
     code: 300035,
     name: "LIVE_ANCHOR_WECHAT_ID_NOT_FOUND",
     message: {
@@ -20964,7 +13608,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  300036: {
+  {
     code: 300036,
     name: "LIVE_ANCHOR_NOT_REAL_NAME_VERIFIED",
     message: {
@@ -20973,7 +13617,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  600001: {
+  {
     code: 600001,
     name: "UPLOAD_INVALID_FILE_NAME",
     message: {
@@ -20982,7 +13626,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  600002: {
+  {
     code: 600002,
     name: "UPLOAD_FILE_PERMISSION_DENIED",
     message: {
@@ -20991,7 +13635,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  600003: {
+  {
     code: 600003,
     name: "UPLOAD_INVALID_SOURCE_SIZE",
     message: {
@@ -21000,7 +13644,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  928000: {
+  {
     code: 928000,
     name: "RECEIPT_ALREADY_EXISTS",
     message: {
@@ -21009,7 +13653,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  928001: {
+  {
     code: 928001,
     name: "RECEIPT_NOT_FOUND",
     message: {
@@ -21018,7 +13662,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  930555: {
+  {
     code: 930555,
     name: "INSTANT_DELIVERY_SYSTEM_ERROR",
     message: {
@@ -21027,7 +13671,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  930556: {
+  {
     code: 930556,
     name: "INSTANT_DELIVERY_TIMEOUT",
     message: {
@@ -21036,7 +13680,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  930557: {
+  {
     code: 930557,
     name: "INSTANT_DELIVERY_CARRIER_SYSTEM_ERROR",
     message: {
@@ -21045,7 +13689,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  930558: {
+  {
     code: 930558,
     name: "INSTANT_DELIVERY_CARRIER_LOGIC_ERROR",
     message: {
@@ -21054,7 +13698,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  930559: {
+  {
     code: 930559,
     name: "INSTANT_DELIVERY_SANDBOX_INVALID_OPENID",
     message: {
@@ -21064,7 +13708,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  930560: {
+  {
     code: 930560,
     name: "INSTANT_DELIVERY_SHOP_NOT_BOUND",
     message: {
@@ -21073,7 +13717,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  930561: {
+  {
     code: 930561,
     name: "INSTANT_DELIVERY_ARGS_ERROR",
     message: {
@@ -21083,7 +13727,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  930562: {
+  {
     code: 930562,
     name: "INSTANT_DELIVERY_ORDER_ALREADY_EXISTS",
     message: {
@@ -21092,7 +13736,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  930563: {
+  {
     code: 930563,
     name: "INSTANT_DELIVERY_ORDER_NOT_FOUND",
     message: {
@@ -21102,7 +13746,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  930564: {
+  {
     code: 930564,
     name: "INSTANT_DELIVERY_SANDBOX_QUOTA_EXHAUSTED",
     message: {
@@ -21112,7 +13756,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  930565: {
+  {
     code: 930565,
     name: "INSTANT_DELIVERY_ORDER_FINISHED",
     message: {
@@ -21121,7 +13765,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  930566: {
+  {
     code: 930566,
     name: "INSTANT_DELIVERY_AUTH_REQUIRED_ON_MP",
     message: {
@@ -21130,7 +13774,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  930567: {
+  {
     code: 930567,
     name: "INSTANT_DELIVERY_SHOP_ARG_ERROR",
     message: {
@@ -21139,7 +13783,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  930568: {
+  {
     code: 930568,
     name: "INSTANT_DELIVERY_PERSONAL_APP_UNSUPPORTED",
     message: {
@@ -21149,7 +13793,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  930569: {
+  {
     code: 930569,
     name: "INSTANT_DELIVERY_ALREADY_OPENED",
     message: {
@@ -21159,7 +13803,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  930570: {
+  {
     code: 930570,
     name: "INSTANT_DELIVERY_INVALID_CARGO_CLASS",
     message: {
@@ -21168,7 +13812,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  930571: {
+  {
     code: 930571,
     name: "INSTANT_DELIVERY_NO_BETA_PERMISSION",
     message: {
@@ -21177,7 +13821,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  931010: {
+  {
     code: 931010,
     name: "INSTANT_DELIVERY_FEE_ALREADY_SET",
     message: {
@@ -21186,7 +13830,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  6000100: {
+  {
     code: 6000100,
     name: "DOWNLOAD_URL_NOT_BOUND",
     message: {
@@ -21195,7 +13839,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  6000101: {
+  {
     code: 6000101,
     name: "DOWNLOAD_URL_NO_RESPONSE_DATA",
     message: {
@@ -21204,7 +13848,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  6000102: {
+  {
     code: 6000102,
     name: "DOWNLOAD_URL_RESPONSE_DATA_TOO_BIG",
     message: {
@@ -21213,7 +13857,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001001: {
+  {
     code: 9001001,
     name: "SHAKE_INVALID_POST_DATA",
     message: {
@@ -21222,7 +13866,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001002: {
+  {
     code: 9001002,
     name: "SHAKE_REMOTE_SERVICE_UNAVAILABLE",
     message: {
@@ -21231,7 +13875,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9001003: {
+  {
     code: 9001003,
     name: "SHAKE_INVALID_TICKET",
     message: {
@@ -21240,7 +13884,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9001004: {
+  {
     code: 9001004,
     name: "SHAKE_GET_USER_INFO_FAILED",
     message: {
@@ -21249,7 +13893,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9001005: {
+  {
     code: 9001005,
     name: "SHAKE_GET_MERCHANT_INFO_FAILED",
     message: {
@@ -21258,7 +13902,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9001006: {
+  {
     code: 9001006,
     name: "SHAKE_GET_OPENID_FAILED",
     message: {
@@ -21267,7 +13911,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9001007: {
+  {
     code: 9001007,
     name: "SHAKE_UPLOAD_FILE_MISSING",
     message: {
@@ -21276,7 +13920,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001008: {
+  {
     code: 9001008,
     name: "SHAKE_INVALID_MATERIAL_FILE_TYPE",
     message: {
@@ -21285,7 +13929,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001009: {
+  {
     code: 9001009,
     name: "SHAKE_INVALID_MATERIAL_FILE_SIZE",
     message: {
@@ -21294,7 +13938,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001010: {
+  {
     code: 9001010,
     name: "SHAKE_UPLOAD_FAILED",
     message: {
@@ -21303,7 +13947,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9001020: {
+  {
     code: 9001020,
     name: "SHAKE_INVALID_ACCOUNT",
     message: {
@@ -21312,7 +13956,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001021: {
+  {
     code: 9001021,
     name: "SHAKE_DEVICE_ACTIVATION_RATE_TOO_LOW",
     message: {
@@ -21321,7 +13965,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9001022: {
+  {
     code: 9001022,
     name: "SHAKE_INVALID_DEVICE_APPLY_QUANTITY",
     message: {
@@ -21330,7 +13974,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001023: {
+  {
     code: 9001023,
     name: "SHAKE_DEVICE_APPLY_ALREADY_UNDER_REVIEW",
     message: {
@@ -21339,7 +13983,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9001024: {
+  {
     code: 9001024,
     name: "SHAKE_DEVICE_QUERY_COUNT_EXCEEDED",
     message: {
@@ -21348,7 +13992,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001025: {
+  {
     code: 9001025,
     name: "SHAKE_INVALID_DEVICE_ID",
     message: {
@@ -21357,7 +14001,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001026: {
+  {
     code: 9001026,
     name: "SHAKE_INVALID_PAGE_ID",
     message: {
@@ -21366,7 +14010,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001027: {
+  {
     code: 9001027,
     name: "SHAKE_INVALID_PAGE_PARAMS",
     message: {
@@ -21375,7 +14019,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001028: {
+  {
     code: 9001028,
     name: "SHAKE_PAGE_DELETE_COUNT_EXCEEDED",
     message: {
@@ -21384,7 +14028,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001029: {
+  {
     code: 9001029,
     name: "SHAKE_PAGE_IN_USE_BY_DEVICE",
     message: {
@@ -21393,7 +14037,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9001030: {
+  {
     code: 9001030,
     name: "SHAKE_PAGE_QUERY_COUNT_EXCEEDED",
     message: {
@@ -21402,7 +14046,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001031: {
+  {
     code: 9001031,
     name: "SHAKE_INVALID_TIME_RANGE",
     message: {
@@ -21411,7 +14055,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001032: {
+  {
     code: 9001032,
     name: "SHAKE_INVALID_DEVICE_PAGE_BINDING_PARAMS",
     message: {
@@ -21420,7 +14064,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001033: {
+  {
     code: 9001033,
     name: "SHAKE_INVALID_POI_ID",
     message: {
@@ -21429,7 +14073,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001034: {
+  {
     code: 9001034,
     name: "SHAKE_DEVICE_COMMENT_TOO_LONG",
     message: {
@@ -21438,7 +14082,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001035: {
+  {
     code: 9001035,
     name: "SHAKE_INVALID_DEVICE_APPLY_PARAMS",
     message: {
@@ -21447,7 +14091,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9001036: {
+  {
     code: 9001036,
     name: "SHAKE_INVALID_QUERY_BEGIN",
     message: {
@@ -21456,7 +14100,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002008: {
+  {
     code: 9002008,
     name: "WIFI_PARAMS_INVALID",
     message: {
@@ -21465,7 +14109,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002009: {
+  {
     code: 9002009,
     name: "WIFI_SHOP_NOT_FOUND",
     message: {
@@ -21474,7 +14118,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9002010: {
+  {
     code: 9002010,
     name: "WIFI_SSID_OR_PASSWORD_MUST_START_WITH_WX",
     message: {
@@ -21483,7 +14127,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002011: {
+  {
     code: 9002011,
     name: "WIFI_SSID_CONTAINS_CHINESE",
     message: {
@@ -21492,7 +14136,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002012: {
+  {
     code: 9002012,
     name: "WIFI_PASSWORD_CONTAINS_CHINESE",
     message: {
@@ -21501,7 +14145,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002013: {
+  {
     code: 9002013,
     name: "WIFI_PASSWORD_LENGTH_INVALID",
     message: {
@@ -21510,7 +14154,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002016: {
+  {
     code: 9002016,
     name: "WIFI_DEVICE_ALREADY_EXISTS",
     message: {
@@ -21519,7 +14163,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9002017: {
+  {
     code: 9002017,
     name: "WIFI_DEVICE_NOT_FOUND",
     message: {
@@ -21528,7 +14172,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9002026: {
+  {
     code: 9002026,
     name: "WIFI_QUERY_LIST_SIZE_EXCEEDED",
     message: {
@@ -21537,7 +14181,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002041: {
+  {
     code: 9002041,
     name: "WIFI_MODIFY_REQUIRES_CERTIFIED_ACCOUNT",
     message: {
@@ -21546,7 +14190,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9002044: {
+  {
     code: 9002044,
     name: "WIFI_INVALID_SSID",
     message: {
@@ -21555,7 +14199,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9002052: {
+  {
     code: 9002052,
     name: "WIFI_SHOP_NOT_AUDITED_BAR_TYPE_DISABLED",
     message: {
@@ -21564,7 +14208,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9007003: {
+  {
     code: 9007003,
     name: "WIFI_PROTOCOL_TYPE_MISMATCH",
     message: {
@@ -21573,7 +14217,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9007004: {
+  {
     code: 9007004,
     name: "WIFI_SSID_NOT_FOUND",
     message: {
@@ -21582,7 +14226,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9007005: {
+  {
     code: 9007005,
     name: "WIFI_DEVICE_COUNT_LIMIT_REACHED",
     message: {
@@ -21591,7 +14235,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9008001: {
+  {
     code: 9008001,
     name: "WIFI_CARD_INFO_NOT_FOUND",
     message: {
@@ -21600,7 +14244,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9008002: {
+  {
     code: 9008002,
     name: "WIFI_CARD_EXPIRATION_TIME_INVALID",
     message: {
@@ -21609,7 +14253,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9008003: {
+  {
     code: 9008003,
     name: "WIFI_URL_TOO_LONG",
     message: {
@@ -21618,7 +14262,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9008004: {
+  {
     code: 9008004,
     name: "WIFI_URL_CONTAINS_CHINESE",
     message: {
@@ -21627,7 +14271,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9200001: {
+  {
     code: 9200001,
     name: "NON_TAX_ORDER_ID_NOT_FOUND",
     message: {
@@ -21636,7 +14280,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9200002: {
+  {
     code: 9200002,
     name: "NON_TAX_ORDER_OF_OTHER_BIZ",
     message: {
@@ -21645,7 +14289,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9200003: {
+  {
     code: 9200003,
     name: "NON_TAX_PAYMENT_BLOCKED",
     message: {
@@ -21654,7 +14298,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9200211: {
+  {
     code: 9200211,
     name: "PAYMENT_NOTICE_DISABLED",
     message: {
@@ -21663,7 +14307,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9200231: {
+  {
     code: 9200231,
     name: "PAYMENT_NOTICE_NOT_FOUND",
     message: {
@@ -21672,7 +14316,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9200232: {
+  {
     code: 9200232,
     name: "PAYMENT_NOTICE_ALREADY_PAID",
     message: {
@@ -21681,7 +14325,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9200233: {
+  {
     code: 9200233,
     name: "PAYMENT_NOTICE_CANCELED",
     message: {
@@ -21690,7 +14334,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9200235: {
+  {
     code: 9200235,
     name: "PAYMENT_NOTICE_EXPIRED",
     message: {
@@ -21699,7 +14343,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9200236: {
+  {
     code: 9200236,
     name: "NON_TAX_BANK_NOT_ALLOWED",
     message: {
@@ -21708,7 +14352,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9200295: {
+  {
     code: 9200295,
     name: "FREQ_LIMIT",
     message: {
@@ -21718,7 +14362,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9200297: {
+  {
     code: 9200297,
     name: "PAYMENT_SUSPENDED_AT_CURRENT_TIME",
     message: {
@@ -21727,7 +14371,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  9200298: {
+  {
     code: 9200298,
     name: "THIRD_PARTY_RESP_DECRYPT_ERROR",
     message: {
@@ -21736,7 +14380,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9200299: {
+  {
     code: 9200299,
     name: "THIRD_PARTY_RESP_SYSTEM_ERROR",
     message: {
@@ -21745,7 +14389,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9200300: {
+  {
     code: 9200300,
     name: "THIRD_PARTY_RESP_SIGN_ERROR",
     message: {
@@ -21754,7 +14398,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  9201000: {
+  {
     code: 9201000,
     name: "NON_TAX_DESC_EMPTY",
     message: {
@@ -21763,7 +14407,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201001: {
+  {
     code: 9201001,
     name: "FEE_NOT_EQUAL_ITEMS_SUM",
     message: {
@@ -21772,7 +14416,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201002: {
+  {
     code: 9201002,
     name: "PAYMENT_INFO_INCORRECT",
     message: {
@@ -21781,7 +14425,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201003: {
+  {
     code: 9201003,
     name: "FEE_IS_ZERO",
     message: {
@@ -21790,7 +14434,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201004: {
+  {
     code: 9201004,
     name: "PAYMENT_EXPIRE_DATE_FORMAT_ERROR",
     message: {
@@ -21799,7 +14443,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201005: {
+  {
     code: 9201005,
     name: "NON_TAX_APPID_ERROR",
     message: {
@@ -21808,7 +14452,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9201006: {
+  {
     code: 9201006,
     name: "PAYMENT_ORDER_ID_ERROR",
     message: {
@@ -21817,7 +14461,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201007: {
+  {
     code: 9201007,
     name: "OPENID_ERROR",
     message: {
@@ -21826,7 +14470,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201008: {
+  {
     code: 9201008,
     name: "RETURN_URL_ERROR",
     message: {
@@ -21835,7 +14479,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201009: {
+  {
     code: 9201009,
     name: "NON_TAX_IP_ERROR",
     message: {
@@ -21844,7 +14488,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201010: {
+  {
     code: 9201010,
     name: "NON_TAX_ORDER_ID_ERROR",
     message: {
@@ -21853,7 +14497,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201011: {
+  {
     code: 9201011,
     name: "NON_TAX_REASON_ERROR",
     message: {
@@ -21862,7 +14506,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201012: {
+  {
     code: 9201012,
     name: "NON_TAX_MCH_ID_ERROR",
     message: {
@@ -21871,7 +14515,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201013: {
+  {
     code: 9201013,
     name: "NON_TAX_BILL_DATE_ERROR",
     message: {
@@ -21880,7 +14524,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201014: {
+  {
     code: 9201014,
     name: "NON_TAX_BILL_TYPE_ERROR",
     message: {
@@ -21889,7 +14533,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201015: {
+  {
     code: 9201015,
     name: "NON_TAX_TRADE_TYPE_ERROR",
     message: {
@@ -21898,7 +14542,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201016: {
+  {
     code: 9201016,
     name: "NON_TAX_BANK_ID_ERROR",
     message: {
@@ -21907,7 +14551,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201017: {
+  {
     code: 9201017,
     name: "NON_TAX_BANK_ACCOUNT_ERROR",
     message: {
@@ -21916,7 +14560,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201018: {
+  {
     code: 9201018,
     name: "PAYMENT_NOTICE_NO_ERROR",
     message: {
@@ -21925,7 +14569,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201019: {
+  {
     code: 9201019,
     name: "DEPARTMENT_CODE_ERROR",
     message: {
@@ -21934,7 +14578,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201020: {
+  {
     code: 9201020,
     name: "PAYMENT_NOTICE_TYPE_ERROR",
     message: {
@@ -21943,7 +14587,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201021: {
+  {
     code: 9201021,
     name: "REGION_CODE_ERROR",
     message: {
@@ -21952,7 +14596,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201022: {
+  {
     code: 9201022,
     name: "DEPARTMENT_NAME_ERROR",
     message: {
@@ -21961,7 +14605,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201023: {
+  {
     code: 9201023,
     name: "FEE_NOT_EQUAL_FINANCE_AMOUNT",
     message: {
@@ -21970,7 +14614,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201024: {
+  {
     code: 9201024,
     name: "REFUND_OUT_ID_ERROR",
     message: {
@@ -21979,7 +14623,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201026: {
+  {
     code: 9201026,
     name: "NOT_COMBINED_ORDER_ID",
     message: {
@@ -21988,7 +14632,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201027: {
+  {
     code: 9201027,
     name: "PARTIAL_SUB_ORDER_IS_TEST",
     message: {
@@ -21997,7 +14641,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201029: {
+  {
     code: 9201029,
     name: "NON_TAX_DESC_TOO_LONG",
     message: {
@@ -22006,7 +14650,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201031: {
+  {
     code: 9201031,
     name: "SUB_ORDER_LIST_SIZE_ERROR",
     message: {
@@ -22015,7 +14659,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201032: {
+  {
     code: 9201032,
     name: "SUB_ORDER_REPEATED",
     message: {
@@ -22024,7 +14668,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9201033: {
+  {
     code: 9201033,
     name: "NON_TAX_AUTH_CODE_EMPTY",
     message: {
@@ -22033,7 +14677,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201034: {
+  {
     code: 9201034,
     name: "BANK_ID_EMPTY_WITH_MCH_ID_SET",
     message: {
@@ -22042,7 +14686,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9201035: {
+  {
     code: 9201035,
     name: "OTHER_FEES_EXCEED_TOTAL_FEE",
     message: {
@@ -22051,7 +14695,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9202000: {
+  {
     code: 9202000,
     name: "OTHER_USER_PAYING",
     message: {
@@ -22060,7 +14704,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9202001: {
+  {
     code: 9202001,
     name: "PAY_PROCESS_NOT_FINISHED",
     message: {
@@ -22069,7 +14713,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9202002: {
+  {
     code: 9202002,
     name: "NO_REFUND_PERMISSION",
     message: {
@@ -22078,7 +14722,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9202003: {
+  {
     code: 9202003,
     name: "NON_TAX_PAY_IP_LIMIT",
     message: {
@@ -22087,7 +14731,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "ip_restriction",
   },
-  9202004: {
+  {
     code: 9202004,
     name: "PAYMENT_FREQ_LIMIT",
     message: {
@@ -22097,7 +14741,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9202005: {
+  {
     code: 9202005,
     name: "USER_WECHAT_ACCOUNT_ABNORMAL",
     message: {
@@ -22106,7 +14750,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9202006: {
+  {
     code: 9202006,
     name: "ACCOUNT_BALANCE_NOT_ENOUGH",
     message: {
@@ -22115,7 +14759,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "insufficient_funds",
   },
-  9202010: {
+  {
     code: 9202010,
     name: "REFUND_REQUEST_REPEATED",
     message: {
@@ -22124,7 +14768,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9202011: {
+  {
     code: 9202011,
     name: "ALREADY_REFUNDED",
     message: {
@@ -22133,7 +14777,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9202012: {
+  {
     code: 9202012,
     name: "REFUND_EXCEEDS_TOTAL_FEE",
     message: {
@@ -22142,7 +14786,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9202013: {
+  {
     code: 9202013,
     name: "BUSI_ID_DUPLICATE",
     message: {
@@ -22151,7 +14795,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9202016: {
+  {
     code: 9202016,
     name: "PAY_SIGN_NOT_CHECKED",
     message: {
@@ -22160,7 +14804,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  9202017: {
+  {
     code: 9202017,
     name: "PAY_CHECK_SIGN_FAILED",
     message: {
@@ -22169,7 +14813,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  9202018: {
+  {
     code: 9202018,
     name: "SUB_ORDER_ERROR",
     message: {
@@ -22178,7 +14822,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9202020: {
+  {
     code: 9202020,
     name: "NON_TAX_ORDER_STATUS_ERROR",
     message: {
@@ -22187,7 +14831,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9202021: {
+  {
     code: 9202021,
     name: "UNIFIED_ORDER_REPEATED",
     message: {
@@ -22196,7 +14840,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9203000: {
+  {
     code: 9203000,
     name: "NOTIFICATION_URL_REQUEST_FAILED",
     message: {
@@ -22205,7 +14849,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9203001: {
+  {
     code: 9203001,
     name: "NON_TAX_HTTP_REQUEST_FAILED",
     message: {
@@ -22214,7 +14858,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9203002: {
+  {
     code: 9203002,
     name: "NON_TAX_HTTP_RESPONSE_DATA_ERROR",
     message: {
@@ -22223,7 +14867,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9203003: {
+  {
     code: 9203003,
     name: "HTTP_RESPONSE_RSA_DECRYPT_FAILED",
     message: {
@@ -22232,7 +14876,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9203004: {
+  {
     code: 9203004,
     name: "HTTP_RESPONSE_AES_DECRYPT_FAILED",
     message: {
@@ -22241,7 +14885,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9203999: {
+  {
     code: 9203999,
     name: "NON_TAX_SYSTEM_BUSY",
     message: {
@@ -22251,7 +14895,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "server",
     retryable: true,
   },
-  9204000: {
+  {
     code: 9204000,
     name: "GETREALNAME_TOKEN_ERROR",
     message: {
@@ -22260,7 +14904,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9204001: {
+  {
     code: 9204001,
     name: "GETREALNAME_USER_OR_TOKEN_ERROR",
     message: {
@@ -22269,7 +14913,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9204002: {
+  {
     code: 9204002,
     name: "GETREALNAME_APPID_OR_TOKEN_ERROR",
     message: {
@@ -22278,7 +14922,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9205000: {
+  {
     code: 9205000,
     name: "FINANCE_CONF_NOT_FOUND",
     message: {
@@ -22287,7 +14931,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9205001: {
+  {
     code: 9205001,
     name: "BANK_CONF_NOT_FOUND",
     message: {
@@ -22296,7 +14940,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9205002: {
+  {
     code: 9205002,
     name: "GOVERNMENT_AGENCY_CONF_NOT_FOUND",
     message: {
@@ -22305,7 +14949,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9205010: {
+  {
     code: 9205010,
     name: "SYMMETRIC_KEY_CONF_NOT_FOUND",
     message: {
@@ -22314,7 +14958,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9205101: {
+  {
     code: 9205101,
     name: "OUT_ORDER_ID_NOT_FOUND",
     message: {
@@ -22323,7 +14967,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9205201: {
+  {
     code: 9205201,
     name: "NON_TAX_BILL_NOT_FOUND",
     message: {
@@ -22332,7 +14976,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9206000: {
+  {
     code: 9206000,
     name: "THIRD_PARTY_RESP_PAY_CHANNEL_EMPTY",
     message: {
@@ -22341,7 +14985,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206001: {
+  {
     code: 9206001,
     name: "THIRD_PARTY_RESP_ORDER_ID_EMPTY",
     message: {
@@ -22350,7 +14994,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206002: {
+  {
     code: 9206002,
     name: "THIRD_PARTY_RESP_BILL_TYPE_CODE_EMPTY",
     message: {
@@ -22359,7 +15003,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206003: {
+  {
     code: 9206003,
     name: "THIRD_PARTY_RESP_BILL_NO_EMPTY",
     message: {
@@ -22368,7 +15012,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206200: {
+  {
     code: 9206200,
     name: "THIRD_PARTY_RESP_EMPTY",
     message: {
@@ -22377,7 +15021,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206201: {
+  {
     code: 9206201,
     name: "THIRD_PARTY_RESP_NOT_JSON",
     message: {
@@ -22386,7 +15030,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206900: {
+  {
     code: 9206900,
     name: "THIRD_PARTY_CONNECT_ERROR",
     message: {
@@ -22395,7 +15039,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206901: {
+  {
     code: 9206901,
     name: "THIRD_PARTY_CONNECT_TIMEOUT",
     message: {
@@ -22404,7 +15048,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206910: {
+  {
     code: 9206910,
     name: "THIRD_PARTY_READ_RESP_ERROR",
     message: {
@@ -22413,7 +15057,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9206911: {
+  {
     code: 9206911,
     name: "THIRD_PARTY_READ_RESP_TIMEOUT",
     message: {
@@ -22422,7 +15066,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9207000: {
+  {
     code: 9207000,
     name: "BOSS_SYSTEM_ERROR",
     message: {
@@ -22431,7 +15075,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9207001: {
+  {
     code: 9207001,
     name: "NON_TAX_WECHAT_PAY_ERROR",
     message: {
@@ -22440,7 +15084,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9207002: {
+  {
     code: 9207002,
     name: "BOSS_PARAM_ERROR",
     message: {
@@ -22449,7 +15093,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9207003: {
+  {
     code: 9207003,
     name: "NON_TAX_PAY_ERROR",
     message: {
@@ -22458,7 +15102,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9207004: {
+  {
     code: 9207004,
     name: "PAY_AUTH_CODE_EXPIRED",
     message: {
@@ -22467,7 +15111,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9207005: {
+  {
     code: 9207005,
     name: "USER_BALANCE_NOT_ENOUGH",
     message: {
@@ -22476,7 +15120,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "insufficient_funds",
   },
-  9207006: {
+  {
     code: 9207006,
     name: "PAY_CARD_NOT_SUPPORTED",
     message: {
@@ -22485,7 +15129,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  9207007: {
+  {
     code: 9207007,
     name: "ORDER_REVERSED",
     message: {
@@ -22494,7 +15138,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9207008: {
+  {
     code: 9207008,
     name: "USER_PAYING_NEED_PASSWORD",
     message: {
@@ -22503,7 +15147,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9207009: {
+  {
     code: 9207009,
     name: "PAY_AUTH_CODE_ERROR",
     message: {
@@ -22512,7 +15156,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9207010: {
+  {
     code: 9207010,
     name: "PAY_AUTH_CODE_INVALID",
     message: {
@@ -22521,7 +15165,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9207011: {
+  {
     code: 9207011,
     name: "REVERSE_NOT_ALLOWED_WHILE_USER_PAYING",
     message: {
@@ -22530,7 +15174,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9207012: {
+  {
     code: 9207012,
     name: "NON_TAX_ORDER_PAID",
     message: {
@@ -22539,7 +15183,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9207013: {
+  {
     code: 9207013,
     name: "NON_TAX_ORDER_CLOSED",
     message: {
@@ -22548,7 +15192,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9207028: {
+  {
     code: 9207028,
     name: "VEHICLE_NOT_FOUND",
     message: {
@@ -22557,7 +15201,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9207029: {
+  {
     code: 9207029,
     name: "VEHICLE_REQUEST_BLOCKED",
     message: {
@@ -22566,7 +15210,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9207030: {
+  {
     code: 9207030,
     name: "VEHICLE_AUTH_ERROR",
     message: {
@@ -22575,7 +15219,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9207031: {
+  {
     code: 9207031,
     name: "VEHICLE_CONTRACT_OVER_LIMIT",
     message: {
@@ -22584,7 +15228,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9207032: {
+  {
     code: 9207032,
     name: "VEHICLE_TRADE_ERROR",
     message: {
@@ -22593,7 +15237,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9207033: {
+  {
     code: 9207033,
     name: "VEHICLE_TRADE_TIME_INVALID",
     message: {
@@ -22602,7 +15246,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9207034: {
+  {
     code: 9207034,
     name: "VEHICLE_CHANNEL_TYPE_INVALID",
     message: {
@@ -22611,7 +15255,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9207050: {
+  {
     code: 9207050,
     name: "EXPIRE_TIME_RANGE_ERROR",
     message: {
@@ -22620,7 +15264,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9210000: {
+  {
     code: 9210000,
     name: "QUERY_FINANCE_ERROR",
     message: {
@@ -22629,7 +15273,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9291000: {
+  {
     code: 9291000,
     name: "APP_PAY_OPENID_ERROR",
     message: {
@@ -22638,7 +15282,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9291001: {
+  {
     code: 9291001,
     name: "APP_PAY_OPENID_APPID_NOT_MATCH",
     message: {
@@ -22647,7 +15291,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9291002: {
+  {
     code: 9291002,
     name: "APP_PAY_APP_APPID_NOT_FOUND",
     message: {
@@ -22656,7 +15300,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9291003: {
+  {
     code: 9291003,
     name: "APP_PAY_APP_APPID_NOT_MOBILE_APP",
     message: {
@@ -22665,7 +15309,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9291004: {
+  {
     code: 9291004,
     name: "APP_PAY_APPID_EMPTY",
     message: {
@@ -22674,7 +15318,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9291005: {
+  {
     code: 9291005,
     name: "APP_PAY_APPID_NOT_MATCH_ACCESS_TOKEN",
     message: {
@@ -22683,7 +15327,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9291006: {
+  {
     code: 9291006,
     name: "APP_PAY_INVALID_SIGN",
     message: {
@@ -22692,7 +15336,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  9299999: {
+  {
     code: 9299999,
     name: "BACKEND_LOGIC_ERROR",
     message: {
@@ -22701,7 +15345,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9300001: {
+  {
     code: 9300001,
     name: "ACTIVITY_BEGIN_TIME_BEFORE_NOW",
     message: {
@@ -22710,7 +15354,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300002: {
+  {
     code: 9300002,
     name: "ACTIVITY_END_TIME_BEFORE_NOW",
     message: {
@@ -22719,7 +15363,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300003: {
+  {
     code: 9300003,
     name: "ACTIVITY_BEGIN_TIME_NOT_BEFORE_END_TIME",
     message: {
@@ -22728,7 +15372,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300004: {
+  {
     code: 9300004,
     name: "ACTIVITY_DURATION_EXCEEDS_ONE_YEAR",
     message: {
@@ -22737,7 +15381,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300005: {
+  {
     code: 9300005,
     name: "ACTIVITY_INVALID_MAX_PARTIC_TIMES",
     message: {
@@ -22746,7 +15390,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300006: {
+  {
     code: 9300006,
     name: "ACTIVITY_INVALID_STATUS",
     message: {
@@ -22755,7 +15399,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300007: {
+  {
     code: 9300007,
     name: "ACTIVITY_INVALID_GIFT_NUM",
     message: {
@@ -22764,7 +15408,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300008: {
+  {
     code: 9300008,
     name: "ACTIVITY_INVALID_MINIPROGRAM_APPID",
     message: {
@@ -22773,7 +15417,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300009: {
+  {
     code: 9300009,
     name: "ACTIVITY_CANNOT_FINISH",
     message: {
@@ -22782,7 +15426,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300010: {
+  {
     code: 9300010,
     name: "ACTIVITY_CARD_INFO_LIST_TOO_SHORT",
     message: {
@@ -22791,7 +15435,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300011: {
+  {
     code: 9300011,
     name: "ACTIVITY_INVALID_CARD_ID",
     message: {
@@ -22800,7 +15444,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300012: {
+  {
     code: 9300012,
     name: "ACTIVITY_CARD_ID_NOT_OWNED_BY_APPID",
     message: {
@@ -22809,7 +15453,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9300013: {
+  {
     code: 9300013,
     name: "ACTIVITY_CARD_TYPE_UNSUPPORTED",
     message: {
@@ -22818,7 +15462,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300014: {
+  {
     code: 9300014,
     name: "ACTIVITY_CARD_OUT_OF_STOCK",
     message: {
@@ -22827,7 +15471,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300015: {
+  {
     code: 9300015,
     name: "ACTIVITY_CARD_INVALID_STATUS",
     message: {
@@ -22836,7 +15480,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300016: {
+  {
     code: 9300016,
     name: "ACTIVITY_MEMBERSHIP_OR_USER_TYPE_EXCLUSIVE",
     message: {
@@ -22845,7 +15489,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300017: {
+  {
     code: 9300017,
     name: "ACTIVITY_INVALID_MEMBERSHIP_LOGIC",
     message: {
@@ -22854,7 +15498,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300018: {
+  {
     code: 9300018,
     name: "ACTIVITY_INVALID_NEW_OLD_USER_LOGIC",
     message: {
@@ -22863,7 +15507,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300019: {
+  {
     code: 9300019,
     name: "ACTIVITY_INVALID_TYPE",
     message: {
@@ -22872,7 +15516,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300020: {
+  {
     code: 9300020,
     name: "ACTIVITY_INVALID_ACTIVITY_ID",
     message: {
@@ -22881,7 +15525,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300021: {
+  {
     code: 9300021,
     name: "ACTIVITY_INVALID_HELP_MAX_TIMES",
     message: {
@@ -22890,7 +15534,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300022: {
+  {
     code: 9300022,
     name: "ACTIVITY_INVALID_COVER_URL",
     message: {
@@ -22899,7 +15543,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300023: {
+  {
     code: 9300023,
     name: "ACTIVITY_INVALID_GEN_LIMIT",
     message: {
@@ -22908,7 +15552,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300024: {
+  {
     code: 9300024,
     name: "ACTIVITY_CARD_END_TIME_BEFORE_ACTIVITY_END",
     message: {
@@ -22917,7 +15561,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300501: {
+  {
     code: 9300501,
     name: "LOGISTICS_CARRIER_LOGIC_ERROR",
     message: {
@@ -22927,7 +15571,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9300502: {
+  {
     code: 9300502,
     name: "LOGISTICS_CARRIER_SYSTEM_ERROR",
     message: {
@@ -22937,7 +15581,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9300503: {
+  {
     code: 9300503,
     name: "LOGISTICS_DELIVERY_ID_NOT_REGISTERED",
     message: {
@@ -22947,7 +15591,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300504: {
+  {
     code: 9300504,
     name: "LOGISTICS_DELIVERY_ID_BANNED",
     message: {
@@ -22957,7 +15601,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300505: {
+  {
     code: 9300505,
     name: "LOGISTICS_SHOP_BANNED",
     message: {
@@ -22966,7 +15610,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9300506: {
+  {
     code: 9300506,
     name: "LOGISTICS_ORDER_CANNOT_CANCEL",
     message: {
@@ -22976,7 +15620,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300507: {
+  {
     code: 9300507,
     name: "LOGISTICS_INVALID_TOKEN",
     message: {
@@ -22986,7 +15630,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9300508: {
+  {
     code: 9300508,
     name: "LOGISTICS_ORDER_ID_ALREADY_USED",
     message: {
@@ -22995,7 +15639,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300509: {
+  {
     code: 9300509,
     name: "LOGISTICS_RETRY_TOO_FAST",
     message: {
@@ -23005,7 +15649,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9300510: {
+  {
     code: 9300510,
     name: "LOGISTICS_INVALID_SERVICE_TYPE",
     message: {
@@ -23014,7 +15658,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300511: {
+  {
     code: 9300511,
     name: "LOGISTICS_INVALID_BRANCH_ID",
     message: {
@@ -23023,7 +15667,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300512: {
+  {
     code: 9300512,
     name: "LOGISTICS_INVALID_WAYBILL_TEMPLATE_FORMAT",
     message: {
@@ -23033,7 +15677,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300513: {
+  {
     code: 9300513,
     name: "LOGISTICS_OUT_OF_QUOTA",
     message: {
@@ -23042,7 +15686,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300514: {
+  {
     code: 9300514,
     name: "LOGISTICS_ADD_NET_BRANCH_FAILED",
     message: {
@@ -23051,7 +15695,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300515: {
+  {
     code: 9300515,
     name: "LOGISTICS_WXA_APPID_NOT_FOUND",
     message: {
@@ -23060,7 +15704,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300516: {
+  {
     code: 9300516,
     name: "LOGISTICS_WXA_APPID_NOT_LINKED",
     message: {
@@ -23069,7 +15713,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300517: {
+  {
     code: 9300517,
     name: "LOGISTICS_INVALID_UPDATE_TYPE",
     message: {
@@ -23079,7 +15723,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300520: {
+  {
     code: 9300520,
     name: "LOGISTICS_INVALID_DELIVERY_ID",
     message: {
@@ -23088,7 +15732,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300521: {
+  {
     code: 9300521,
     name: "LOGISTICS_WAYBILL_GENERATING",
     message: {
@@ -23097,7 +15741,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300522: {
+  {
     code: 9300522,
     name: "LOGISTICS_ORDER_ID_REPEATED",
     message: {
@@ -23106,7 +15750,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300523: {
+  {
     code: 9300523,
     name: "LOGISTICS_QUOTA_NOT_ENOUGH_RECHARGE",
     message: {
@@ -23115,7 +15759,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "insufficient_funds",
   },
-  9300524: {
+  {
     code: 9300524,
     name: "LOGISTICS_ORDER_ALREADY_CANCELED",
     message: {
@@ -23125,7 +15769,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300525: {
+  {
     code: 9300525,
     name: "LOGISTICS_BIZ_ID_NOT_BOUND",
     message: {
@@ -23135,7 +15779,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300526: {
+  {
     code: 9300526,
     name: "LOGISTICS_ARG_SIZE_EXCEEDED",
     message: {
@@ -23145,7 +15789,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300527: {
+  {
     code: 9300527,
     name: "LOGISTICS_CARRIER_QUOTA_UNSUPPORTED",
     message: {
@@ -23154,7 +15798,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  9300528: {
+  {
     code: 9300528,
     name: "LOGISTICS_INVALID_WAYBILL_ID",
     message: {
@@ -23163,7 +15807,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300529: {
+  {
     code: 9300529,
     name: "LOGISTICS_BIZ_ID_ALREADY_BOUND",
     message: {
@@ -23173,7 +15817,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300530: {
+  {
     code: 9300530,
     name: "LOGISTICS_BIZ_ID_NOT_FOUND",
     message: {
@@ -23183,7 +15827,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300531: {
+  {
     code: 9300531,
     name: "LOGISTICS_INVALID_BIZ_ID_OR_PASSWORD",
     message: {
@@ -23193,7 +15837,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9300532: {
+  {
     code: 9300532,
     name: "LOGISTICS_BIND_UNDER_REVIEW",
     message: {
@@ -23203,7 +15847,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300533: {
+  {
     code: 9300533,
     name: "LOGISTICS_INVALID_TAGID_LIST",
     message: {
@@ -23212,7 +15856,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300534: {
+  {
     code: 9300534,
     name: "LOGISTICS_APPID_NOT_SAME_OWNER",
     message: {
@@ -23222,7 +15866,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300535: {
+  {
     code: 9300535,
     name: "LOGISTICS_INVALID_SHOP_ARG",
     message: {
@@ -23232,7 +15876,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300536: {
+  {
     code: 9300536,
     name: "LOGISTICS_INVALID_WXA_APPID",
     message: {
@@ -23242,7 +15886,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300537: {
+  {
     code: 9300537,
     name: "LOGISTICS_FREQ_LIMIT",
     message: {
@@ -23252,7 +15896,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9300538: {
+  {
     code: 9300538,
     name: "LOGISTICS_INPUT_TASK_EMPTY",
     message: {
@@ -23261,7 +15905,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300539: {
+  {
     code: 9300539,
     name: "LOGISTICS_TOO_MANY_TASKS",
     message: {
@@ -23270,7 +15914,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300540: {
+  {
     code: 9300540,
     name: "LOGISTICS_TASK_NOT_FOUND",
     message: {
@@ -23279,7 +15923,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300541: {
+  {
     code: 9300541,
     name: "LOGISTICS_DELIVERY_CALLBACK_ERROR",
     message: {
@@ -23288,7 +15932,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9300601: {
+  {
     code: 9300601,
     name: "VERIFY_INVALID_ID_CARD_NO",
     message: {
@@ -23297,7 +15941,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300602: {
+  {
     code: 9300602,
     name: "VERIFY_INVALID_NAME",
     message: {
@@ -23306,7 +15950,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300603: {
+  {
     code: 9300603,
     name: "VERIFY_INVALID_PLATE_NO",
     message: {
@@ -23315,7 +15959,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300604: {
+  {
     code: 9300604,
     name: "VERIFY_AUTH_KEY_DECODE_ERROR",
     message: {
@@ -23324,7 +15968,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9300605: {
+  {
     code: 9300605,
     name: "VERIFY_AUTH_KEY_EXPIRED",
     message: {
@@ -23333,7 +15977,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9300606: {
+  {
     code: 9300606,
     name: "VERIFY_AUTH_KEY_APPINFO_MISMATCH",
     message: {
@@ -23342,7 +15986,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9300607: {
+  {
     code: 9300607,
     name: "VERIFY_USER_NOT_CONFIRMED",
     message: {
@@ -23351,7 +15995,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300608: {
+  {
     code: 9300608,
     name: "VERIFY_USER_CONFIRM_EXPIRED",
     message: {
@@ -23360,7 +16004,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300609: {
+  {
     code: 9300609,
     name: "VERIFY_API_LIMIT_EXCEEDED",
     message: {
@@ -23369,7 +16013,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300610: {
+  {
     code: 9300610,
     name: "VERIFY_INVALID_CAR_LICENSE_INFO",
     message: {
@@ -23378,7 +16022,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300611: {
+  {
     code: 9300611,
     name: "VERIFY_TYPE_NOT_SUPPORTED",
     message: {
@@ -23387,7 +16031,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "unsupported",
   },
-  9300701: {
+  {
     code: 9300701,
     name: "REDEEM_INPUT_PARAM_ERROR",
     message: {
@@ -23396,7 +16040,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300702: {
+  {
     code: 9300702,
     name: "REDEEM_CODE_ALREADY_USED",
     message: {
@@ -23405,7 +16049,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300703: {
+  {
     code: 9300703,
     name: "REDEEM_INVALID_DATE",
     message: {
@@ -23414,7 +16058,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300704: {
+  {
     code: 9300704,
     name: "REDEEM_NOT_CURRENTLY_AVAILABLE",
     message: {
@@ -23423,7 +16067,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300705: {
+  {
     code: 9300705,
     name: "CODE_NOT_EXIST_OR_EXPIRED",
     message: {
@@ -23432,7 +16076,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300706: {
+  {
     code: 9300706,
     name: "REDEEM_CODE_NOT_EXIST_OR_EXPIRED",
     message: {
@@ -23441,7 +16085,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300707: {
+  {
     code: 9300707,
     name: "REDEEM_WXPAY_ERROR",
     message: {
@@ -23450,7 +16094,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9300708: {
+  {
     code: 9300708,
     name: "REDEEM_WXPAY_OVERLIMIT",
     message: {
@@ -23459,7 +16103,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300801: {
+  {
     code: 9300801,
     name: "GUIDE_INVALID_WECHAT_ID",
     message: {
@@ -23468,7 +16112,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300802: {
+  {
     code: 9300802,
     name: "GUIDE_FEATURE_NOT_ENABLED",
     message: {
@@ -23477,7 +16121,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9300803: {
+  {
     code: 9300803,
     name: "GUIDE_ALREADY_BOUND",
     message: {
@@ -23486,7 +16130,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300804: {
+  {
     code: 9300804,
     name: "GUIDE_WECHAT_ID_NOT_A_GUIDE",
     message: {
@@ -23495,7 +16139,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300805: {
+  {
     code: 9300805,
     name: "GUIDE_BOUND_BY_OTHER_ACCOUNT",
     message: {
@@ -23504,7 +16148,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9300806: {
+  {
     code: 9300806,
     name: "GUIDE_FAN_BINDING_NOT_FOUND",
     message: {
@@ -23513,7 +16157,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300807: {
+  {
     code: 9300807,
     name: "GUIDE_INVALID_TAG_VALUE",
     message: {
@@ -23522,7 +16166,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300808: {
+  {
     code: 9300808,
     name: "GUIDE_TAG_VALUE_NOT_FOUND",
     message: {
@@ -23531,7 +16175,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300809: {
+  {
     code: 9300809,
     name: "GUIDE_DISPLAY_TAG_VALUE_NOT_FOUND",
     message: {
@@ -23540,7 +16184,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9300810: {
+  {
     code: 9300810,
     name: "GUIDE_NICKNAME_TOO_LONG",
     message: {
@@ -23549,7 +16193,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300811: {
+  {
     code: 9300811,
     name: "GUIDE_IMAGE_DOMAIN_NOT_ALLOWED",
     message: {
@@ -23558,7 +16202,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300812: {
+  {
     code: 9300812,
     name: "GUIDE_BINDING_LIMIT_REACHED",
     message: {
@@ -23567,7 +16211,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300813: {
+  {
     code: 9300813,
     name: "GUIDE_FAN_BINDING_LIMIT_REACHED",
     message: {
@@ -23576,7 +16220,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300814: {
+  {
     code: 9300814,
     name: "GUIDE_SENSITIVE_WORD_LIMIT_EXCEEDED",
     message: {
@@ -23585,7 +16229,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300815: {
+  {
     code: 9300815,
     name: "GUIDE_QUICK_REPLY_LIMIT_EXCEEDED",
     message: {
@@ -23594,7 +16238,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300816: {
+  {
     code: 9300816,
     name: "GUIDE_TEXT_MATERIAL_LIMIT_EXCEEDED",
     message: {
@@ -23603,7 +16247,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300817: {
+  {
     code: 9300817,
     name: "GUIDE_MINIPROGRAM_CARD_MATERIAL_LIMIT_EXCEEDED",
     message: {
@@ -23612,7 +16256,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300818: {
+  {
     code: 9300818,
     name: "GUIDE_IMAGE_MATERIAL_LIMIT_EXCEEDED",
     message: {
@@ -23621,7 +16265,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "quota",
   },
-  9300819: {
+  {
     code: 9300819,
     name: "GUIDE_INVALID_MEDIA_ID",
     message: {
@@ -23630,7 +16274,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300820: {
+  {
     code: 9300820,
     name: "GUIDE_TAG_CATEGORY_QUERY_LIMIT_EXCEEDED",
     message: {
@@ -23639,7 +16283,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300821: {
+  {
     code: 9300821,
     name: "GUIDE_INVALID_MINIPROGRAM_CARD_APPID",
     message: {
@@ -23648,7 +16292,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300822: {
+  {
     code: 9300822,
     name: "GUIDE_INVALID_TAG_CATEGORY_NAME",
     message: {
@@ -23657,7 +16301,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300823: {
+  {
     code: 9300823,
     name: "GUIDE_INVALID_CHAT_HISTORY_TIME",
     message: {
@@ -23666,7 +16310,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300824: {
+  {
     code: 9300824,
     name: "GUIDE_AUTO_REPLY_TOO_LONG",
     message: {
@@ -23675,7 +16319,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300825: {
+  {
     code: 9300825,
     name: "GUIDE_INVALID_GROUP_ID",
     message: {
@@ -23684,7 +16328,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9300826: {
+  {
     code: 9300826,
     name: "GUIDE_UNDER_MAINTENANCE",
     message: {
@@ -23693,7 +16337,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "maintenance",
   },
-  9301001: {
+  {
     code: 9301001,
     name: "SERVICE_MARKET_INVALID_PARAMETER",
     message: {
@@ -23702,7 +16346,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9301002: {
+  {
     code: 9301002,
     name: "SERVICE_MARKET_CALL_API_FAILED",
     message: {
@@ -23711,7 +16355,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9301003: {
+  {
     code: 9301003,
     name: "SERVICE_MARKET_INTERNAL_EXCEPTION",
     message: {
@@ -23720,7 +16364,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9301004: {
+  {
     code: 9301004,
     name: "SERVICE_MARKET_SAVE_DATA_ERROR",
     message: {
@@ -23729,7 +16373,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9301006: {
+  {
     code: 9301006,
     name: "SERVICE_MARKET_INVALID_APPID",
     message: {
@@ -23738,7 +16382,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  9301007: {
+  {
     code: 9301007,
     name: "SERVICE_MARKET_INVALID_API_CONFIG",
     message: {
@@ -23747,7 +16391,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9301008: {
+  {
     code: 9301008,
     name: "SERVICE_MARKET_INVALID_API_INFO",
     message: {
@@ -23756,7 +16400,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9301009: {
+  {
     code: 9301009,
     name: "SERVICE_MARKET_ADD_RESULT_CHECK_FAILED",
     message: {
@@ -23765,7 +16409,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9301010: {
+  {
     code: 9301010,
     name: "SERVICE_MARKET_CONSUMPTION_FAILED",
     message: {
@@ -23774,7 +16418,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9301011: {
+  {
     code: 9301011,
     name: "SERVICE_MARKET_FREQUENCY_LIMIT",
     message: {
@@ -23784,7 +16428,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9301012: {
+  {
     code: 9301012,
     name: "SERVICE_MARKET_TIMEOUT",
     message: {
@@ -23793,7 +16437,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9400001: {
+  {
     code: 9400001,
     name: "LIVE_ENABLED_DEV_APP_CANNOT_RELEASE",
     message: {
@@ -23802,7 +16446,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9401001: {
+  {
     code: 9401001,
     name: "SHOP_PRODUCT_ALREADY_EXISTS",
     message: {
@@ -23811,7 +16455,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9401002: {
+  {
     code: 9401002,
     name: "SHOP_PRODUCT_NOT_FOUND",
     message: {
@@ -23820,7 +16464,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9401003: {
+  {
     code: 9401003,
     name: "SHOP_CATEGORY_ALREADY_EXISTS",
     message: {
@@ -23829,7 +16473,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9401004: {
+  {
     code: 9401004,
     name: "SHOP_CATEGORY_NOT_FOUND",
     message: {
@@ -23838,7 +16482,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9401005: {
+  {
     code: 9401005,
     name: "SHOP_SKU_ALREADY_EXISTS",
     message: {
@@ -23847,7 +16491,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9401006: {
+  {
     code: 9401006,
     name: "SHOP_SKU_NOT_FOUND",
     message: {
@@ -23856,7 +16500,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9401007: {
+  {
     code: 9401007,
     name: "SHOP_ATTRIBUTE_ALREADY_EXISTS",
     message: {
@@ -23865,7 +16509,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "conflict",
   },
-  9401008: {
+  {
     code: 9401008,
     name: "SHOP_ATTRIBUTE_NOT_FOUND",
     message: {
@@ -23874,7 +16518,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9401020: {
+  {
     code: 9401020,
     name: "SHOP_INVALID_PARAMETER",
     message: {
@@ -23883,7 +16527,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9401021: {
+  {
     code: 9401021,
     name: "SHOP_NO_PRODUCT_PERMISSION",
     message: {
@@ -23892,7 +16536,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9401022: {
+  {
     code: 9401022,
     name: "SHOP_SPU_NOT_ALLOWED",
     message: {
@@ -23901,7 +16545,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9401023: {
+  {
     code: 9401023,
     name: "SHOP_SPU_EDIT_NOT_ALLOWED",
     message: {
@@ -23910,7 +16554,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9401024: {
+  {
     code: 9401024,
     name: "SHOP_SKU_NOT_ALLOWED",
     message: {
@@ -23919,7 +16563,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9401025: {
+  {
     code: 9401025,
     name: "SHOP_SKU_EDIT_NOT_ALLOWED",
     message: {
@@ -23928,7 +16572,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9402001: {
+  {
     code: 9402001,
     name: "PUSH_LIMIT_TOO_LARGE",
     message: {
@@ -23937,7 +16581,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402002: {
+  {
     code: 9402002,
     name: "PUSH_SINGLE_SEND_BLOCKED",
     message: {
@@ -23946,7 +16590,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9402003: {
+  {
     code: 9402003,
     name: "PUSH_MASS_SEND_BLOCKED",
     message: {
@@ -23955,7 +16599,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9402004: {
+  {
     code: 9402004,
     name: "PUSH_INVALID_MSG_ID",
     message: {
@@ -23964,7 +16608,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402005: {
+  {
     code: 9402005,
     name: "PUSH_SEND_MSG_TOO_QUICK",
     message: {
@@ -23974,7 +16618,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9402006: {
+  {
     code: 9402006,
     name: "PUSH_SEND_TO_SINGLE_USER_TOO_QUICK",
     message: {
@@ -23984,7 +16628,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9402007: {
+  {
     code: 9402007,
     name: "PUSH_SEND_TO_ALL_USERS_TOO_QUICK",
     message: {
@@ -23994,7 +16638,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9402008: {
+  {
     code: 9402008,
     name: "PUSH_SEND_TYPE_ERROR",
     message: {
@@ -24003,7 +16647,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402009: {
+  {
     code: 9402009,
     name: "PUSH_MSG_NOT_SENDABLE",
     message: {
@@ -24012,7 +16656,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9402010: {
+  {
     code: 9402010,
     name: "PUSH_CONTENT_TOO_LONG_OR_EMPTY",
     message: {
@@ -24021,7 +16665,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402011: {
+  {
     code: 9402011,
     name: "PUSH_PATH_NOT_FOUND",
     message: {
@@ -24030,7 +16674,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9402012: {
+  {
     code: 9402012,
     name: "PUSH_CONTENT_HAS_EVIL_WORD",
     message: {
@@ -24039,7 +16683,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  9402013: {
+  {
     code: 9402013,
     name: "PUSH_PATH_NEEDS_HTML_SUFFIX",
     message: {
@@ -24048,7 +16692,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402014: {
+  {
     code: 9402014,
     name: "PUSH_NOT_OPEN_TO_PERSONAL_ENTITY",
     message: {
@@ -24057,7 +16701,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9402015: {
+  {
     code: 9402015,
     name: "PUSH_NOT_OPEN_TO_VIOLATING_ENTITY",
     message: {
@@ -24066,7 +16710,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "account_state",
   },
-  9402016: {
+  {
     code: 9402016,
     name: "PUSH_NOT_OPEN_TO_LOW_QUALITY_PROVIDER",
     message: {
@@ -24075,7 +16719,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "permission",
   },
-  9402101: {
+  {
     code: 9402101,
     name: "DEVICE_INVALID_PRODUCT_ID",
     message: {
@@ -24084,7 +16728,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402102: {
+  {
     code: 9402102,
     name: "DEVICE_ID_COUNT_EXCEEDED",
     message: {
@@ -24093,7 +16737,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9402202: {
+  {
     code: 9402202,
     name: "CONCURRENT_SUBMIT_LIMIT",
     message: {
@@ -24105,7 +16749,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "rate_limit",
     retryable: true,
   },
-  9402301: {
+  {
     code: 9402301,
     name: "USER_NOT_BOOKED_AD_ID",
     message: {
@@ -24114,7 +16758,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "precondition",
   },
-  9403000: {
+  {
     code: 9403000,
     name: "WXID_MSG_INVALID_TYPE",
     message: {
@@ -24123,7 +16767,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9403001: {
+  {
     code: 9403001,
     name: "WXID_MSG_FIELD_TOO_LONG",
     message: {
@@ -24132,7 +16776,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9403002: {
+  {
     code: 9403002,
     name: "WXID_MSG_FIELD_VIOLATION",
     message: {
@@ -24141,7 +16785,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "content_policy",
   },
-  9403003: {
+  {
     code: 9403003,
     name: "WXID_MSG_TOO_MANY_RECIPIENTS",
     message: {
@@ -24150,7 +16794,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9403004: {
+  {
     code: 9403004,
     name: "WXID_MSG_INVALID_RECIPIENT",
     message: {
@@ -24159,7 +16803,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  9410000: {
+  {
     code: 9410000,
     name: "LIVE_ROOM_LIST_EMPTY",
     message: {
@@ -24169,7 +16813,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  9410001: {
+  {
     code: 9410001,
     name: "LIVE_GET_ROOM_FAILED",
     message: {
@@ -24179,7 +16823,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9410002: {
+  {
     code: 9410002,
     name: "LIVE_GET_GOODS_FAILED",
     message: {
@@ -24189,7 +16833,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  9410003: {
+  {
     code: 9410003,
     name: "LIVE_GET_REPLAY_URL_FAILED",
     message: {
@@ -24199,7 +16843,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  800059: {
+  {
     code: 800059,
     name: "TABBAR_PAGE_PATH_FILE_NOT_FOUND",
     message: {
@@ -24209,63 +16853,36 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-};
+];
 
-/** Whether `value` is a code of wechat. */
-export function isCode(value: unknown): value is Code {
-  return (
-    typeof value === "number" &&
-    Object.prototype.hasOwnProperty.call(codeInfo, value)
-  );
-}
+const catalogue = common.define("wechat", "number", entries);
 
-/** What the catalogue says about `code`, or undefined for a code it does not define. */
-export function lookup(code: unknown): CodeInfo | undefined {
-  return isCode(code) ? codeInfo[code] : undefined;
-}
+export const {
+  Code,
+  codeInfo,
+  codes,
+  isCode,
+  lookup,
+  message,
+  solution,
+  format,
+  formatSolution,
+  byName,
+} = catalogue;
 
-/**
- * The text in `language`: an own key only, so that "constructor" or "__proto__" finds
- * nothing rather than a member of Object.prototype.
- */
-function textIn(
-  texts: Readonly<Record<string, string>>,
-  language: string,
-): string | undefined {
-  return Object.hasOwn(texts, language) ? texts[language] : undefined;
-}
-
-/** English, else Chinese, else the language whose tag sorts first. */
-function preferred(
-  texts: Readonly<Record<string, string>>,
-): string | undefined {
-  const fallback = Object.keys(texts).sort()[0];
-  return (
-    textIn(texts, "en") ?? textIn(texts, "zh") ?? (fallback && texts[fallback])
-  );
-}
-
-/**
- * The message of `code` in `language`, by default in English, else Chinese, else
- * another language; undefined for an unknown code or a language the catalogue lacks.
- */
-export function message(code: unknown, language?: string): string | undefined {
-  const info = lookup(code);
-  if (info === undefined) {
-    return undefined;
+/** An error of wechat: a code, and the parameters its texts were formatted with. */
+export class WechatError extends common.PlatformError {
+  constructor(code, params, options) {
+    super(catalogue, code, params, options);
   }
-  return language === undefined
-    ? preferred(info.message)
-    : textIn(info.message, language);
+
+  /** @returns {"WechatError"} */
+  get name() {
+    return "WechatError";
+  }
 }
 
-/** What to do about `code`, in `language` or by default as for {@link message}. */
-export function solution(code: unknown, language?: string): string | undefined {
-  const info = lookup(code);
-  if (info === undefined) {
-    return undefined;
-  }
-  return language === undefined
-    ? preferred(info.solution)
-    : textIn(info.solution, language);
+/** Whether `value` is a {@link WechatError}. */
+export function isWechatError(value) {
+  return value instanceof WechatError;
 }

@@ -5,192 +5,16 @@
  *
  * Source: WEEX API 常见错误代码及解决方案说明 (WEEX, 2025-11-04)
  *
+ * Its types are in weex.d.ts.
+ *
  * @module
  */
 
-/** The codes of weex, by name. */
-export const Code = {
-  /**
-   * The request header "ACCESS_KEY" cannot be empty
-   */
-  ACCESS_KEY_HEADER_MISSING: 40001,
-  /**
-   * The request header "ACCESS_SIGN" cannot be empty
-   */
-  ACCESS_SIGN_HEADER_MISSING: 40002,
-  /**
-   * The request header "ACCESS_TIMESTAMP" cannot be empty
-   */
-  ACCESS_TIMESTAMP_HEADER_MISSING: 40003,
-  /**
-   * Invalid ACCESS_TIMESTAMP
-   */
-  INVALID_ACCESS_TIMESTAMP: 40005,
-  /**
-   * Invalid ACCESS_KEY
-   */
-  INVALID_ACCESS_KEY: 40006,
-  /**
-   * Invalid Content_Type, please use the "application/json" format
-   */
-  INVALID_CONTENT_TYPE: 40007,
-  /**
-   * Request timestamp has expired
-   */
-  REQUEST_TIMESTAMP_EXPIRED: 40008,
-  /**
-   * API validation failed
-   */
-  API_VALIDATION_FAILED: 40009,
-  /**
-   * Requesting too frequently
-   */
-  TOO_MANY_REQUESTS: 429,
-  /**
-   * The request header "ACCESS_PASSPHRASE" cannot be empty
-   */
-  ACCESS_PASSPHRASE_HEADER_MISSING: 40011,
-  /**
-   * Incorrect API key/passphrase
-   */
-  INCORRECT_API_KEY_OR_PASSPHRASE: 40012,
-  /**
-   * User account is frozen
-   */
-  USER_ACCOUNT_FROZEN: 40013,
-  /**
-   * Insufficient permissions
-   */
-  INSUFFICIENT_PERMISSIONS: 40014,
-  /**
-   * System error
-   */
-  SYSTEM_ERROR: 40015,
-  /**
-   * Users must bind a mobile phone or Google Authenticator
-   */
-  PHONE_OR_GOOGLE_AUTH_BINDING_REQUIRED: 40016,
-  /**
-   * Illegal IP request
-   */
-  ILLEGAL_IP_REQUEST: 40018,
-  /**
-   * Single cancellation cannot exceed 50
-   */
-  CANCEL_BATCH_SIZE_EXCEEDED: 40912,
-  /**
-   * Either orderId or clientId must be provided
-   */
-  ORDER_ID_OR_CLIENT_ID_REQUIRED: 40913,
-  /**
-   * Trading pair configuration does not exist
-   */
-  TRADING_PAIR_CONFIG_NOT_FOUND: 40102,
-  /**
-   * Server upgrade in progress, please try again later
-   */
-  SERVER_UPGRADE_IN_PROGRESS: 40200,
-  /**
-   * The client_uid length should not exceed 40 characters and cannot contain special characters
-   */
-  INVALID_CLIENT_UID: 40305,
-  /**
-   * Format error
-   */
-  FORMAT_ERROR: 40409,
-  /**
-   * Only query data for the last three months
-   */
-  QUERY_RANGE_EXCEEDS_THREE_MONTHS: 40704,
-  /**
-   * Start time is earlier than end time
-   */
-  START_TIME_NOT_BEFORE_END_TIME: 40707,
-  /**
-   * Parameter is empty
-   */
-  PARAMETER_EMPTY: 40724,
-  /**
-   * Service returned an error
-   */
-  SERVICE_RETURNED_ERROR: 40725,
-  /**
-   * Order does not exist
-   */
-  ORDER_NOT_FOUND: 43001,
-  /**
-   * Order placement failed
-   */
-  ORDER_PLACEMENT_FAILED: 43002,
-  /**
-   * There are no open orders to cancel
-   */
-  NO_OPEN_ORDERS_TO_CANCEL: 43004,
-  /**
-   * Exceeds maximum order size
-   */
-  ORDER_SIZE_EXCEEDS_MAXIMUM: 43005,
-  /**
-   * Order quantity is less than the minimum trading amount
-   */
-  ORDER_QUANTITY_BELOW_MIN_TRADE_AMOUNT: 43006,
-  /**
-   * Order quantity exceeds the maximum trading amount
-   */
-  ORDER_QUANTITY_ABOVE_MAX_TRADE_AMOUNT: 43007,
-  /**
-   * Current order price cannot be less than 0
-   */
-  ORDER_PRICE_BELOW_LOWER_LIMIT: 43008,
-  /**
-   * Current order price exceeds the limit of 0
-   */
-  ORDER_PRICE_ABOVE_UPPER_LIMIT: 43009,
-  /**
-   * Trade amount cannot be less than 0
-   */
-  TRADE_AMOUNT_BELOW_MINIMUM: 43010,
-  /**
-   * Current order price cannot be less than 0
-   */
-  ORDER_PRICE_BELOW_MINIMUM: 43011,
-  /**
-   * Parameter check failed
-   */
-  PARAMETER_CHECK_FAILED: 41101,
-  /**
-   * BALANCE NOT ENOUGH
-   */
-  BALANCE_NOT_ENOUGH: 42002,
-} as const;
+import * as common from "./common.js";
 
-/** A code of weex. */
-export type Code = (typeof Code)[keyof typeof Code];
-
-/** What the catalogue says about one code. */
-export interface CodeInfo {
-  readonly code: Code;
-  readonly name: keyof typeof Code;
-  /** The message by language tag ("en", "zh", ...). */
-  readonly message: Readonly<Record<string, string>>;
-  /** What to do about the error, by language tag. */
-  readonly solution: Readonly<Record<string, string>>;
-  /** The kind of error, e.g. "rate_limit". */
-  readonly category?: string;
-  /** The HTTP status the API answers with. */
-  readonly httpStatus?: number;
-  /** Whether retrying later can succeed. */
-  readonly retryable?: boolean;
-  /** Why the code is deprecated, and the name of the code to use instead. */
-  readonly deprecated?: {
-    readonly reason: string;
-    readonly replacedBy?: string;
-  };
-}
-
-/** Every code's information, keyed by code. */
-export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
-  40001: {
+/** Every code of the catalogue, in its order. */
+const entries = [
+  {
     code: 40001,
     name: "ACCESS_KEY_HEADER_MISSING",
     message: {
@@ -200,7 +24,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40002: {
+  {
     code: 40002,
     name: "ACCESS_SIGN_HEADER_MISSING",
     message: {
@@ -210,7 +34,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "signature",
   },
-  40003: {
+  {
     code: 40003,
     name: "ACCESS_TIMESTAMP_HEADER_MISSING",
     message: {
@@ -220,7 +44,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "timestamp",
   },
-  40005: {
+  {
     code: 40005,
     name: "INVALID_ACCESS_TIMESTAMP",
     message: {
@@ -231,7 +55,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "timestamp",
   },
-  40006: {
+  {
     code: 40006,
     name: "INVALID_ACCESS_KEY",
     message: {
@@ -242,7 +66,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "credentials",
   },
-  40007: {
+  {
     code: 40007,
     name: "INVALID_CONTENT_TYPE",
     message: {
@@ -253,7 +77,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "parameter",
   },
-  40008: {
+  {
     code: 40008,
     name: "REQUEST_TIMESTAMP_EXPIRED",
     message: {
@@ -264,7 +88,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "timestamp",
   },
-  40009: {
+  {
     code: 40009,
     name: "API_VALIDATION_FAILED",
     message: {
@@ -275,7 +99,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "credentials",
   },
-  429: {
+  {
     code: 429,
     name: "TOO_MANY_REQUESTS",
     message: {
@@ -287,7 +111,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     httpStatus: 429,
     retryable: true,
   },
-  40011: {
+  {
     code: 40011,
     name: "ACCESS_PASSPHRASE_HEADER_MISSING",
     message: {
@@ -297,7 +121,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40012: {
+  {
     code: 40012,
     name: "INCORRECT_API_KEY_OR_PASSPHRASE",
     message: {
@@ -307,7 +131,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "credentials",
   },
-  40013: {
+  {
     code: 40013,
     name: "USER_ACCOUNT_FROZEN",
     message: {
@@ -318,7 +142,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "account_state",
   },
-  40014: {
+  {
     code: 40014,
     name: "INSUFFICIENT_PERMISSIONS",
     message: {
@@ -329,7 +153,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "permission",
   },
-  40015: {
+  {
     code: 40015,
     name: "SYSTEM_ERROR",
     message: {
@@ -340,7 +164,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "server",
   },
-  40016: {
+  {
     code: 40016,
     name: "PHONE_OR_GOOGLE_AUTH_BINDING_REQUIRED",
     message: {
@@ -351,7 +175,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "precondition",
   },
-  40018: {
+  {
     code: 40018,
     name: "ILLEGAL_IP_REQUEST",
     message: {
@@ -362,7 +186,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "ip_restriction",
   },
-  40912: {
+  {
     code: 40912,
     name: "CANCEL_BATCH_SIZE_EXCEEDED",
     message: {
@@ -372,7 +196,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40913: {
+  {
     code: 40913,
     name: "ORDER_ID_OR_CLIENT_ID_REQUIRED",
     message: {
@@ -382,7 +206,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40102: {
+  {
     code: 40102,
     name: "TRADING_PAIR_CONFIG_NOT_FOUND",
     message: {
@@ -393,7 +217,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "not_found",
   },
-  40200: {
+  {
     code: 40200,
     name: "SERVER_UPGRADE_IN_PROGRESS",
     message: {
@@ -405,7 +229,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     category: "maintenance",
     retryable: true,
   },
-  40305: {
+  {
     code: 40305,
     name: "INVALID_CLIENT_UID",
     message: {
@@ -415,7 +239,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40409: {
+  {
     code: 40409,
     name: "FORMAT_ERROR",
     message: {
@@ -426,7 +250,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "parameter",
   },
-  40704: {
+  {
     code: 40704,
     name: "QUERY_RANGE_EXCEEDS_THREE_MONTHS",
     message: {
@@ -436,7 +260,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40707: {
+  {
     code: 40707,
     name: "START_TIME_NOT_BEFORE_END_TIME",
     message: {
@@ -446,7 +270,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40724: {
+  {
     code: 40724,
     name: "PARAMETER_EMPTY",
     message: {
@@ -456,7 +280,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  40725: {
+  {
     code: 40725,
     name: "SERVICE_RETURNED_ERROR",
     message: {
@@ -467,7 +291,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "server",
   },
-  43001: {
+  {
     code: 43001,
     name: "ORDER_NOT_FOUND",
     message: {
@@ -477,7 +301,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  43002: {
+  {
     code: 43002,
     name: "ORDER_PLACEMENT_FAILED",
     message: {
@@ -487,7 +311,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "server",
   },
-  43004: {
+  {
     code: 43004,
     name: "NO_OPEN_ORDERS_TO_CANCEL",
     message: {
@@ -497,7 +321,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "not_found",
   },
-  43005: {
+  {
     code: 43005,
     name: "ORDER_SIZE_EXCEEDS_MAXIMUM",
     message: {
@@ -507,7 +331,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43006: {
+  {
     code: 43006,
     name: "ORDER_QUANTITY_BELOW_MIN_TRADE_AMOUNT",
     message: {
@@ -518,7 +342,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "parameter",
   },
-  43007: {
+  {
     code: 43007,
     name: "ORDER_QUANTITY_ABOVE_MAX_TRADE_AMOUNT",
     message: {
@@ -529,7 +353,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "parameter",
   },
-  43008: {
+  {
     code: 43008,
     name: "ORDER_PRICE_BELOW_LOWER_LIMIT",
     message: {
@@ -539,7 +363,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43009: {
+  {
     code: 43009,
     name: "ORDER_PRICE_ABOVE_UPPER_LIMIT",
     message: {
@@ -549,7 +373,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43010: {
+  {
     code: 43010,
     name: "TRADE_AMOUNT_BELOW_MINIMUM",
     message: {
@@ -559,7 +383,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  43011: {
+  {
     code: 43011,
     name: "ORDER_PRICE_BELOW_MINIMUM",
     message: {
@@ -569,7 +393,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "parameter",
   },
-  41101: {
+  {
     code: 41101,
     name: "PARAMETER_CHECK_FAILED",
     message: {
@@ -580,7 +404,7 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     },
     category: "parameter",
   },
-  42002: {
+  {
     code: 42002,
     name: "BALANCE_NOT_ENOUGH",
     message: {
@@ -590,63 +414,36 @@ export const codeInfo: Readonly<Record<Code, CodeInfo>> = {
     solution: {},
     category: "insufficient_funds",
   },
-};
+];
 
-/** Whether `value` is a code of weex. */
-export function isCode(value: unknown): value is Code {
-  return (
-    typeof value === "number" &&
-    Object.prototype.hasOwnProperty.call(codeInfo, value)
-  );
-}
+const catalogue = common.define("weex", "number", entries);
 
-/** What the catalogue says about `code`, or undefined for a code it does not define. */
-export function lookup(code: unknown): CodeInfo | undefined {
-  return isCode(code) ? codeInfo[code] : undefined;
-}
+export const {
+  Code,
+  codeInfo,
+  codes,
+  isCode,
+  lookup,
+  message,
+  solution,
+  format,
+  formatSolution,
+  byName,
+} = catalogue;
 
-/**
- * The text in `language`: an own key only, so that "constructor" or "__proto__" finds
- * nothing rather than a member of Object.prototype.
- */
-function textIn(
-  texts: Readonly<Record<string, string>>,
-  language: string,
-): string | undefined {
-  return Object.hasOwn(texts, language) ? texts[language] : undefined;
-}
-
-/** English, else Chinese, else the language whose tag sorts first. */
-function preferred(
-  texts: Readonly<Record<string, string>>,
-): string | undefined {
-  const fallback = Object.keys(texts).sort()[0];
-  return (
-    textIn(texts, "en") ?? textIn(texts, "zh") ?? (fallback && texts[fallback])
-  );
-}
-
-/**
- * The message of `code` in `language`, by default in English, else Chinese, else
- * another language; undefined for an unknown code or a language the catalogue lacks.
- */
-export function message(code: unknown, language?: string): string | undefined {
-  const info = lookup(code);
-  if (info === undefined) {
-    return undefined;
+/** An error of weex: a code, and the parameters its texts were formatted with. */
+export class WeexError extends common.PlatformError {
+  constructor(code, params, options) {
+    super(catalogue, code, params, options);
   }
-  return language === undefined
-    ? preferred(info.message)
-    : textIn(info.message, language);
+
+  /** @returns {"WeexError"} */
+  get name() {
+    return "WeexError";
+  }
 }
 
-/** What to do about `code`, in `language` or by default as for {@link message}. */
-export function solution(code: unknown, language?: string): string | undefined {
-  const info = lookup(code);
-  if (info === undefined) {
-    return undefined;
-  }
-  return language === undefined
-    ? preferred(info.solution)
-    : textIn(info.solution, language);
+/** Whether `value` is a {@link WeexError}. */
+export function isWeexError(value) {
+  return value instanceof WeexError;
 }
