@@ -1,4 +1,5 @@
-"""Python target: one stdlib-only module per platform with an IntEnum/StrEnum of its codes.
+"""Python target: an installable, stdlib-only package with a module per platform (an
+IntEnum/StrEnum of its codes and an exception class), imported lazily by the package.
 
 Output is written directly in the layout black produces (exploded literals with magic
 trailing commas, black's choice of quotes), so generation never runs black: the tests
@@ -12,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..config import pep440
 from ..model import Catalog
 from ..naming import pascal
 from ..render import Files, Options, aggregate_header, header, template
@@ -19,6 +21,13 @@ from .base import Naming, Target
 from .charset import comment_text, must_escape, preferred_quote, quoted
 
 PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+SUPPORT = "_support"
+"""The module of the package that every platform module shares (errors, formatting)."""
+BASE_ERROR = "PlatformError"
+"""The exception class every platform's error class derives from, in SUPPORT and the package."""
+LINE_LENGTH = 88
+"""black's default line length."""
 
 
 def python_module(platform: str) -> str:
@@ -28,6 +37,11 @@ def python_module(platform: str) -> str:
 def python_class(platform: str) -> str:
     """``weex`` -> ``WeexCode``: the enum of a platform's codes."""
     return pascal(platform) + "Code"
+
+
+def python_error(platform: str) -> str:
+    """``weex`` -> ``WeexError``: the exception class of a platform's errors."""
+    return pascal(platform) + "Error"
 
 
 def _escape_char(char: str) -> str:
@@ -72,22 +86,72 @@ def module_path(options: Options, platform: str) -> PurePosixPath:
     return PurePosixPath("python", options.python_package, python_module(platform) + ".py")
 
 
+def bracketed(opening: str, items: Sequence[str], closing: str, indent: int = 0) -> str:
+    """``opening`` + items + ``closing`` as black lays it out: on one line when it fits, else
+    (a function's parameters) the items on one indented line, else one item a line with a
+    magic trailing comma, as black always does for a list or an import."""
+    pad, inner = " " * indent, " " * (indent + 4)
+    line = f"{pad}{opening}{', '.join(items)}{closing}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    joined = f"{inner}{', '.join(items)}"
+    if opening.startswith("def ") and len(joined) <= LINE_LENGTH:
+        return f"{pad}{opening}\n{joined}\n{pad}{closing}"
+    return "\n".join([f"{pad}{opening}", *(f"{inner}{item}," for item in items), pad + closing])
+
+
+def import_line(module: str, names: Sequence[str]) -> str:
+    """``from .module import names`` inside ``if TYPE_CHECKING:``, laid out as black does."""
+    line = f"    from .{module} import {', '.join(names)}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return bracketed(f"from .{module} import (", names, ")", indent=4)
+
+
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
+    package = PurePosixPath("python", options.python_package)
     module = template("python", "module.py.j2", FILTERS)
     for catalog in catalogs:
+        class_name, error_name = python_class(catalog.platform), python_error(catalog.platform)
+        names = [py_str(class_name), py_str(error_name), py_str("Deprecation")]
         files[module_path(options, catalog.platform)] = module.render(
             header=header("#", catalog),
             catalog=catalog,
-            class_name=python_class(catalog.platform),
+            class_name=class_name,
+            error_name=error_name,
+            all_line=bracketed("__all__ = [", names, "]"),
+            init_line=bracketed(
+                "def __init__(",
+                ["self", f"code: {class_name}", "/", "**params: str | int"],
+                ") -> None:",
+                indent=4,
+            ),
             base="IntEnum" if catalog.code_type == "integer" else "StrEnum",
             code_type="int" if catalog.code_type == "integer" else "str",
             title_doc=catalog.title if docstring_safe(catalog.title) else catalog.platform,
         )
-    package = template("python", "__init__.py.j2", FILTERS)
-    files[PurePosixPath("python", options.python_package, "__init__.py")] = package.render(
-        header=aggregate_header("#", catalogs),
+    aggregate = aggregate_header("#", catalogs)
+    exports = [
+        (python_module(c.platform), [python_class(c.platform), python_error(c.platform)])
+        for c in catalogs
+    ]
+    files[package / "__init__.py"] = template("python", "__init__.py.j2", FILTERS).render(
+        header=aggregate,
         modules=[(python_module(c.platform), python_class(c.platform)) for c in catalogs],
+        exports=exports,
+        imports=[import_line(name, classes) for name, classes in exports],
+    )
+    files[package / f"{SUPPORT}.py"] = template("python", f"{SUPPORT}.py.j2", FILTERS).render(
+        header=aggregate
+    )
+    files[package / "py.typed"] = aggregate + "\n"
+    files[PurePosixPath("python", "pyproject.toml")] = template(
+        "python", "pyproject.toml.j2", FILTERS
+    ).render(
+        header=aggregate,
+        name=options.python_package,
+        version=pep440(options.version),
     )
     return files
 
@@ -96,6 +160,7 @@ def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:
     return {
         "module": f"{options.python_package}.{python_module(catalog.platform)}",
         "class": python_class(catalog.platform),
+        "error": python_error(catalog.platform),
     }
 
 
@@ -107,7 +172,9 @@ TARGET = Target(
         member=lambda name: name,
         member_reserved=PYTHON_RESERVED,
         platform=python_module,
-        platform_reserved=PYTHON_RESERVED | frozenset({"__init__", "__main__"}),
+        # SUPPORT is the package's own module; "platform" would define PlatformError twice.
+        platform_reserved=PYTHON_RESERVED
+        | frozenset({"__init__", "__main__", SUPPORT, BASE_ERROR.removesuffix("Error").lower()}),
         aggregates=(("module", python_module), ("enum class", python_class)),
     ),
     vectors=vectors,

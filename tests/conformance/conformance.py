@@ -14,7 +14,9 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +46,18 @@ def same(got: object, want: object) -> bool:
 def test_platform(path: Path) -> None:
     vectors = json.loads(path.read_text(encoding="utf-8"))
     platform = vectors["platform"]
-    module_name, class_name = vectors["python"]["module"], vectors["python"]["class"]
-    enum = getattr(importlib.import_module(module_name), class_name)
-    package = importlib.import_module(module_name.rpartition(".")[0])
+    names = vectors["python"]
+    module = importlib.import_module(names["module"])
+    enum, error = getattr(module, names["class"]), getattr(module, names["error"])
+    package = importlib.import_module(names["module"].rpartition(".")[0])
     problems = []
-    if getattr(package, class_name, None) is not enum:
-        problems.append(f"{platform}: package {package.__name__} does not export {class_name}")
+    for name in (names["class"], names["error"]):
+        if getattr(package, name, None) is not getattr(module, name):
+            problems.append(f"{platform}: package {package.__name__} does not export {name}")
+        if name not in package.__all__ or name not in dir(package):
+            problems.append(f"{platform}: {name} is missing from the package's __all__ or dir()")
+    if not issubclass(error, package.PlatformError):
+        problems.append(f"{platform}: {names['error']} does not derive from PlatformError")
 
     def expect(code: object, field: str, got: object, want: object) -> None:
         if not same(got, want):
@@ -70,6 +78,11 @@ def test_platform(path: Path) -> None:
             expect(code, f"alias {alias['name']}", aliased, member)
         expect(code, "code", member.value, code)
         expect(code, "name", member.name, vector["name"])
+        expect(code, "from_name", enum.from_name(vector["name"]), member)
+        for alias in vector["aliases"]:
+            expect(code, f"from_name {alias['name']}", enum.from_name(alias["name"]), member)
+        expect(code, "placeholders", list(member.parameters), vector["placeholders"])
+        placeholders_problems(member, vector["placeholders"], expect)
         for kind, texts_of in (("message", member.message_in), ("solution", member.solution_in)):
             for language, text in vector[kind].items():
                 expect(code, f"{kind}.{language}", texts_of(language), text)
@@ -89,6 +102,12 @@ def test_platform(path: Path) -> None:
             problems.append(f"{platform} {show(member.value)}: not in the vectors")
     for unknown in vectors["unknown"]["codes"]:
         expect(unknown, "lookup", enum.lookup(unknown), None)
+    for name in vectors["unknown"]["names"]:
+        expect(name, "from_name", enum.from_name(name), None)
+    expect(None, "iteration", [m.value for m in enum], [v["code"] for v in vectors["codes"]])
+    for case in vectors["format"]:
+        format_case(enum.lookup(case["code"]), error, case, expect)
+    immutable(enum, error, expect)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
@@ -97,3 +116,93 @@ def deprecation(deprecated: Any) -> dict[str, Any] | None:
     if deprecated is None:
         return None
     return {"reason": deprecated.reason, "replaced_by": deprecated.replaced_by}
+
+
+Expect = Callable[[object, str, object, object], None]
+"""Records a disagreement: ``expect(code, field, got, want)``."""
+
+
+def outcome(call: Callable[[], object]) -> object:
+    """What ``call`` returns, or the TypeError it raises as ``{"TypeError": message}``."""
+    try:
+        return call()
+    except TypeError as error:
+        return {"TypeError": str(error)}
+
+
+def format_case(member: Any, error: type[Any], case: dict[str, Any], expect: Expect) -> None:
+    """One case of the vectors' "format": the code's texts formatted with the parameters in
+    the language, and the error built from the code and the parameters."""
+    code, language, params = case["code"], case["language"], case["params"]
+    where = f"format {show(params)} in {show(language)}"
+    if language is None:
+        calls = {
+            "message": lambda: member.format(**params),
+            "solution": lambda: member.format_solution(**params),
+        }
+    else:
+        calls = {
+            "message": lambda: member.format_in(language, **params),
+            "solution": lambda: member.format_solution_in(language, **params),
+        }
+    calls["error_text"] = lambda: str(error(member, **params))
+    problem = case["problem"]
+    for field, call in calls.items():
+        got = outcome(call)
+        if problem is None:
+            expect(code, f"{where} {field}", got, case[field])
+            continue
+        # Raised, naming the kind of problem, the parameter and the code.
+        wanted = f"{problem['kind']} parameter {problem['param']!r}"
+        message = got.get("TypeError", "") if isinstance(got, dict) else ""
+        if wanted not in message or str(code) not in message:
+            expect(code, f"{where} {field}", got, {"TypeError": f"... {code}: {wanted}"})
+    if problem is not None:
+        return
+    raised = error(member, **params)
+    default = case["error_text"].partition(": ")[2]
+    expect(code, f"{where} error.code", raised.code, member)
+    expect(code, f"{where} error.params", dict(raised.params), params)
+    expect(code, f"{where} error.message", raised.message, default)
+    expect(code, f"{where} error.solution", raised.solution, member.format_solution(**params))
+    if language is not None:
+        expect(code, f"{where} error.message_in", raised.message_in(language), case["message"])
+        expect(code, f"{where} error.solution_in", raised.solution_in(language), case["solution"])
+    for field in ("category", "http_status", "retryable"):
+        expect(code, f"{where} error.{field}", getattr(raised, field), getattr(member, field))
+    copied = pickle.loads(pickle.dumps(raised))  # as multiprocessing sends it
+    expect(code, f"{where} pickled error", (type(copied), str(copied)), (error, str(raised)))
+
+
+def placeholders_problems(member: Any, names: list[str], expect: Expect) -> None:
+    """Formatting needs every placeholder: leaving out any one of them fails, naming it."""
+    given = dict.fromkeys(names, "v")
+    got = outcome(lambda: member.format(**given))
+    expect(member.value, "format with every placeholder", type(got), str)
+    for name in names:
+        got = outcome(lambda: member.format(**{k: v for k, v in given.items() if k != name}))
+        if not (isinstance(got, dict) and f"missing parameter {name!r}" in got["TypeError"]):
+            expect(member.value, f"format without {name}", got, f"TypeError naming {name}")
+
+
+def immutable(enum: Any, error: type[Any], expect: Expect) -> None:
+    """What a lookup returns cannot change what the next lookup sees."""
+    member = next(iter(enum))
+    params = dict.fromkeys(member.parameters, 1)
+    raised = error(member, **params)
+    attempts: dict[str, Callable[[], object]] = {
+        "messages": lambda: member.messages.__setitem__("en", "changed"),
+        "members": lambda: enum.__members__.__setitem__("CHANGED", member),
+        "error.params": lambda: raised.params.__setitem__("changed", 1),
+    }
+    if member.deprecated is not None:
+        attempts["deprecated"] = lambda: setattr(member.deprecated, "reason", "changed")
+    before = (dict(member.messages), member.message, dict(raised.params), str(raised))
+    for what, attempt in attempts.items():
+        try:
+            attempt()
+        except (TypeError, AttributeError):
+            continue
+        expect(member.value, f"{what} is read-only", "changed", "unchanged")
+    after = (dict(member.messages), member.message, dict(raised.params), str(raised))
+    expect(member.value, "after changes were attempted", after, before)

@@ -7,36 +7,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Final, Self
 
-__all__ = ["WeexCode", "Deprecation"]
+from ._support import Deprecation, PlatformError
+from ._support import Info as _Info
+from ._support import fill as _fill
+from ._support import preferred as _preferred
 
-
-@dataclass(frozen=True)
-class Deprecation:
-    """Why a code is deprecated, and the name of the code to use instead."""
-
-    reason: str
-    replaced_by: str | None = None
-
-
-@dataclass(frozen=True)
-class _Info:
-    message: Mapping[str, str]
-    solution: Mapping[str, str] = field(default_factory=dict)
-    category: str | None = None
-    http_status: int | None = None
-    retryable: bool | None = None
-    deprecated: Deprecation | None = None
-
-
-def _preferred(texts: Mapping[str, str]) -> str | None:
-    """English, else Chinese, else the language whose tag sorts first."""
-    for language in ("en", "zh"):
-        if language in texts:
-            return texts[language]
-    return texts[min(texts)] if texts else None
+__all__ = ["WeexCode", "WeexError", "Deprecation"]
 
 
 class WeexCode(enum.IntEnum):
@@ -127,6 +106,11 @@ class WeexCode(enum.IntEnum):
         except (ValueError, TypeError):
             return None
 
+    @classmethod
+    def from_name(cls, name: str) -> Self | None:
+        """The member called ``name`` (its name or a former one), or None."""
+        return cls.__members__.get(name)
+
     @property
     def message(self) -> str:
         """The message in English, else Chinese, else another language."""
@@ -139,7 +123,12 @@ class WeexCode(enum.IntEnum):
     @property
     def messages(self) -> Mapping[str, str]:
         """The message in every language the catalogue gives, by language tag."""
-        return _INFO[self.value].message
+        return MappingProxyType(_INFO[self.value].message)
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The names of the placeholders of the code's texts, each once, in text order."""
+        return _INFO[self.value].parameters
 
     @property
     def solution(self) -> str | None:
@@ -169,6 +158,42 @@ class WeexCode(enum.IntEnum):
     def deprecated(self) -> Deprecation | None:
         """Why the code is deprecated, or None when it is not."""
         return _INFO[self.value].deprecated
+
+    def format(self, /, **params: str | int) -> str:
+        """The message, each ``{placeholder}`` replaced by its parameter's value."""
+        info = _INFO[self.value]
+        return _fill(self, info, info.message, None, params) or ""
+
+    def format_in(self, language: str, /, **params: str | int) -> str:
+        """The message in ``language`` if the catalogue has it, else :meth:`format`'s."""
+        info = _INFO[self.value]
+        return _fill(self, info, info.message, language, params) or ""
+
+    def format_solution(self, /, **params: str | int) -> str | None:
+        """The solution with its parameters' values, or None when there is none."""
+        info = _INFO[self.value]
+        return _fill(self, info, info.solution, None, params)
+
+    def format_solution_in(self, language: str, /, **params: str | int) -> str | None:
+        """The solution in ``language`` if the catalogue has it, else the default one."""
+        info = _INFO[self.value]
+        return _fill(self, info, info.solution, language, params)
+
+
+class WeexError(PlatformError):
+    """An error of WEEX exchange API: ``raise WeexError(code, **params)``."""
+
+    platform = "weex"
+    _code: WeexCode
+
+    def __init__(self, code: WeexCode, /, **params: str | int) -> None:
+        """The error ``code``: TypeError when a parameter is missing or unknown."""
+        super().__init__(code, **params)
+
+    @property
+    def code(self) -> WeexCode:
+        """The code of the error."""
+        return self._code
 
 
 _INFO: Final[Mapping[int, _Info]] = {
