@@ -1,4 +1,4 @@
-"""out/python as a consumer gets it: a wheel built with the locked setuptools, installed with
+"""out/python as a consumer gets it: a wheel built with the locked flit_core, installed with
 no index into a virtual environment of its own, used by an application outside the
 repository, and type-checked there by mypy --strict through the package's py.typed.
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -127,7 +126,7 @@ def succeeds(process: subprocess.CompletedProcess[str]) -> str:
 
 
 def locked(module: str) -> None:
-    """A package of the lock that building needs (pip, setuptools), in the interpreter running
+    """A package of the lock that building needs (pip, flit_core), in the interpreter running
     the tests: as for toolchain(), missing is a skip locally and a failure when CI=true."""
     if importlib.util.find_spec(module) is None:
         message = f"{module} is not installed (make test installs the locked tools)"
@@ -148,17 +147,19 @@ class Installed:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     locked("pip")
-    locked("setuptools")
+    locked("flit_core")
     work = tmp_path_factory.mktemp("consumer")
-    # A copy: building writes build/ and an .egg-info beside pyproject.toml.
-    source = Path(shutil.copytree(OUT, work / "source"))
+    # Straight from out/python, as `pip install ./out/python` does: the build backend writes
+    # nothing there (no build/, no .egg-info in the vendored directory).
+    before = sorted(path for path in OUT.rglob("*") if "__pycache__" not in path.parts)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
     succeeds(
         run(
-            [*pip, "wheel", "--no-build-isolation", "--no-deps", "--wheel-dir", "dist", source],
+            [*pip, "wheel", "--no-build-isolation", "--no-deps", "--wheel-dir", "dist", OUT],
             cwd=work,
         )
     )
+    assert sorted(path for path in OUT.rglob("*") if "__pycache__" not in path.parts) == before
     (wheel,) = (work / "dist").glob("*.whl")
     succeeds(run([sys.executable, "-m", "venv", "--without-pip", "venv"], cwd=work))
     python = work / "venv" / "bin" / "python"
