@@ -270,6 +270,14 @@ def reserved_name(catalog: Catalog, context: Context) -> Iterator[Finding]:
                 f" {module!r}, a reserved word",
                 subject=catalog,
             )
+        for what, name_of in rules.aggregates:
+            if name_of(catalog.platform) in rules.aggregate_reserved:
+                yield Finding(
+                    catalog.where("platform"),
+                    f"platform {catalog.platform} becomes {target.name} {what}"
+                    f" {name_of(catalog.platform)}, which the generated package defines itself",
+                    subject=catalog,
+                )
         for name in names:
             identifier = rules.member(name.text)
             if identifier in rules.member_reserved:

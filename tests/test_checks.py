@@ -69,12 +69,16 @@ def test_a_clean_catalogue_has_no_findings(write_catalog: Callable[[str, str], P
         ),
         (entry(1, "A", "limit {limit} reached", "      zh: '超过限制 {limit}'\n"), []),
         (
-            entry(1, "OLD", "a", "    deprecated:\n      reason: gone\n      replaced_by: NEW\n"),
+            entry(
+                1, "OLD", "a", "    deprecated:\n      reason: gone\n      replaced_by: CURRENT\n"
+            ),
             ["12:20 UNKNOWN_REPLACEMENT"],
         ),
         (
-            entry(1, "OLD", "a", "    deprecated:\n      reason: gone\n      replaced_by: NEW\n")
-            + entry(2, "NEW", "b"),
+            entry(
+                1, "OLD", "a", "    deprecated:\n      reason: gone\n      replaced_by: CURRENT\n"
+            )
+            + entry(2, "CURRENT", "b"),
             [],
         ),
         # Aliases are names too: unique, distinct identifiers, not reserved words.
@@ -106,6 +110,18 @@ def test_reserved_platform_name(write_catalog: Callable[[str, str], Path]) -> No
     path = write_catalog("func", HEAD.replace("demo", "func") + entry(1, "A"))
     found = [(d.location.line, d.check_id) for d in process(read([path], None)[0]).diagnostics]
     assert found == [(1, "RESERVED_NAME")]
+
+
+@pytest.mark.parametrize("platform", ["platform", "platform_"])
+def test_platform_named_like_the_shared_error_class(
+    write_catalog: Callable[[str, str], Path], platform: str
+) -> None:
+    """Python's package defines PlatformError for every platform: no platform's exception
+    class may take that name."""
+    path = write_catalog(platform, HEAD.replace("demo", platform) + entry(1, "A"))
+    (finding,) = process(read([path], None)[0]).diagnostics
+    assert finding.check_id == "RESERVED_NAME"
+    assert "python exception class PlatformError" in finding.message
 
 
 def test_duplicate_names_both_places(write_catalog: Callable[[str, str], Path]) -> None:

@@ -31,6 +31,9 @@ class Naming:
     package, a Python enum class); two platforms must never share one."""
     platform_kind: str = "module"
     """What ``platform`` names, in messages: module, package, crate..."""
+    aggregate_reserved: frozenset[str] = frozenset()
+    """Names no aggregate may take: those the generated package defines once for every
+    platform (Python's PlatformError)."""
 
 
 @dataclass(frozen=True)

@@ -172,10 +172,14 @@ TARGET = Target(
         member=lambda name: name,
         member_reserved=PYTHON_RESERVED,
         platform=python_module,
-        # SUPPORT is the package's own module; "platform" would define PlatformError twice.
-        platform_reserved=PYTHON_RESERVED
-        | frozenset({"__init__", "__main__", SUPPORT, BASE_ERROR.removesuffix("Error").lower()}),
-        aggregates=(("module", python_module), ("enum class", python_class)),
+        # SUPPORT is the package's own module.
+        platform_reserved=PYTHON_RESERVED | frozenset({"__init__", "__main__", SUPPORT}),
+        aggregates=(
+            ("module", python_module),
+            ("enum class", python_class),
+            ("exception class", python_error),
+        ),
+        aggregate_reserved=frozenset({BASE_ERROR}),
     ),
     vectors=vectors,
 )
