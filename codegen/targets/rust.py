@@ -1,7 +1,10 @@
 """Rust target: one crate (out/rust/Cargo.toml) with a module per platform, so that a
 consumer adds one dependency, as with the Python package and the Go module. Each module
 holds a ``#[non_exhaustive]`` enum ``Code`` with its methods, ``TryFrom<i64>`` (integer
-codes), ``FromStr``, ``Display`` and ``std::error::Error``; std only, no dependencies.
+codes), ``FromStr``, ``Display`` and ``std::error::Error``, its ``Error`` (an alias of the
+crate's generic ``Error<Code>``) and a typed constructor of it for each code with
+placeholders. What the modules share (the error, formatting, the tables' types) is one
+module, ``src/support.rs``, whose public items lib.rs re-exports; std only, no dependencies.
 
 Output is laid out the way rustfmt prints it, so generation needs no Rust toolchain; the
 tests run ``rustfmt --check``, ``cargo clippy -- -D warnings`` and ``cargo test``. rustfmt
@@ -21,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..model import Catalog, Code, Entry
+from ..model import PLACEHOLDER, Catalog, Code, Entry
 from ..naming import pascal
 from ..render import Files, Options, aggregate_header, header, template
 from .base import Naming, Target
@@ -45,18 +48,67 @@ RUST_MODULE_API = frozenset({"Code", "Deprecation", "UnknownCode", "ALL"})
 """Names every generated module defines besides the codes. Variants and alias constants live
 in ``Code``'s namespace beside ``Code::ALL`` (``A_L_L`` would be ``Code::ALL``)."""
 
+RUST_SUPPORT = "support"
+"""The crate's module of what every platform module shares (``src/support.rs``)."""
+
 RUST_PLATFORM_RESERVED = frozenset(
     {"std", "core", "alloc", "proc_macro", "test", "crate", "self", "super", "lib", "main"}
+    | {RUST_SUPPORT}
 )
 """Module names that clash with the crates every crate sees (``std``, ``core``...), with path
-keywords that cannot be module names, or with the files cargo gives a meaning:
-``src/lib.rs`` is the crate root, ``src/main.rs`` would make a binary."""
+keywords that cannot be module names, with the files cargo gives a meaning (``src/lib.rs``
+is the crate root, ``src/main.rs`` would make a binary), or with the crate's own support
+module."""
+
+RUST_ERROR_API = frozenset(
+    """new typed plain filled code params message message_in solution solution_in category
+    http_status retryable clone clone_from eq ne fmt to_string source description cause
+    provide type_id from into try_from try_into borrow borrow_mut to_owned clone_into hash
+    hash_slice default deref deref_mut drop from_iter from_str into_iter next add sub mul div
+    rem neg not shl shr bitand bitor bitxor index index_mut as_ref as_mut cmp partial_cmp
+    """.split()
+)
+"""Names the typed constructors of ``Error`` must not take: its own associated functions
+and methods, and the methods of the traits it implements or that clippy expects a method of
+that name to implement (``should_implement_trait``)."""
 
 
 def rust_identifier(name: str) -> str:
     """``INVALID_API_KEY`` -> ``InvalidApiKey``: UpperCamelCase as Rust's API guidelines
     write it, an initialism being one word (``Uuid``, ``HttpStatus``); ``HTTP_2`` -> ``Http2``."""
     return pascal(name)
+
+
+def rust_constructor(name: str) -> str:
+    """``INVALID_OP`` -> ``invalid_op``: the typed constructor of a code's ``Error``; a name
+    that Rust or ``Error``'s API already takes gets a ``_`` at the end (``new_``), which no
+    other code's constructor can have (catalogue names end in a letter or digit)."""
+    snake = name.lower()
+    return snake + "_" if snake in RUST_KEYWORDS | RUST_ERROR_API else snake
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def rust_params(names: Sequence[str]) -> list[str]:
+    """The parameters of a typed constructor, one for each placeholder name in turn:
+    snake_case, as rustc's ``non_snake_case`` lint wants (``orderId`` -> ``order_id``), a
+    keyword with a ``_`` at the end (``type_``), a name that is nothing but ``_`` as
+    ``value``, and each distinct (``limit_2``)."""
+    identifiers: list[str] = []
+    for name in names:
+        words = [w for w in _CAMEL.sub("_", name).lower().split("_") if w]
+        base = "_".join(words) or "value"
+        if base[0].isdigit():
+            base = "value_" + base
+        elif base in RUST_KEYWORDS:
+            base += "_"
+        identifier, n = base, 1
+        while identifier in identifiers:
+            n += 1
+            identifier = f"{base.rstrip('_')}_{n}"
+        identifiers.append(identifier)
+    return identifiers
 
 
 def rust_module(platform: str) -> str:
@@ -198,6 +250,8 @@ def rust_info_arm(pattern: str, indent: int) -> dict[str, Any]:
 
 ARRAY_WIDTH = 60
 """rustfmt's array_width: an array whose items take more columns goes on several lines."""
+FN_CALL_WIDTH = 60
+"""rustfmt's fn_call_width: a call whose arguments take more columns has one a line."""
 
 
 def rust_all(items: Sequence[str]) -> str:
@@ -208,9 +262,12 @@ def rust_all(items: Sequence[str]) -> str:
     declaration = "pub const ALL: &'static [Self] ="
     one_line = ", ".join(items)
     inner = " " * (2 * INDENT)
-    if INDENT + len(f"{declaration} &[{one_line}];") <= MAX_WIDTH and len(one_line) <= ARRAY_WIDTH:
+    # rustfmt holds one item to no array_width.
+    narrow = len(one_line) <= ARRAY_WIDTH or len(items) == 1
+    if INDENT + len(f"{declaration} &[{one_line}];") <= MAX_WIDTH and narrow:
         return f"{declaration} &[{one_line}];"
-    if len(one_line) <= ARRAY_WIDTH:
+    # On the next line one column stays free (rustfmt's budget for the item, seen at work).
+    if narrow and len(inner) + len(f"&[{one_line}];") < MAX_WIDTH:
         return f"{declaration}\n{inner}&[{one_line}];"
     return f"{declaration} &[\n" + "".join(f"{inner}{item},\n" for item in items) + "    ];"
 
@@ -242,6 +299,43 @@ def rust_texts(texts: Mapping[str, str], field: str, indent: int) -> str:
     return "\n".join(lines)
 
 
+def rust_signature(constructor: str, params: Sequence[str]) -> str:
+    """``pub fn constructor(param: impl fmt::Display, ...) -> Self {`` four columns in: the
+    parameters each on a line of their own when the line is too long."""
+    arguments = [f"{param}: impl fmt::Display" for param in params]
+    line = f"    pub fn {constructor}({', '.join(arguments)}) -> Self {{"
+    if len(line) <= MAX_WIDTH:
+        return line
+    lines = "".join(f"        {argument},\n" for argument in arguments)
+    return f"    pub fn {constructor}(\n{lines}    ) -> Self {{"
+
+
+def rust_typed_call(identifier: str, params: Sequence[str]) -> str:
+    """``Self::typed(Code::Identifier, [param.to_string(), ...])`` eight columns in, laid out
+    as rustfmt lays out a call of two arguments (on one line when they take at most 60
+    columns, fn_call_width, else one a line) and the array (one line, or one item a line:
+    no item is short enough for rustfmt to put several on a line)."""
+    code = f"Code::{identifier}"
+    items = [f"{param}.to_string()" for param in params]
+    array = f"[{', '.join(items)}]"
+    line = f"        Self::typed({code}, {array})"
+    if len(line) <= MAX_WIDTH and len(f"{code}, {array}") <= FN_CALL_WIDTH:
+        return line
+    pad = " " * (3 * INDENT)
+    if 3 * INDENT + len(array) + 1 > MAX_WIDTH or (len(items) > 1 and len(array) - 2 > ARRAY_WIDTH):
+        # An item too long for its line: rustfmt breaks the call chain before `.to_string()`.
+        items = [
+            (
+                item
+                if 4 * INDENT + len(item) + 1 <= MAX_WIDTH
+                else f"{param}\n{pad}        .to_string()"
+            )
+            for param, item in zip(params, items)
+        ]
+        array = "[\n" + "".join(f"{pad}    {item},\n" for item in items) + f"{pad}]"
+    return f"        Self::typed(\n{pad}{code},\n{pad}{array},\n        )"
+
+
 FILTERS: dict[str, Callable[..., object]] = {
     "rust_mod": rust_mod,
     "rust_texts": rust_texts,
@@ -268,24 +362,66 @@ def _deprecation_note(entry: Entry) -> str | None:
     return note
 
 
+def placeholders(entry: Entry) -> list[str]:
+    """The placeholders of every text of ``entry``, messages then solutions, each once, in
+    the order in which they first appear: the order of its typed constructor's parameters,
+    the order in which the crate's ``placeholders()`` finds them at run time."""
+    texts = (*entry.message.values(), *entry.solution.values())
+    return list(dict.fromkeys(name for text in texts for name in PLACEHOLDER.findall(text)))
+
+
+def _call(entry: Entry) -> str:
+    """How an entry's typed constructor is called: ``invalid_op(op)``."""
+    return f"{rust_constructor(entry.name)}({', '.join(rust_params(placeholders(entry)))})"
+
+
+def _constructor(entry: Entry) -> dict[str, Any]:
+    """What the template writes of an entry's typed constructor."""
+    params = rust_params(placeholders(entry))
+    return {
+        "entry": entry,
+        "signature": rust_signature(rust_constructor(entry.name), params),
+        "body": rust_typed_call(rust_identifier(entry.name), params),
+    }
+
+
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     module = template("rust", "module.rs.j2", FILTERS)
     files: Files = {
         PurePosixPath("rust", "Cargo.toml"): template("rust", "Cargo.toml.j2", FILTERS).render(
-            header=aggregate_header("#", catalogs), package=options.rust_crate, edition=EDITION
+            header=aggregate_header("#", catalogs),
+            package=options.rust_crate,
+            version=options.version,
+            edition=EDITION,
+            platforms=", ".join(c.platform for c in catalogs),
         ),
         PurePosixPath("rust", "src", "lib.rs"): template("rust", "lib.rs.j2", FILTERS).render(
             header=aggregate_header("//", catalogs),
+            support=RUST_SUPPORT,
             modules=[rust_module(c.platform) for c in catalogs],
+        ),
+        PurePosixPath("rust", "src", RUST_SUPPORT + ".rs"): template(
+            "rust", "support.rs.j2", FILTERS
+        ).render(
+            header=aggregate_header("//", catalogs),
+            strings=any(catalog.code_type != "integer" for catalog in catalogs),
+            typed=any(placeholders(entry) for catalog in catalogs for entry in catalog.errors),
         ),
     }
     for catalog in catalogs:
+        with_placeholders = [entry for entry in catalog.errors if placeholders(entry)]
         files[PurePosixPath("rust", "src", rust_module(catalog.platform) + ".rs")] = module.render(
             header=header("//", catalog),
             catalog=catalog,
             integer=catalog.code_type == "integer",
+            aliases=any(entry.aliases for entry in catalog.errors),
             notes={entry.name: _deprecation_note(entry) for entry in catalog.errors},
             all_codes=rust_all([f"Self::{rust_identifier(e.name)}" for e in catalog.errors]),
+            constructors=[_constructor(entry) for entry in with_placeholders],
+            constructor_calls={
+                entry.name: _call(entry) if placeholders(entry) else None
+                for entry in catalog.errors
+            },
         )
     return files
 

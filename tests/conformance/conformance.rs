@@ -13,9 +13,12 @@
 //!
 //! ```ignore
 //! pub fn modules() -> Vec<(&'static str, Module)> {
-//!     vec![("weex", module!(errcodes::weex, integer, [AccessKeyHeaderMissing]))]
+//!     vec![("weex", module!(errcodes::weex, integer, [AccessKeyHeaderMissing], []))]
 //! }
 //! ```
+//!
+//! The last list names the typed constructor of each code with placeholders, with the
+//! index of each of its arguments: `[(InvalidOp, invalid_op, [0])]`.
 //!
 //! The vectors are read at run time, as the other languages' harnesses read them. The crate
 //! may use no other crate (the tests build offline), so a small JSON reader is part of this
@@ -250,6 +253,61 @@ fn show(value: &Json) -> String {
     out
 }
 
+/// A parameter's value in a format case: an integer or a string, shown as Rust shows it.
+pub enum Param {
+    Int(i64),
+    Str(String),
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::Int(n) => n.fmt(f),
+            Param::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+impl Param {
+    fn from_json(value: &Json) -> Param {
+        match value {
+            Json::Int(n) => Param::Int(*n),
+            other => Param::Str(other.text().unwrap_or_default().to_string()),
+        }
+    }
+}
+
+/// A formatting or construction that failed: (kind, parameter), as the vectors write them.
+pub type Problem = (&'static str, String);
+
+/// What an error built from a code and parameters says, in a form every module shares.
+pub struct ErrorSaid {
+    pub code: Json,
+    pub text: String,
+    pub message: String,
+    pub message_in: String,
+    pub solution: Option<String>,
+    pub solution_in: Option<String>,
+    pub params: Vec<(String, String)>,
+    pub category: Option<&'static str>,
+    pub http_status: Option<u16>,
+    pub retryable: Option<bool>,
+    /// The error from the typed constructor, if the code has one: its text, and whether it
+    /// equals the error that `Error::new` built.
+    pub typed: Option<(String, bool)>,
+}
+
+/// What formatting a code with parameters gives, and the error built from them.
+pub struct Formatted {
+    pub message: Result<String, Problem>,
+    pub solution: Result<Option<String>, Problem>,
+    pub error: Result<ErrorSaid, Problem>,
+}
+
+/// Formats a code (by its JSON value) with parameters in a language; `None` when the
+/// lookup of the code finds nothing.
+pub type Format = fn(&Json, &[(String, Param)], Option<&str>) -> Option<Formatted>;
+
 /// A code's text in a language, if it has one: `message_in` or `solution_in`.
 pub type TextIn = Box<dyn Fn(&str) -> Option<&'static str>>;
 
@@ -269,6 +327,11 @@ pub struct Said {
     pub retryable: Option<bool>,
     /// (reason, the name of the code that replaces it)
     pub deprecation: Option<(&'static str, Option<&'static str>)>,
+    pub placeholders: Vec<&'static str>,
+    /// `code.error()`: its text, or the message it panics with.
+    pub error: Result<String, String>,
+    /// The name of the code's typed constructor, if it has placeholders.
+    pub constructor: Option<&'static str>,
 }
 
 /// A generated module, through its public API.
@@ -280,14 +343,108 @@ pub struct Module {
     /// `TryFrom<i64>` for integer codes, `FromStr` for string codes; both must agree with
     /// `FromStr` of the code's decimal text for integer codes, or the lookup fails.
     pub lookup: fn(&Json) -> Option<Said>,
+    /// `Code::from_name`: the code found, as JSON.
+    pub from_name: fn(&str) -> Option<Json>,
+    pub format: Format,
 }
 
-/// The Module of a generated module: `module!(errcodes::weex, integer, [Identifier, ...])`.
+/// The Module of a generated module:
+/// `module!(errcodes::weex, integer, [Identifier, ...], [(Identifier, constructor, [0]), ...])`.
 #[macro_export]
 macro_rules! module {
-    ($($segment:ident)::+, $kind:ident, [$($identifier:ident),* $(,)?]) => {{
-        use $($segment)::+ as generated;
-        use $crate::{Json, Module, Said};
+    (
+        $krate:ident::$platform:ident,
+        $kind:ident,
+        [$($identifier:ident),* $(,)?],
+        [$(($variant:ident, $constructor:ident, [$($index:literal),*])),* $(,)?]
+    ) => {{
+        use $krate as root;
+        use $krate::$platform as generated;
+        use $crate::{ErrorSaid, Formatted, Json, Module, Param, Problem, Said};
+
+        /// Each code with placeholders, its typed constructor's name, and a call of it with
+        /// the values in the order of its placeholders.
+        type Typed = fn(&[Param]) -> generated::Error;
+        const TYPED: &[(generated::Code, &str, Typed)] = &[$((
+            generated::Code::$variant,
+            stringify!($constructor),
+            |values| generated::Error::$constructor($(&values[$index]),*),
+        )),*];
+
+        fn typed(c: generated::Code) -> Option<&'static (generated::Code, &'static str, Typed)> {
+            TYPED.iter().find(|(code, _, _)| *code == c)
+        }
+
+        fn problem(e: root::FormatError) -> Problem {
+            let kind = match e.kind() {
+                root::FormatErrorKind::Missing => "missing",
+                root::FormatErrorKind::Unknown => "unknown",
+                _ => "?",
+            };
+            let text = e.to_string();
+            let named = text.contains(&format!("{:?}", e.param()));
+            let code = text.contains(&format!("{} ", <generated::Code as root::PlatformCode>::PLATFORM));
+            let param = if named && code { e.param().to_string() } else { format!("{text:?} names neither parameter nor code") };
+            (kind, param)
+        }
+
+        /// `code.error()`: its text, or what it panics with.
+        fn error(c: generated::Code) -> Result<String, String> {
+            // The panic is expected: no report of it on stderr.
+            let report = std::panic::take_hook();
+            std::panic::set_hook(Box::new(|_| {}));
+            let caught = std::panic::catch_unwind(|| c.error().to_string());
+            std::panic::set_hook(report);
+            caught.map_err(|payload| {
+                payload
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default()
+            })
+        }
+
+        fn format(code: &Json, params: &[(String, Param)], language: Option<&str>) -> Option<Formatted> {
+            let c = module!(@lookup $kind, code)?;
+            let given: Vec<(&str, &dyn std::fmt::Display)> = params
+                .iter()
+                .map(|(name, value)| (name.as_str(), value as &dyn std::fmt::Display))
+                .collect();
+            let error = generated::Error::new(c, &given).map_err(problem).map(|e| {
+                let values: Vec<Param> = c
+                    .placeholders()
+                    .iter()
+                    .filter_map(|name| params.iter().find(|(n, _)| n == name))
+                    .map(|(_, value)| match value {
+                        Param::Int(n) => Param::Int(*n),
+                        Param::Str(s) => Param::Str(s.clone()),
+                    })
+                    .collect();
+                let typed = typed(c).map(|(_, _, call)| {
+                    let built = call(&values);
+                    (built.to_string(), built == e)
+                });
+                let language = language.unwrap_or("");
+                ErrorSaid {
+                    code: module!(@code $kind, e.code()),
+                    text: e.to_string(),
+                    message: e.message().to_string(),
+                    message_in: e.message_in(language),
+                    solution: e.solution().map(str::to_string),
+                    solution_in: e.solution_in(language),
+                    params: e.params().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+                    category: e.category(),
+                    http_status: e.http_status(),
+                    retryable: e.retryable(),
+                    typed,
+                }
+            });
+            Some(Formatted {
+                message: c.format(&given, language).map_err(problem),
+                solution: c.format_solution(&given, language).map_err(problem),
+                error,
+            })
+        }
 
         fn said(c: generated::Code) -> Said {
             Said {
@@ -306,6 +463,9 @@ macro_rules! module {
                 deprecation: c
                     .deprecation()
                     .map(|d| (d.reason(), d.replaced_by().map(generated::Code::name))),
+                placeholders: c.placeholders(),
+                error: error(c),
+                constructor: typed(c).map(|(_, name, _)| *name),
             }
         }
 
@@ -320,6 +480,8 @@ macro_rules! module {
             all: generated::Code::ALL.iter().copied().map(said).collect(),
             identifiers: named.iter().map(|&(i, c)| (i, said(c).code)).collect(),
             lookup,
+            from_name: |name| generated::Code::from_name(name).map(|c| module!(@code $kind, c)),
+            format,
         }
     }};
     (@code integer, $c:expr) => {
@@ -390,6 +552,7 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
         let found = module.identifiers.iter().find(|(i, _)| *i == identifier);
         found.map_or(Json::Null, |(_, code)| code.clone())
     };
+    let found = |name: &str| (module.from_name)(name).unwrap_or(Json::Null);
     let unknown_languages = vectors.get("unknown").get("languages").items();
     for vector in vectors.get("codes").items() {
         let code = vector.get("code");
@@ -471,6 +634,33 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
                 ])
             });
         expect(code, "deprecated", deprecated, vector.get("deprecated"));
+        let placeholders = strings(said.placeholders.iter().copied());
+        expect(
+            code,
+            "placeholders",
+            placeholders,
+            vector.get("placeholders"),
+        );
+        let name = vector.get("name").text().unwrap_or("");
+        expect(code, "from_name", found(name), code);
+        for alias in vector.get("aliases").items() {
+            let name = alias.get("name").text().unwrap_or("");
+            expect(code, &format!("from_name {name}"), found(name), code);
+        }
+        if vector.get("placeholders").items().is_empty() {
+            let text = format!("{platform} {}: {}", written(code), said.message);
+            expect(code, "error()", text_of(&said.error), &Json::Str(text));
+        } else {
+            // A code with placeholders has a typed constructor, which error() names.
+            match (&said.error, said.constructor) {
+                (Err(panic), Some(constructor))
+                    if panic.contains(&format!("Error::{constructor}(")) => {}
+                (error, constructor) => note(
+                    code,
+                    &format!("error(): got {error:?}, want a panic naming Error::{constructor:?}"),
+                ),
+            }
+        }
     }
     let defined: Vec<&Json> = vectors
         .get("codes")
@@ -486,6 +676,28 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
             ));
         }
     }
+    let order: Vec<Json> = module.all.iter().map(|said| said.code.clone()).collect();
+    let want: Vec<Json> = defined.iter().map(|&code| code.clone()).collect();
+    if order != want {
+        let shown = |codes: Vec<Json>| show(&Json::Array(codes));
+        problems.borrow_mut().push(format!(
+            "{platform} Code::ALL: got {}, want {}",
+            shown(order),
+            shown(want)
+        ));
+    }
+    for name in vectors.get("unknown").get("names").items() {
+        let name = name.text().unwrap_or("");
+        if let Some(code) = (module.from_name)(name) {
+            note(
+                &code,
+                &format!("from_name {}: finds a code", show(&Json::Str(name.into()))),
+            );
+        }
+    }
+    for case in vectors.get("format").items() {
+        check_format(platform, case, module, &problems);
+    }
     for unknown in vectors.get("unknown").get("codes").items() {
         if (module.lookup)(unknown).is_some() {
             note(
@@ -495,6 +707,145 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
         }
     }
     problems.into_inner()
+}
+
+fn strings<'a>(texts: impl Iterator<Item = &'a str>) -> Json {
+    Json::Array(texts.map(|s| Json::Str(s.to_string())).collect())
+}
+
+/// A code as the catalogue writes it: an integer in decimal, a string as it is.
+fn written(code: &Json) -> String {
+    match code {
+        Json::Int(n) => n.to_string(),
+        other => other.text().unwrap_or_default().to_string(),
+    }
+}
+
+fn text_of(result: &Result<String, String>) -> Json {
+    match result {
+        Ok(text) => Json::Str(text.clone()),
+        Err(panic) => Json::Str(format!("a panic: {panic}")),
+    }
+}
+
+fn problem_of<T>(result: &Result<T, Problem>) -> Json {
+    match result {
+        Ok(_) => Json::Null,
+        Err((kind, param)) => Json::Object(vec![
+            ("kind".into(), Json::Str(kind.to_string())),
+            ("param".into(), Json::Str(param.clone())),
+        ]),
+    }
+}
+
+/// Every disagreement between a module and one format case of its vectors.
+fn check_format(platform: &str, case: &Json, module: &Module, problems: &RefCell<Vec<String>>) {
+    let code = case.get("code");
+    let language = case.get("language").text();
+    let params: Vec<(String, Param)> = case
+        .get("params")
+        .members()
+        .iter()
+        .map(|(name, value)| (name.clone(), Param::from_json(value)))
+        .collect();
+    let what = format!(
+        "format {} in {}",
+        show(case.get("params")),
+        language.unwrap_or("the default language")
+    );
+    let expect = |field: &str, got: Json, want: &Json| {
+        if got != *want {
+            problems.borrow_mut().push(format!(
+                "{platform} {} {what} {field}: got {}, want {}",
+                show(code),
+                show(&got),
+                show(want)
+            ));
+        }
+    };
+    let Some(formatted) = (module.format)(code, &params, language) else {
+        expect("lookup", Json::Null, code);
+        return;
+    };
+    let want = case.get("problem");
+    expect("message problem", problem_of(&formatted.message), want);
+    expect("solution problem", problem_of(&formatted.solution), want);
+    expect("Error::new problem", problem_of(&formatted.error), want);
+    if *want != Json::Null {
+        return;
+    }
+    if let Ok(message) = &formatted.message {
+        expect("message", Json::Str(message.clone()), case.get("message"));
+    }
+    if let Ok(solution) = &formatted.solution {
+        expect("solution", text(solution.as_deref()), case.get("solution"));
+    }
+    let Ok(error) = &formatted.error else {
+        return;
+    };
+    let error_text = case.get("error_text");
+    expect("error text", Json::Str(error.text.clone()), error_text);
+    expect("error code", error.code.clone(), code);
+    let prefix = format!("{platform} {}: ", written(code));
+    let message = error_text.text().and_then(|t| t.strip_prefix(&prefix));
+    expect(
+        "error message()",
+        Json::Str(error.message.clone()),
+        &text(message),
+    );
+    if language.is_some() {
+        let got = Json::Str(error.message_in.clone());
+        expect("error message_in", got, case.get("message"));
+        let got = text(error.solution_in.as_deref());
+        expect("error solution_in", got, case.get("solution"));
+    } else {
+        let got = text(error.solution.as_deref());
+        expect("error solution()", got, case.get("solution"));
+    }
+    let given: Vec<(String, String)> = params
+        .iter()
+        .map(|(name, value)| (name.clone(), value.to_string()))
+        .collect();
+    let mut got = error.params.clone();
+    got.sort();
+    let mut want = given.clone();
+    want.sort();
+    if got != want {
+        expect(
+            "error params()",
+            Json::Str(format!("{got:?}")),
+            &Json::Str(format!("{want:?}")),
+        );
+    }
+    let said = (module.lookup)(code);
+    let category = said.as_ref().and_then(|s| s.category);
+    expect("error category", text(error.category), &text(category));
+    let status = |s: Option<u16>| s.map_or(Json::Null, |s| Json::Int(s.into()));
+    let want_status = status(said.as_ref().and_then(|s| s.http_status));
+    expect("error http_status", status(error.http_status), &want_status);
+    let retryable = |r: Option<bool>| r.map_or(Json::Null, Json::Bool);
+    let want_retryable = retryable(said.as_ref().and_then(|s| s.retryable));
+    expect(
+        "error retryable",
+        retryable(error.retryable),
+        &want_retryable,
+    );
+    match &error.typed {
+        Some((typed_text, equal)) => {
+            expect(
+                "typed constructor text",
+                Json::Str(typed_text.clone()),
+                error_text,
+            );
+            expect(
+                "typed constructor == Error::new",
+                Json::Bool(*equal),
+                &Json::Bool(true),
+            );
+        }
+        None if !params.is_empty() => expect("typed constructor", Json::Null, &Json::Bool(true)),
+        None => {}
+    }
 }
 
 #[test]

@@ -7,6 +7,17 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::support::{self, Info, Sealed, Text};
+use crate::{FormatError, PlatformCode};
+
+pub use crate::UnknownCode;
+
+/// An error of the `wechat` catalogue: a code, its parameters and its formatted message.
+pub type Error = crate::Error<Code>;
+
+/// Why a code is deprecated, and which code to use instead.
+pub type Deprecation = crate::Deprecation<Code>;
+
 /// An error code of the `wechat` catalogue.
 ///
 /// Each variant's documentation gives its catalogue name, its code and its message.
@@ -5531,36 +5542,39 @@ impl Code {
         self.info().name
     }
 
+    /// The code named `name` in the catalogue, or by one of its former names (aliases).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|code| code.name() == name)
+    }
+
     /// The message in English, else Chinese, else the language whose tag sorts first.
     pub fn message(self) -> &'static str {
-        preferred(self.info().messages).unwrap_or_default()
+        self.info().message()
     }
 
     /// The message in `language` (a tag such as `en` or `zh`), if the catalogue gives one.
     pub fn message_in(self, language: &str) -> Option<&'static str> {
-        find(self.info().messages, language)
+        self.info().message_in(language)
     }
 
     /// The message in every language the catalogue gives: (language tag, text) pairs.
     pub fn messages(self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        let texts = self.info().messages;
-        texts.iter().map(|text| (text.language, text.t))
+        support::pairs(self.info().messages)
     }
 
     /// What to do about the error, in English, else Chinese, else another language.
     pub fn solution(self) -> Option<&'static str> {
-        preferred(self.info().solutions)
+        self.info().solution()
     }
 
     /// What to do about the error in `language`, if the catalogue says.
     pub fn solution_in(self, language: &str) -> Option<&'static str> {
-        find(self.info().solutions, language)
+        self.info().solution_in(language)
     }
 
     /// What to do about the error in every language the catalogue gives.
     pub fn solutions(self) -> impl Iterator<Item = (&'static str, &'static str)> {
-        let texts = self.info().solutions;
-        texts.iter().map(|text| (text.language, text.t))
+        support::pairs(self.info().solutions)
     }
 
     /// The kind of error, such as `rate_limit`, if the catalogue classifies it.
@@ -5583,8 +5597,55 @@ impl Code {
         self.info().deprecation
     }
 
+    /// The names of the placeholders (`{limit}`) of the code's texts, messages then
+    /// solutions, each once: the parameters that formatting it needs.
+    pub fn placeholders(self) -> Vec<&'static str> {
+        self.info().placeholders()
+    }
+
+    /// The message with a value for each placeholder, in `language` when the catalogue gives
+    /// one, else in the default language; an error names a placeholder given no value, or a
+    /// name given that is none of them.
+    pub fn format(
+        self,
+        params: &[(&str, &dyn fmt::Display)],
+        language: Option<&str>,
+    ) -> Result<String, FormatError> {
+        support::format(self, params, language)
+    }
+
+    /// The solution with a value for each placeholder, as [`Code::format`] gives the message;
+    /// `Ok(None)` when the catalogue gives no solution.
+    pub fn format_solution(
+        self,
+        params: &[(&str, &dyn fmt::Display)],
+        language: Option<&str>,
+    ) -> Result<Option<String>, FormatError> {
+        support::format_solution(self, params, language)
+    }
+
+    /// The [`Error`] of a code without placeholders; a code with placeholders has a typed
+    /// constructor (`Error::invalid_op(op)`), and [`Error::new`] checks them at run time.
+    ///
+    /// # Panics
+    ///
+    /// When the code has placeholders; the message names its constructor.
+    pub fn error(self) -> Error {
+        Error::plain(self)
+    }
+}
+
+impl PlatformCode for Code {
+    const PLATFORM: &'static str = "wechat";
+}
+
+impl Sealed for Code {
+    fn fmt_code(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.code(), f)
+    }
+
     #[allow(deprecated)]
-    fn info(self) -> &'static Info {
+    fn info(self) -> &'static Info<Self> {
         match self {
             Self::SystemError => &Info {
                 name: "SYSTEM_ERROR",
@@ -25759,87 +25820,3 @@ impl fmt::Display for Code {
 }
 
 impl std::error::Error for Code {}
-
-/// Why a code is deprecated, and which code to use instead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Deprecation {
-    /// The reason, under a one-letter name for the reason given at `Text::t`.
-    r: &'static str,
-    replaced_by: Option<Code>,
-}
-
-impl Deprecation {
-    /// Why the code is deprecated.
-    pub fn reason(self) -> &'static str {
-        self.r
-    }
-
-    /// The code to use instead, if the catalogue names one.
-    pub fn replaced_by(self) -> Option<Code> {
-        self.replaced_by
-    }
-}
-
-/// The error of looking up a code that the catalogue does not define (`FromStr`, `TryFrom`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct UnknownCode;
-
-impl fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown error code")
-    }
-}
-
-impl std::error::Error for UnknownCode {}
-
-/// What the catalogue says about one code.
-struct Info {
-    name: &'static str,
-    messages: &'static [Text],
-    solutions: &'static [Text],
-    category: Option<&'static str>,
-    http_status: Option<u16>,
-    retryable: Option<bool>,
-    deprecation: Option<Deprecation>,
-}
-
-impl Info {
-    /// What an entry says when it gives no more than its name and message: the base of
-    /// each entry's `Info` (`..Info::NONE`).
-    const NONE: Self = Self {
-        name: "",
-        messages: &[],
-        solutions: &[],
-        category: None,
-        http_status: None,
-        retryable: None,
-        deprecation: None,
-    };
-}
-
-/// A text in one language.
-struct Text {
-    /// The language tag, such as `en` or `zh-Hant`.
-    language: &'static str,
-    /// The text, under a one-letter name: rustfmt never moves the value of a one-letter field
-    /// to a line of its own (that would gain no columns), so no text's width, which rustfmt
-    /// measures with Unicode tables of its own, can change the layout around it.
-    t: &'static str,
-}
-
-fn find(texts: &'static [Text], language: &str) -> Option<&'static str> {
-    let found = texts.iter().find(|text| text.language == language)?;
-    Some(found.t)
-}
-
-/// English, else Chinese, else the language whose tag sorts first.
-fn preferred(texts: &'static [Text]) -> Option<&'static str> {
-    for language in ["en", "zh"] {
-        if let Some(text) = find(texts, language) {
-            return Some(text);
-        }
-    }
-    let first = texts.iter().min_by_key(|text| text.language)?;
-    Some(first.t)
-}
