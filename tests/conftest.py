@@ -57,7 +57,7 @@ def codegen() -> Callable[..., Run]:
 PYTHON_TOOLS = frozenset({"mypy", "black", "pytest", "pip-compile", "codegen"})
 """Installed by make into the venv from the lock: found beside the interpreter running the
 tests (``.venv/bin``), whatever PATH holds."""
-NODE_TOOLS = frozenset({"tsc", "prettier"})
+NODE_TOOLS = frozenset({"tsc", "prettier", "esbuild"})
 """Installed by make (npm ci) from package-lock.json into node_modules/.bin."""
 SYSTEM_TOOLS = frozenset({"go", "gofmt", "node", "cargo", "cargo-clippy", "rustfmt", "gcc"})
 """Not installed by the project: the machine's, from PATH."""

@@ -705,8 +705,11 @@ def test_c_header_target(tmp_path: Path) -> None:
         "wrote out/c_header/features.h",
         "wrote out/c_header/sqlstate.h",
         "wrote out/python/errcodes/__init__.py",
+        "wrote out/python/errcodes/_support.py",
         "wrote out/python/errcodes/features.py",
+        "wrote out/python/errcodes/py.typed",
         "wrote out/python/errcodes/sqlstate.py",
+        "wrote out/python/pyproject.toml",
     ]
     out = root / "out" / "c_header"
     for header in out.iterdir():

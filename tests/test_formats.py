@@ -388,7 +388,7 @@ def test_check_reports_drift_as_diagnostics(codegen: Callable[..., Run], project
     assert json.loads(clean.stdout)["runs"][0]["results"] == []
     assert "is up to date" in clean.stderr
 
-    (project / "out" / "typescript" / "features.ts").unlink()
+    (project / "out" / "typescript" / "features.js").unlink()
     python = project / "out" / "python" / "errcodes" / "features.py"
     python.write_text(python.read_text().replace('"ok"', '"OK!"'))
 
@@ -419,7 +419,7 @@ def test_check_reports_drift_as_diagnostics(codegen: Callable[..., Run], project
         (
             DRIFT,
             "error",
-            {"artifactLocation": {"uri": "out/typescript/features.ts", "uriBaseId": "%SRCROOT%"}},
+            {"artifactLocation": {"uri": "out/typescript/features.js", "uriBaseId": "%SRCROOT%"}},
             "missing",
         ),
     ]
@@ -428,7 +428,7 @@ def test_check_reports_drift_as_diagnostics(codegen: Callable[..., Run], project
     github = codegen("check", "--no-cache", "--format", "github")
     assert github.status == 1
     assert github.stdout.splitlines()[-2:] == [
-        "::error file=out/typescript/features.ts,title=codegen DRIFT::missing: not generated yet",
+        "::error file=out/typescript/features.js,title=codegen DRIFT::missing: not generated yet",
         "codegen: 2 file(s) in out differ from the catalogues; run `codegen generate`",
     ]
 

@@ -45,7 +45,7 @@ from codegen.targets.golang import go_identifier, go_package
 from codegen.targets.python import python_class
 from codegen.targets.rust import EDITION, rust_identifier
 from codegen.cli import main
-from codegen.model import placeholders
+from codegen.model import PLACEHOLDER, placeholders
 from codegen.targets.vectors import PROTOTYPE_KEYS
 from codegen.taxonomy import default_path, load_taxonomy
 from conftest import ROOT, toolchain
@@ -486,7 +486,9 @@ def check_formatters(project: Generated) -> None:
         assert black.format_str(source, mode=black.Mode()) == source, f"black changes {path.name}"
     changed = run([toolchain("gofmt"), "-l", project.out / "go"])
     assert changed == "", f"gofmt changes {changed}"
-    run([toolchain("prettier"), "--check", "--no-config", project.out / "typescript"])
+    package = project.out / "typescript"  # its code and declarations, not package.json
+    code = [*package.glob("*.js"), *package.glob("*.ts")]
+    run([toolchain("prettier"), "--check", "--no-config", *code])
     check_rustfmt(project)
 
 
@@ -502,11 +504,12 @@ def check_typescript(project: Generated, work: Path) -> None:
     tsc, node = toolchain("tsc"), toolchain("node")
     (work / "package.json").write_text('{"type": "module"}\n')
     shutil.copytree(project.out / "typescript", work / "src")
-    # --skipLibCheck: TypeScript's own lib.d.ts need no checking, and it halves the time.
-    flags = ["--strict", "--skipLibCheck", "--target", "es2022", "--module", "nodenext"]
-    run([tsc, *flags, "--outDir", work / "dist", *sorted((work / "src").glob("*.ts"))])
+    # The package's declarations; its ES modules run as they are. --skipDefaultLibCheck:
+    # TypeScript's own lib.d.ts need no checking, and it halves the time.
+    flags = ["--strict", "--skipDefaultLibCheck", "--noEmit", "--module", "nodenext"]
+    run([tsc, *flags, *sorted((work / "src").glob("*.d.ts"))])
     spec = {c["platform"]: {"languages": probe_languages(c)} for c in project.catalogues}
-    said = json.loads(run([node, RUNNERS / "dump.mjs", work / "dist", json.dumps(spec)]))
+    said = json.loads(run([node, RUNNERS / "dump.mjs", work / "src", json.dumps(spec)]))
     for catalogue in project.catalogues:
         assert_same("typescript", catalogue, said[catalogue["platform"]])
 
@@ -695,15 +698,20 @@ func main() {{
 # --- no injection -------------------------------------------------------------------------
 
 
+def x_with_placeholders(text: str) -> str:
+    return "x" + "".join(f"{{{name}}}" for name in dict.fromkeys(PLACEHOLDER.findall(text)))
+
+
 def neutral(catalogues: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same project with every free text replaced by "x"."""
+    """The same project with every free text replaced by "x", followed by the text's
+    placeholders in their order: they are a code's parameters, which the code declares."""
     twin = copy.deepcopy(catalogues)
     for catalogue in twin:
         catalogue["title"] = catalogue["source"] = "x"
         for entry in catalogue["errors"]:
             for key in ("message", "solution"):
                 if key in entry:
-                    entry[key] = dict.fromkeys(entry[key], "x")
+                    entry[key] = {lang: x_with_placeholders(t) for lang, t in entry[key].items()}
             if "deprecated" in entry:
                 entry["deprecated"]["reason"] = "x"
         for tombstone in catalogue.get("reserved", []):

@@ -25,7 +25,8 @@ import black
 import pytest
 
 from codegen.config import load_config
-from codegen.targets.rust import EDITION, rust_comment, rust_doc
+from codegen.targets.golang import go_constructor
+from codegen.targets.rust import EDITION, rust_comment, rust_constructor, rust_doc
 from conftest import CASES, ROOT, toolchain
 
 CONFORMANCE = ROOT / "tests" / "conformance"
@@ -96,8 +97,13 @@ def test_python_passes_mypy_strict(tree: str) -> None:
 
 @pytest.mark.parametrize("tree", TREES)
 def test_typescript_is_prettier_formatted(tree: str) -> None:
+    """The code and declarations; package.json carries the generated-code marker on its
+    first line, as out/vectors do, where prettier would put a lone brace."""
     prettier = toolchain("prettier")
-    succeeds(run([prettier, "--check", "--no-config", str(TREES[tree] / "typescript")]))
+    package = TREES[tree] / "typescript"
+    code = [*files(package, ".js"), *files(package, ".d.ts")]
+    assert code, f"no TypeScript in {package}"
+    succeeds(run([prettier, "--check", "--no-config", *map(str, code)]))
 
 
 @pytest.mark.parametrize("tree", TREES)
@@ -153,14 +159,21 @@ def test_rust_passes_clippy(tree: str, tmp_path: Path) -> None:
 def layout_catalogues() -> dict[str, str]:
     """Catalogues in which every width that decides a layout of the Rust output changes one
     column at a time: names, aliases, replacements and string codes of 1 to 90 characters,
-    huge negative codes, and lists of codes (Code::ALL) whose one-line width is every width
-    from 7 on."""
+    huge negative codes, lists of codes (Code::ALL) whose one-line width is every width
+    from 7 on, one code alone in its catalogue, and typed constructors of 1 to 6
+    parameters of 1 to 16 characters."""
 
     def name(length: int, first: str) -> str:
         return first + "B" * (length - 1)
 
-    def entry(code: int | str, name: str, more: str = "") -> str:
-        return f'  - {{code: {json.dumps(code)}, name: "{name}", message: {{en: m}}{more}}}\n'
+    def entry(code: int | str, name: str, more: str = "", message: str = "m") -> str:
+        return (
+            f'  - {{code: {json.dumps(code)}, name: "{name}", message: {{en: "{message}"}}'
+            f"{more}}}\n"
+        )
+
+    def placeholders(count: int, length: int) -> str:
+        return "m" + "".join(f" {{{chr(ord('a') + i) * length}}}" for i in range(count))
 
     catalogues = {}
     head = "title: t\nsource: s\ncode_type: {}\nerrors:\n"
@@ -173,10 +186,21 @@ def layout_catalogues() -> dict[str, str]:
                     f", aliases: [{name(n, 'C')}], category: rate_limit, http_status: 429,"
                     " retryable: true, solution: {en: s, zh: z}",
                 ),
-                entry(1, name(n, "D"), f", deprecated: {{reason: r, replaced_by: {name(n, 'A')}}}"),
-                entry(2, name(n, "E"), ", deprecated: {reason: r}"),
+                entry(
+                    1,
+                    name(n, "D"),
+                    f", deprecated: {{reason: r, replaced_by: {name(n, 'A')}}}",
+                    placeholders(1, 1),
+                ),
+                entry(
+                    2,
+                    name(n, "E"),
+                    ", deprecated: {reason: r}",
+                    placeholders(1 + n % 6, 1 + n // 6),
+                ),
             ]
         )
+        catalogues[f"a{n}"] = head.format("integer") + entry(1, name(n, "A"))
         # Two codes whose Self::... take 2n + 14 and 2n + 15 columns on one line.
         for kind, extra in (("s", 0), ("t", 1)):
             catalogues[f"{kind}{n}"] = head.format("string") + "".join(
@@ -284,28 +308,41 @@ def test_rustdoc_shows_every_doc_text_as_written(tmp_path: Path) -> None:
 
 
 def build_typescript(out: Path, directory: Path) -> Path:
-    """Compile the TypeScript with --strict as ES modules; returns where the .js files are."""
+    """Check the package's declarations with tsc --strict, and that its ES modules agree
+    with them: a program assigns each module's code (read as JavaScript, in a directory
+    without the declarations) to its declared type, and lists each platform module's value
+    exports, exactly. Returns a copy of the package: the harness imports its .js as they are."""
     tsc = toolchain("tsc")
-    shutil.copytree(out / "typescript", directory / "src")
-    (directory / "package.json").write_text('{"type": "module"}\n')
-    succeeds(
-        run(
-            [
-                tsc,
-                "--strict",
-                "--target",
-                "es2022",
-                "--module",
-                "nodenext",
-                "--moduleResolution",
-                "nodenext",
-                "--outDir",
-                str(directory / "dist"),
-                *map(str, files(directory / "src", ".ts")),
-            ]
+    package = Path(shutil.copytree(out / "typescript", directory / "package"))
+    (directory / "code").mkdir()
+    for path in files(package, ".js"):
+        shutil.copy(path, directory / "code")
+    vectors = load_vectors(out / "vectors")
+    errors = {v["typescript"]["module"]: v["typescript"]["error"] for v in vectors}
+    modules = sorted(path.name.removesuffix(".d.ts") for path in package.glob("*.d.ts"))
+    agree = []
+    for i, module in enumerate(modules):
+        agree.append(
+            f'import type * as d{i} from "./package/{module}.js";\n'
+            f'import * as j{i} from "./code/{module}.js";\n'
+            f"export const m{i}: typeof d{i} = j{i};\n"
         )
-    )
-    return directory / "dist"
+        if module in errors:
+            names = [*TYPESCRIPT_API, errors[module], f"is{errors[module]}"]
+            listed = ", ".join(f"{name}: true" for name in names)
+            agree.append(f"export const n{i}: Record<keyof typeof d{i}, true> = {{{listed}}};\n")
+    (directory / "agree.ts").write_text("".join(agree))
+    (directory / "package.json").write_text('{"type": "module"}\n')
+    flags = ["--strict", "--noEmit", "--allowJs", "--target", "es2022", "--module", "nodenext"]
+    declarations = files(package, ".d.ts")
+    succeeds(run([tsc, *flags, str(directory / "agree.ts"), *map(str, declarations)]))
+    return package
+
+
+TYPESCRIPT_API = (
+    "Code byName codeInfo codes format formatSolution isCode lookup message solution".split()
+)
+"""What every platform's module exports besides its error class and the class's guard."""
 
 
 def build_go(out: Path, directory: Path) -> Path:
@@ -320,8 +357,10 @@ def build_go(out: Path, directory: Path) -> Path:
 
 
 def go_adapter(vectors: list[dict[str, Any]]) -> str:
-    """The Go harness's list of generated packages: each constant by its Go identifier, so
-    that a missing or misnamed one does not compile."""
+    """The Go harness's list of generated packages: each constant by its Go identifier and
+    each typed constructor by its Go name, its arguments in the order of the vectors'
+    placeholders, so that a missing or misnamed one, or one of another arity, does not
+    compile."""
     imports = "".join(f'\tp{i} "{v["go"]["import_path"]}"\n' for i, v in enumerate(vectors))
     checkers = []
     for i, v in enumerate(vectors):
@@ -330,10 +369,22 @@ def go_adapter(vectors: list[dict[str, Any]]) -> str:
             for c in v["codes"]
             for identifiers in (c["identifiers"], *(a["identifiers"] for a in c["aliases"]))
         ]
-        constants = "".join(f'\t\t"{name}": p{i}.{name},\n' for name in names)
+        constants = "".join(f'\t\t\t"{name}": p{i}.{name},\n' for name in names)
+        constructors = []
+        for c in v["codes"]:
+            if c["placeholders"]:
+                name = go_constructor(c["identifiers"]["go"])
+                args = ", ".join(f"p[{json.dumps(p)}]" for p in c["placeholders"])
+                constructors.append(
+                    f'\t\t\t{json.dumps(c["name"])}: {{"{name}", func(p map[string]any)'
+                    f" *p{i}.Error {{ return p{i}.{name}({args}) }}}},\n"
+                )
         checkers.append(
-            f'\t"{v["platform"]}": adapt(map[string]p{i}.Code{{\n{constants}'
-            f"\t}}, p{i}.Codes, p{i}.Lookup),\n"
+            f'\t"{v["platform"]}": adapt(api[p{i}.Code, p{i}.Info, *p{i}.Error]{{\n'
+            f"\t\tconstants: map[string]p{i}.Code{{\n{constants}\t\t}},\n"
+            f"\t\tconstructors: map[string]constructor[*p{i}.Error]{{\n{''.join(constructors)}"
+            f"\t\t}},\n\t\tcodes: p{i}.Codes, lookup: p{i}.Lookup, byName: p{i}.ByName,"
+            f" construct: p{i}.New,\n\t}}),\n"
         )
     return (
         f"package conformance\n\nimport (\n{imports})\n\n"
@@ -360,7 +411,8 @@ def build_rust(out: Path, directory: Path) -> Path:
 
 def rust_adapter(vectors: list[dict[str, Any]]) -> str:
     """The Rust harness's list of generated modules: each code by its Rust identifier, alias
-    constants too, so that a missing or misnamed one does not compile."""
+    constants too, and the typed constructor of each code with placeholders, with an
+    argument for each, so that a missing or misnamed one does not compile."""
     modules = []
     for v in vectors:
         names = [
@@ -368,9 +420,15 @@ def rust_adapter(vectors: list[dict[str, Any]]) -> str:
             for c in v["codes"]
             for identifiers in (c["identifiers"], *(a["identifiers"] for a in c["aliases"]))
         ]
+        constructors = [
+            f"({c['identifiers']['rust']}, {rust_constructor(c['name'])}, "
+            f"[{', '.join(map(str, range(len(c['placeholders']))))}])"
+            for c in v["codes"]
+            if c["placeholders"]
+        ]
         modules.append(
             f'        ("{v["platform"]}", module!({v["rust"]["module"]}, {v["code_type"]}, '
-            f"[{', '.join(names)}])),\n"
+            f"[{', '.join(names)}], [{', '.join(constructors)}])),\n"
         )
     return (
         "//! The generated modules, written from the vectors.\n\n"
