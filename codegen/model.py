@@ -25,6 +25,28 @@ class Deprecation:
 
 
 @dataclass(frozen=True)
+class Match:
+    """How a response that carries no code, or a generic one, is recognised as an entry."""
+
+    statuses: tuple[int, ...] = ()
+    """HTTP statuses that mean the entry when neither a code nor a message does."""
+    messages: tuple[str, ...] = ()
+    """Message patterns besides the entry's own messages: text with {name} wildcards."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A real response that must classify to its entry: the decoded ``body``, or the raw
+    ``text`` of one (then ``body`` is None)."""
+
+    status: int | None = None
+    body: object = None
+    text: str | None = None
+    params: Mapping[str, str] | None = None
+    """The parameters classifying it must yield; None: not stated."""
+
+
+@dataclass(frozen=True)
 class Entry:
     """One error code of a catalogue."""
 
@@ -38,6 +60,8 @@ class Entry:
     http_status: int | None = None
     retryable: bool | None = None
     deprecated: Deprecation | None = None
+    match: Match = Match()
+    examples: tuple[Example, ...] = ()
     suppress: Mapping[str, str] = field(default_factory=dict)
     """Check IDs silenced for this entry, each with the reason why."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
@@ -82,6 +106,27 @@ class Tombstone:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """Where one shape of error response carries the code and the message: JSON Pointers
+    (RFC 6901) into the decoded body."""
+
+    name: str
+    code: str | None
+    message: str | None
+    code_format: str
+    """How the code arrives: "number" (a JSON number) or "string" (a string holding it)."""
+
+
+@dataclass(frozen=True)
+class Response:
+    """How the API answers with an error (a catalogue's ``response`` section)."""
+
+    shapes: tuple[Shape, ...]
+    generic_codes: tuple[Code, ...] = ()
+    """Codes that do not identify an error on their own."""
+
+
+@dataclass(frozen=True)
 class Catalog:
     """One platform's catalogue, as loaded from ``path``."""
 
@@ -100,7 +145,15 @@ class Catalog:
     """Removed codes that may not be defined again."""
     suppress: Mapping[str, str] = field(default_factory=dict)
     """Check IDs silenced for findings about the catalogue itself, each with the reason why."""
+    response: Response | None = None
+    """Where error responses carry the code and message; None: not declared."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def where(self, key: str) -> Location:
-        return self.locations.get(key, self.locations[""])
+        """Where a field ("platform", "response.shapes.0.code", ...) is, else the nearest
+        enclosing field, else the catalogue itself."""
+        while key:
+            if key in self.locations:
+                return self.locations[key]
+            key = key.rpartition(".")[0]
+        return self.locations[""]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import difflib
 import json
+import math
 from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
@@ -21,8 +22,8 @@ import fastjsonschema
 import jsonschema
 
 from .diagnostics import Diagnostic, Location, Severity
-from .load import Document, Mark, YamlMap, YamlSeq, key_mark_of, mark_of
-from .model import Catalog, Deprecation, Entry, Tombstone
+from .load import Document, Mark, Node, YamlMap, YamlSeq, key_mark_of, mark_of
+from .model import Catalog, Deprecation, Entry, Example, Match, Response, Shape, Tombstone
 
 SCHEMA = "SCHEMA"
 PLATFORM_NAME = "PLATFORM_NAME"
@@ -219,6 +220,30 @@ def _floats(root: YamlMap) -> Iterator[tuple[Mark, str]]:
                     yield mark_of(root, (list_key, index, key)), (
                         f"{list_key}[{index}].{key}: expected an integer, found number {value!r}"
                     )
+    # JSON has no infinity and no NaN: an example's body holds neither.
+    for index, item in enumerate(items if isinstance(items := root.get("errors"), YamlSeq) else ()):
+        examples = item.get("examples") if isinstance(item, YamlMap) else None
+        for number, example in enumerate(examples if isinstance(examples, YamlSeq) else ()):
+            if isinstance(example, YamlMap) and "body" in example:
+                path = ("errors", index, "examples", number, "body")
+                for where, value in _leaves(example["body"], path):
+                    if isinstance(value, float) and not math.isfinite(value):
+                        yield mark_of(root, where), (
+                            f"{_dotted(where)}: {value!r} is not a JSON number"
+                        )
+
+
+def _leaves(node: Node, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Node]]:
+    """Every scalar under ``node``, with its path (iteratively: a body may nest deeply)."""
+    stack: list[tuple[tuple[Any, ...], Node]] = [(path, node)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, YamlMap):
+            stack.extend(((*where, key), child) for key, child in value.items())
+        elif isinstance(value, YamlSeq):
+            stack.extend(((*where, i), child) for i, child in enumerate(value))
+        else:
+            yield where, value
 
 
 def _explain(
@@ -369,14 +394,11 @@ def _build(document: Document, digest: str) -> Catalog:
         locations = {"": _location(path, errors.item_marks[index])}
         for key, mark in node.value_marks.items():
             locations[key] = _location(path, mark)
-            value = node[key]
-            if isinstance(value, YamlMap):
-                for sub, sub_mark in value.value_marks.items():
-                    locations[f"{key}.{sub}"] = _location(path, sub_mark)
-            elif isinstance(value, YamlSeq):
-                for i, item_mark in enumerate(value.item_marks):
-                    locations[f"{key}.{i}"] = _location(path, item_mark)
+            # Three levels down: examples.0.status, match.messages.1; not into a body.
+            for where, sub_mark in _marks(node[key], key, 3):
+                locations[where] = _location(path, sub_mark)
         deprecated = node.get("deprecated")
+        match = node.get("match", {})
         entries.append(
             Entry(
                 code=node["code"],
@@ -392,17 +414,25 @@ def _build(document: Document, digest: str) -> Catalog:
                     if deprecated is None
                     else Deprecation(deprecated["reason"], deprecated.get("replaced_by"))
                 ),
+                match=Match(tuple(match.get("statuses", ())), tuple(match.get("messages", ()))),
+                examples=tuple(
+                    Example(
+                        status=example.get("status"),
+                        body=plain(example.get("body")),
+                        text=example.get("text"),
+                        params=dict(example["params"]) if "params" in example else None,
+                    )
+                    for example in node.get("examples", ())
+                ),
                 suppress=dict(node.get("suppress", {})),
                 locations=locations,
             )
         )
     locations = {"": Location(path, *root.mark)}
     locations.update({k: _location(path, m) for k, m in root.value_marks.items()})
-    if "suppress" in root:
-        suppress = root["suppress"]
-        locations.update(
-            {f"suppress.{k}": _location(path, m) for k, m in suppress.value_marks.items()}
-        )
+    for key in ("suppress", "response"):
+        for where, mark in _marks(root.get(key), key, 4):
+            locations[where] = _location(path, mark)
     return Catalog(
         path=path,
         platform=root["platform"],
@@ -423,8 +453,54 @@ def _build(document: Document, digest: str) -> Catalog:
             for i, item in enumerate(root.get("reserved", ()))
         ),
         suppress=dict(root.get("suppress", {})),
+        response=_response(root.get("response"), root["code_type"]),
         locations=locations,
     )
+
+
+def _response(node: YamlMap | None, code_type: str) -> Response | None:
+    if node is None:
+        return None
+    default_format = "number" if code_type == "integer" else "string"
+    return Response(
+        shapes=tuple(
+            Shape(
+                name=shape["name"],
+                code=shape.get("code"),
+                message=shape.get("message"),
+                code_format=shape.get("code_format", default_format),
+            )
+            for shape in node["shapes"]
+        ),
+        generic_codes=tuple(node.get("generic_codes", ())),
+    )
+
+
+def _marks(node: Node, key: str, depth: int) -> Iterator[tuple[str, Mark]]:
+    """The dotted key and mark of everything under ``node``, ``depth`` levels down."""
+    if depth == 0:
+        return
+    if isinstance(node, YamlMap):
+        children: Iterable[tuple[object, Mark, Node]] = (
+            (sub, mark, node[sub]) for sub, mark in node.value_marks.items()
+        )
+    elif isinstance(node, YamlSeq):
+        children = ((i, mark, node[i]) for i, mark in enumerate(node.item_marks))
+    else:
+        return
+    for sub, mark, child in children:
+        where = f"{key}.{sub}"
+        yield where, mark
+        yield from _marks(child, where, depth - 1)
+
+
+def plain(node: Node) -> object:
+    """A YAML value as the JSON value it stands for (dicts and lists, no marks)."""
+    if isinstance(node, YamlMap):
+        return {key: plain(value) for key, value in node.items()}
+    if isinstance(node, YamlSeq):
+        return [plain(value) for value in node]
+    return node
 
 
 def _texts(catalog: Catalog) -> Iterator[tuple[Location, str, str]]:

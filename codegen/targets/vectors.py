@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..classify import MAX_DEPTH, MAX_SAFE_INTEGER, Classifier
 from ..model import PLACEHOLDER, Catalog, Code, Entry, default_text
 from ..render import Files, Options, header
 from .base import Target
@@ -140,6 +141,138 @@ def format_cases(catalog: Catalog) -> list[dict[str, Any]]:
     return cases
 
 
+def classify_cases(catalog: Catalog) -> list[dict[str, Any]]:
+    """Responses and what classifying them gives: every example of the catalogue, then
+    bodies made from its shapes to trip a careless runtime (codes of the wrong type or
+    spelling, messages in other case and spacing, arrays, wrong pointers, undecodable and
+    deeply nested text), and statuses alone."""
+    classifier = Classifier(catalog)
+    cases: list[dict[str, Any]] = []
+
+    def add(status: object, body: object = None, text: str | None = None) -> None:
+        case: dict[str, Any] = {"status": status}
+        if text is None:
+            case["body"] = body
+            result = classifier.classify(status, body)
+        else:
+            case["text"] = text
+            result = classifier.classify_text(status, text)
+        case["want"] = (
+            None
+            if result is None
+            else {"code": result.code, "how": result.how, "params": dict(result.params)}
+        )
+        if case not in cases:
+            cases.append(case)
+
+    for entry in catalog.errors:
+        for example in entry.examples:
+            add(example.status, example.body, example.text)
+    listed = [status for status, _ in classifier.rules.statuses]
+    for status in (*listed[:2], 200, None):
+        add(status, None)
+        add(status, text="<html><body>Too Many Requests</body></html>")
+    odd: tuple[object, ...] = ([], {}, "", 0, True, [[{}]], {"": {}})
+    for body in odd:
+        add(None, body)
+    first = catalog.errors[0]
+    unknown = unknown_codes(catalog)[0]
+    # The pattern with the most wildcards, the first of those: the hardest to match.
+    patterns = classifier.rules.patterns
+    pattern = max(patterns, key=lambda p: len(p.names), default=None)
+    message = "" if pattern is None else _sample(pattern.source)
+    for shape in classifier.rules.shapes:
+
+        def sent(value: Code) -> object:
+            """A code as this shape carries it: a number, or a string holding it."""
+            return str(value) if shape.code_format == "string" else value
+
+        code = sent(first.code)
+        codes: list[object] = [code, sent(unknown), None, True, [code], {"": code}]
+        if pattern is not None and pattern.code != first.code:
+            codes.insert(1, sent(pattern.code))  # its own pattern gives the parameters
+        if isinstance(first.code, int):
+            number = first.code
+            codes += [number if code != number else str(number), float(number), number + 0.5]
+            codes += [f"0{abs(number)}", f"+{abs(number)}", f" {number}", "-0", -0.0, 10**20]
+            for limit in (MAX_SAFE_INTEGER, MAX_SAFE_INTEGER + 1, -MAX_SAFE_INTEGER - 1):
+                codes += [limit, str(limit)]
+        else:
+            codes += [first.code.lower(), f" {first.code}", 0]
+        messages: list[object] = [None, message, 5, [message]]
+        if message:
+            messages += [
+                message.upper(),
+                f"  {message.replace(' ', chr(9) + ' ')}\n",
+                f"{message} rid: 6571a2f3-1b2c",
+                f"{message}x",
+                f"x{message}",
+                message + "!" * 5000,
+            ]
+        for value in codes:
+            # Every spelling of the message alone, where only the patterns can tell.
+            for text in messages if value is None else messages[:2]:
+                add(None, _body(shape.code, value, shape.message, text))
+        # Texts: numbers a double cannot hold, broken JSON, a repeated key (the last
+        # counts), and nesting at and just beyond the limit.
+        marker = "\u0000value\u0000"
+        quoted = json.dumps(marker)
+        template = json.dumps(_body(shape.code, marker, shape.message, message))
+        if shape.code is not None:
+            for literal in ("1e400", "1" + "0" * 400, f"{first.code}.0", json.dumps(code)):
+                add(None, text=template.replace(quoted, literal))
+            twice = json.dumps(_body(shape.code, sent(unknown), shape.message, None))
+            again = json.dumps(_body(shape.code, code, None, None))
+            add(None, text=f"{twice[:-1]}, {again[1:]}")
+            add(None, text=f"{again[:-1]}, {twice[1:]}")
+        whole = json.dumps(_merge(_body(shape.code, code, shape.message, message), {"x": marker}))
+        add(None, text=whole[: len(whole) // 2])
+        add(listed[0] if listed else None, text=whole.replace(quoted, "NaN"))
+        for depth in (MAX_DEPTH - 1, MAX_DEPTH):  # the object itself is one level
+            add(None, text=whole.replace(quoted, "[" * depth + "]" * depth))
+    return cases
+
+
+def _sample(pattern: str) -> str:
+    """A message the pattern matches: each wildcard filled with a word."""
+    return PLACEHOLDER.sub(lambda match: f"v{len(match.group(1))}", pattern)
+
+
+def _body(
+    code_at: tuple[str, ...] | None, code: object, message_at: tuple[str, ...] | None, text: object
+) -> object:
+    """A body holding ``code`` and ``text`` at the shape's pointers (None: left out)."""
+    body: object = {}
+    for tokens, value in ((code_at, code), (message_at, text)):
+        if tokens is not None and value is not None:
+            body = _merge(body, _at(tokens, value))
+    return body
+
+
+def _at(tokens: tuple[str, ...], value: object) -> object:
+    for token in reversed(tokens):
+        if token.isdigit() and token.isascii() and (token == "0" or token[0] != "0"):
+            value = [None] * int(token) + [value]
+        else:
+            value = {token: value}
+    return value
+
+
+def _merge(into: object, value: object) -> object:
+    if isinstance(into, dict) and isinstance(value, dict):
+        merged = dict(into)
+        for key, item in value.items():
+            merged[key] = _merge(merged[key], item) if key in merged else item
+        return merged
+    if isinstance(into, list) and isinstance(value, list):
+        longer = [*into, *[None] * (len(value) - len(into))]
+        return [
+            _merge(a, b) if b is not None and a is not None else (a if b is None else b)
+            for a, b in zip(longer, [*value, *[None] * (len(longer) - len(value))])
+        ]
+    return value
+
+
 def _vector(entry: Entry, languages: Sequence[Target]) -> dict[str, Any]:
     def identifiers(name: str) -> dict[str, str]:
         return {t.name: t.naming.member(name) for t in languages if t.naming is not None}
@@ -181,6 +314,19 @@ def vectors_json(catalog: Catalog, options: Options) -> str:
     }
     body["codes"] = [_vector(entry, targets) for entry in catalog.errors]
     body["format"] = format_cases(catalog)
+    response = catalog.response
+    body["response"] = (
+        None
+        if response is None
+        else {
+            "shapes": [
+                {"name": s.name, "code": s.code, "message": s.message, "code_format": s.code_format}
+                for s in response.shapes
+            ],
+            "generic_codes": list(response.generic_codes),
+        }
+    )
+    body["classify"] = classify_cases(catalog)
     # The header sits on the first line, as in every generated file, so that generate and
     # check know the file is theirs.
     generated = json.dumps(header("", catalog).strip(), ensure_ascii=False)
