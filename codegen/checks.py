@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from .diagnostics import Diagnostic, Location, Severity
-from .model import Catalog, Entry, placeholders
+from .classify import (
+    ABSENT,
+    Classifier,
+    decode,
+    fold,
+    match,
+    normalise,
+    pointer,
+    resolve,
+    unmatchable,
+)
+from .model import Catalog, Entry, Example, placeholders
 from .targets import languages
 
 T = TypeVar("T")
@@ -432,6 +443,120 @@ def category_required(catalog: Catalog, context: Context) -> Iterator[Finding]:
             )
 
 
+# --- Classification of responses ----------------------------------------------------------
+
+
+@check("PATTERN_UNMATCHABLE", Severity.ERROR, "a message pattern that cannot match as intended")
+def pattern_unmatchable(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    reads_messages = catalog.response is not None and any(
+        shape.message is not None for shape in catalog.response.shapes
+    )
+    for entry in catalog.errors:
+        for index, text in enumerate(entry.match.messages):
+            why = unmatchable(text)
+            if why is None and not reads_messages:
+                why = "no response shape has a message pointer to match it against"
+            if why is not None:
+                yield Finding(
+                    entry.where(f"match.messages.{index}"),
+                    f"{entry.name}: pattern {text!r} can never classify a response: {why}",
+                    subject=entry,
+                )
+
+
+def _examples(catalog: Catalog) -> Iterator[tuple[Entry, int, Example]]:
+    for entry in catalog.errors:
+        for index, example in enumerate(entry.examples):
+            yield entry, index, example
+
+
+@check("EXAMPLE_MISCLASSIFIED", Severity.ERROR, "an example that classifies elsewhere or nowhere")
+def example_misclassified(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    if not any(entry.examples for entry in catalog.errors):
+        return
+    classifier = Classifier(catalog)
+    names = {entry.code: entry.name for entry in catalog.errors}
+    for entry, index, example in _examples(catalog):
+        if example.text is not None:
+            result = classifier.classify_text(example.status, example.text)
+        else:
+            result = classifier.classify(example.status, example.body)
+        where = entry.where(f"examples.{index}")
+        if result is None:
+            yield Finding(
+                where, f"{entry.name}: example {index + 1} classifies to no entry", None, entry
+            )
+        elif result.code != entry.code:
+            other = catalog.errors[[e.code for e in catalog.errors].index(result.code)]
+            yield Finding(
+                where,
+                f"{entry.name}: example {index + 1} classifies to {names[result.code]}"
+                f" ({result.code!r}) by {result.how}",
+                other.where(""),
+                entry,
+            )
+        elif example.params is not None and dict(result.params) != dict(example.params):
+            yield Finding(
+                entry.where(f"examples.{index}.params"),
+                f"{entry.name}: example {index + 1} yields parameters {dict(result.params)},"
+                f" not {dict(example.params)}",
+                subject=entry,
+            )
+
+
+@check("PATTERN_AMBIGUOUS", Severity.WARNING, "patterns of two entries match the same example")
+def pattern_ambiguous(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    if not any(entry.examples for entry in catalog.errors):
+        return
+    classifier = Classifier(catalog)
+    for entry, index, example in _examples(catalog):
+        body = decode(example.text) if example.text is not None else example.body
+        _, message = classifier.read(body)
+        if message is None:
+            continue
+        normal = normalise(message)
+        folded = fold(normal)
+        matched = {
+            pattern.code: pattern
+            for pattern in classifier.rules.patterns
+            if match(pattern, normal, folded) is not None
+        }
+        for code, pattern in matched.items():
+            if code == entry.code or len(matched) < 2:
+                continue
+            other = next(e for e in catalog.errors if e.code == code)
+            yield Finding(
+                entry.where(f"examples.{index}"),
+                f"{entry.name}: the message of example {index + 1} is matched by patterns of"
+                f" {len(matched)} entries: also by {other.name}'s {pattern.source!r}",
+                other.where(""),
+                entry,
+            )
+
+
+@check("RESPONSE_POINTER_UNUSED", Severity.WARNING, "a response pointer that no example has")
+def response_pointer_unused(catalog: Catalog, context: Context) -> Iterator[Finding]:
+    response = catalog.response
+    bodies = [
+        decode(example.text) if example.text is not None else example.body
+        for _, _, example in _examples(catalog)
+    ]
+    bodies = [body for body in bodies if body is not None]
+    if response is None or not bodies:
+        return
+    for index, shape in enumerate(response.shapes):
+        for kind in ("code", "message"):
+            written = getattr(shape, kind)
+            tokens = pointer(written)
+            if tokens is None or any(resolve(body, tokens) is not ABSENT for body in bodies):
+                continue
+            yield Finding(
+                catalog.where(f"response.shapes.{index}.{kind}"),
+                f"response shape {shape.name}: no example has a {kind} at {written!r}",
+                subject=catalog,
+            )
+
+
 # --- Across catalogues ---------------------------------------------------------------------
 
 
@@ -587,12 +712,17 @@ def platform_collision(catalogs: Sequence[Catalog], context: Context) -> Iterato
         if target.naming is not None
         for what, name_of in target.naming.aggregates
     ]
+    reported: set[tuple[str, str, str]] = set()
     for target, what, name_of in aggregates:
         claimed: dict[str, Catalog] = {}
         for catalog in sorted(distinct.values(), key=lambda c: c.path):
             identifier = name_of(catalog.platform)
             first = claimed.setdefault(identifier, catalog)
-            if first is not catalog:
+            # Once per language and pair: an enum class that collides takes its module's
+            # name with it.
+            pair = (target, first.platform, catalog.platform)
+            if first is not catalog and pair not in reported:
+                reported.add(pair)
                 yield Finding(
                     catalog.where("platform"),
                     f"platform {catalog.platform} becomes {target} {what} {identifier}, as does"

@@ -43,7 +43,7 @@ _RUNS = re.compile(f"[{re.escape(WHITESPACE)}]+")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DECIMAL = re.compile(r"0|-?[1-9][0-9]*")
 _INDEX = re.compile(r"0|[1-9][0-9]*")
-_ABSENT = object()
+ABSENT = object()
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,23 @@ def compile_pattern(code: Code, text: str) -> Pattern:
     return Pattern(code, segments, tuple(parts[1::2]), sum(map(len, segments)), text)
 
 
+def unmatchable(text: str) -> str | None:
+    """Why ``text`` cannot serve as a pattern, or None when it can."""
+    pattern = compile_pattern(0, text)
+    if not pattern.literal_length:
+        return "it has no text besides its wildcards, so it would match any message"
+    if any(not literal for literal in pattern.segments[1:-1]):
+        return "two wildcards touch, so no message can tell where one ends"
+    return None
+
+
 def pattern_texts(catalog: Catalog) -> list[tuple[Code, str]]:
     """Every pattern of the catalogue as written: entry by entry, its match.messages, then
-    its message in each language, each text once per entry."""
+    each of its messages that can serve as one, each text once per entry."""
     found: list[tuple[Code, str]] = []
     for entry in catalog.errors:
-        for text in dict.fromkeys((*entry.match.messages, *entry.message.values())):
+        usable = [text for text in entry.message.values() if unmatchable(text) is None]
+        for text in dict.fromkeys((*entry.match.messages, *usable)):
             found.append((entry.code, text))
     return found
 
@@ -191,18 +202,18 @@ def best(patterns: Sequence[Pattern], message: str) -> tuple[Pattern, dict[str, 
 
 
 def resolve(body: object, tokens: tuple[str, ...]) -> object:
-    """The value at ``tokens`` in ``body``, or _ABSENT."""
+    """The value at ``tokens`` in ``body``, or ABSENT."""
     for token in tokens:
         if isinstance(body, dict):
             if token not in body:
-                return _ABSENT
+                return ABSENT
             body = body[token]
         elif isinstance(body, list):
             if not _INDEX.fullmatch(token) or int(token) >= len(body):
-                return _ABSENT
+                return ABSENT
             body = body[int(token)]
         else:
-            return _ABSENT
+            return ABSENT
     return body
 
 

@@ -188,6 +188,10 @@ def test_every_registered_check_is_exercised() -> None:
         "UNKNOWN_CATEGORY",
         "CATEGORY_REQUIRED",
         "REMOVED_CODE_REUSED",
+        "PATTERN_UNMATCHABLE",
+        "EXAMPLE_MISCLASSIFIED",
+        "PATTERN_AMBIGUOUS",
+        "RESPONSE_POINTER_UNUSED",
     }
     # The checks across catalogues and of suppressions: tests/test_consistency.py.
     exercised |= {
@@ -256,3 +260,74 @@ def test_categories(
     assert [
         f"{d.location.line}:{d.location.col} {d.check_id}" for d in result.diagnostics
     ] == expected
+
+
+UNUSED = ["7:42 RESPONSE_POINTER_UNUSED", "8:24 RESPONSE_POINTER_UNUSED"]
+"""RESPONSE's /msg and /c, when no example has them."""
+RESPONSE = HEAD.replace(
+    "errors:\n",
+    "response:\n  shapes:\n    - {name: rest, code: /code, message: /msg}\n"
+    "    - {name: ws, code: /c, code_format: string}\nerrors:\n",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Each example classifies to its entry, with the parameters it states.
+        (
+            entry(1, "A", "Invalid op: {op}", "    examples:\n      - body: {code: 1}\n")
+            + entry(2, "B", "b", "    examples:\n      - body: {msg: 'Invalid op: x'}\n"),
+            ["21:9 EXAMPLE_MISCLASSIFIED", "8:24 RESPONSE_POINTER_UNUSED"],
+        ),
+        (
+            entry(1, "A", "a", "    examples:\n      - {body: {code: 3}, status: 404}\n"),
+            ["15:9 EXAMPLE_MISCLASSIFIED", *UNUSED],
+        ),
+        (
+            entry(1, "A", "Invalid op: {op}", "    examples:\n")
+            + "      - body: {msg: 'invalid  OP: subscribe'}\n        params: {op: other}\n",
+            [
+                "16:17 EXAMPLE_MISCLASSIFIED",
+                "7:26 RESPONSE_POINTER_UNUSED",
+                "8:24 RESPONSE_POINTER_UNUSED",
+            ],
+        ),
+        # A pattern without text, or whose wildcards touch; the message of an entry may
+        # (it is then no pattern), a match.messages item may not.
+        (
+            entry(1, "A", "{a}{b}", "    match:\n      messages: ['{x}', 'x {a}{b}', 'x {a} y']\n"),
+            ["15:18 PATTERN_UNMATCHABLE", "15:25 PATTERN_UNMATCHABLE"],
+        ),
+        # Two entries' patterns match one example; the longer pattern wins, with a warning.
+        (
+            entry(1, "A", "Invalid {what}", "    examples:\n      - body: {msg: 'Invalid op: x'}\n")
+            + entry(2, "B", "Invalid op: {op}"),
+            [
+                "15:9 EXAMPLE_MISCLASSIFIED",
+                "15:9 PATTERN_AMBIGUOUS",
+                "7:26 RESPONSE_POINTER_UNUSED",
+                "8:24 RESPONSE_POINTER_UNUSED",
+            ],
+        ),
+        # No example has a message at /msg, nor a code at /c (the examples above neither).
+        (
+            entry(1, "A", "a", "    examples:\n      - body: {code: 1}\n"),
+            UNUSED,
+        ),
+        (
+            entry(1, "A", "a", "    examples:\n      - body: {code: 1, msg: x}\n")
+            + entry(2, "B", "b", "    examples:\n      - body: {c: '2'}\n"),
+            [],
+        ),
+    ],
+)
+def test_classification_checks(
+    write_catalog: Callable[[str, str], Path], body: str, expected: list[str]
+) -> None:
+    assert sorted(findings(write_catalog, body, RESPONSE)) == expected
+
+
+def test_patterns_need_a_message_to_match(write_catalog: Callable[[str, str], Path]) -> None:
+    body = entry(1, "A", "a", "    match:\n      messages: ['a b']\n      statuses: [429]\n")
+    assert findings(write_catalog, body) == ["11:18 PATTERN_UNMATCHABLE"]
