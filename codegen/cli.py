@@ -10,16 +10,18 @@ import argparse
 import dataclasses
 import difflib
 import os
+import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from . import breaking
+from . import breaking, observe
 from .breaking import RULES, BaseError, base_inputs
 from .checks import BUILTIN, CHECKS, Context
+from .classify import Classifier
 from .config import Config, ConfigError, check_out, load_config
 from .diagnostics import Diagnostic, Severity, has_errors, printable
 from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
@@ -29,7 +31,8 @@ from .datamodel import export
 from .render import TEMPLATE, TEMPLATE_SUMMARY, Files
 from .targets.plugin import PLUGIN, PLUGIN_SUMMARY
 from .targets import registry
-from .source import catalog_files, display
+from .model import PLACEHOLDER, Catalog
+from .source import InputError, catalog_files, display, read_input
 from .targets.report import JSON as REPORT_JSON
 from .targets.report import MARKDOWN as REPORT_MARKDOWN
 from .taxonomy import default_path, load_taxonomy
@@ -139,6 +142,28 @@ def _parser() -> argparse.ArgumentParser:
                 help="the base: a git revision (origin/main, v1.2.0, HEAD~1) or a directory"
                 " of catalogues",
             )
+        if command.name == "classify":
+            sub.add_argument("platform", metavar="PLATFORM", help="the catalogue's platform")
+            sub.add_argument(
+                "body",
+                nargs="?",
+                type=Path,
+                metavar="FILE",
+                help="the response body (default, or -: standard input)",
+            )
+            sub.add_argument(
+                "--status", type=_status_code, metavar="N", help="the HTTP status, 100 to 599"
+            )
+            sub.add_argument(
+                "--format",
+                choices=("text", "json"),
+                default="text",
+                help="one line for people (default) or JSON for programs",
+            )
+        if command.name == "observe":
+            sub.add_argument(
+                "logs", nargs="+", type=Path, metavar="FILE", help="JSON Lines of responses"
+            )
         if command.name == "report":
             sub.add_argument(
                 "--format",
@@ -192,6 +217,12 @@ def _parser() -> argparse.ArgumentParser:
                 "--no-cache", action="store_true", help="neither read nor write the result cache"
             )
     return parser
+
+
+def _status_code(text: str) -> int:
+    if not text.isdigit() or not 100 <= int(text) <= 599:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an HTTP status (100 to 599)")
+    return int(text)
 
 
 def _did_you_mean(argv: Sequence[str]) -> str | None:
@@ -457,6 +488,111 @@ def breaking_command(call: Invocation) -> int:
     return EXIT_FINDINGS if breaks else EXIT_OK
 
 
+def _catalogs(call: Invocation) -> list[Catalog] | int:
+    """The valid catalogues, or the exit status after printing why there are none."""
+    context = _context(call)
+    if isinstance(context, int):
+        return context
+    config = call.config
+    inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
+    result = process(inputs, context, config.severity, config.limits)
+    found = sorted([*problems, *result.diagnostics], key=Diagnostic.sort_key)
+    if has_errors(found):
+        _print_diagnostics(found, "text", call.err, call.verbose)
+        status = EXIT_USAGE if problems else EXIT_FINDINGS
+        return call.fail("fix the errors above first", status)
+    return list(result.catalogs)
+
+
+def classify_command(call: Invocation) -> int:
+    """Which entry of PLATFORM's catalogue one response (a status and a body) is."""
+    catalogs = _catalogs(call)
+    if isinstance(catalogs, int):
+        return catalogs
+    args = call.args
+    catalog = next((c for c in catalogs if c.platform == args.platform), None)
+    if catalog is None:
+        known = ", ".join(sorted(c.platform for c in catalogs))
+        return call.fail(f"no catalogue for platform {args.platform!r} (known: {known})")
+    try:
+        if args.body is None or str(args.body) == "-":
+            data = sys.stdin.buffer.read(call.config.limits.file_bytes + 1)
+            if len(data) > call.config.limits.file_bytes:
+                raise InputError(
+                    f"more than {call.config.limits.file_bytes} bytes (max_file_bytes)"
+                )
+            name = "standard input"
+        else:
+            data = read_input(args.body, call.config.limits.file_bytes, None)
+            name = os.fspath(args.body)
+        text = data.decode("utf-8")
+    except InputError as exc:
+        return call.fail(printable(f"{args.body or 'standard input'}: {exc}"))
+    except UnicodeDecodeError as exc:
+        return call.fail(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    result = Classifier(catalog).classify_text(args.status, text)
+    entry = None if result is None else next(e for e in catalog.errors if e.code == result.code)
+    if call.fmt == "json":
+        found: object = None
+        if result is not None and entry is not None:
+            found = {
+                "code": result.code,
+                "name": entry.name,
+                "how": result.how,
+                "params": dict(result.params),
+                "message": _filled(entry.default_message, result.params),
+                "category": entry.category,
+                "http_status": entry.http_status,
+                "retryable": entry.retryable,
+            }
+        document = {"platform": catalog.platform, "status": args.status, "match": found}
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=call.out)
+    elif result is None or entry is None:
+        print(printable(f"{catalog.platform}: no entry matches"), file=call.out)
+    else:
+        params = "".join(f", {name}={value}" for name, value in result.params.items())
+        message = _filled(entry.default_message, result.params)
+        shown = (
+            f"{catalog.platform} {result.code} {entry.name} (by {result.how}{params}): {message}"
+        )
+        print(printable(shown), file=call.out)
+    return EXIT_OK if result is not None else EXIT_FINDINGS
+
+
+def _filled(text: str, params: Mapping[str, str]) -> str:
+    """``text`` with the placeholders ``params`` has filled in; the others as written."""
+    return PLACEHOLDER.sub(lambda m: params.get(m.group(1), m.group(0)), text)
+
+
+def observe_command(call: Invocation) -> int:
+    """The responses of the logs that no catalogue entry knows, grouped and counted."""
+    catalogs = _catalogs(call)
+    if isinstance(catalogs, int):
+        return catalogs
+    logs = []
+    for path in call.args.logs:
+        try:
+            logs.append((os.fspath(path), read_input(path, None, None)))
+        except InputError as exc:
+            return call.fail(f"{path}: {exc}")
+    seen = observe.observe(logs, catalogs)
+    found = [*seen.problems, *observe.diagnostics(seen, catalogs)]
+    if call.fmt == "text":
+        for diagnostic in found:
+            for line in observe.lines(diagnostic):
+                print(printable(line), file=call.out)
+    else:
+        print(render(found, call.fmt, observe.RULES, __version__), end="", file=call.out)
+    counts = observe.summary(seen)
+    print(
+        f"codegen: {counts['responses']} response(s): {counts['known']} known,"
+        f" {counts['unknown']} unknown in {counts['groups']} group(s),"
+        f" {counts['invalid']} line(s) not a response",
+        file=call.err,
+    )
+    return EXIT_FINDINGS if found else EXIT_OK
+
+
 COMMANDS = {
     command.name: command
     for command in (
@@ -510,6 +646,24 @@ COMMANDS = {
             " (schema/datamodel.schema.json) as JSON on stdout, for any program to consume.",
             export_command,
             ("catalogs",),
+        ),
+        Command(
+            "classify",
+            "tell which entry a vendor's response is (status and body)",
+            "Read one response body (JSON, from FILE or standard input) and print the entry of"
+            " PLATFORM's catalogue it is, how it matched (code, message pattern or status) and"
+            " the parameters its message yields. Exit 1 when no entry matches.",
+            classify_command,
+            ("catalogs",),
+        ),
+        Command(
+            "observe",
+            "list the codes and messages of logged responses that no entry knows",
+            "Classify every response of the logs (JSON Lines: platform, status, body or text)"
+            " and report those no catalogue entry knows, grouped and counted, each with the"
+            " entry to paste. Exit 1 when there are any.",
+            observe_command,
+            ("catalogs", "format"),
         ),
         Command(
             "checks",
