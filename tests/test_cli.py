@@ -99,7 +99,7 @@ def test_generate_writes_nothing_on_error(codegen: Callable[..., Run], project: 
     )
     result = codegen("generate", "--catalogs", project / "catalogs", "--out", out)
     assert result.status == 1
-    assert "features.yaml:9:11: error[SCHEMA]" in result.stdout
+    assert "features.yaml:20:11: error[SCHEMA]" in result.stdout
     assert snapshot(out) == before
 
 
@@ -248,7 +248,9 @@ def test_severity_configuration_changes_and_silences(
     codegen: Callable[..., Run], project: Path
 ) -> None:
     catalog = project / "catalogs" / "features.yaml"
-    catalog.write_text(catalog.read_text().replace("Feature removed", "Old limit exceeded"))
+    catalog.write_text(
+        catalog.read_text().replace('en: "Feature removed"', 'en: "Old limit exceeded"')
+    )
     assert "warning[DUPLICATE_MESSAGE]" in codegen("validate").stdout
     (project / "pyproject.toml").write_text(
         '[tool.codegen.severity]\nDUPLICATE_MESSAGE = "error"\n'
@@ -278,7 +280,7 @@ def test_broken_taxonomy_is_reported_at_its_line(
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [
-        ("max_entries = 2", ":8:3: error[LIMIT]: 9 entries, over the limit of 2 (max_entries)"),
+        ("max_entries = 2", ":19:3: error[LIMIT]: 9 entries, over the limit of 2 (max_entries)"),
         (
             "max_text_length = 20",
             ":5:9: error[LIMIT]: source is 34 characters long, over the limit of 20"
@@ -419,7 +421,7 @@ def test_an_unknown_command_without_a_likeness_lists_the_commands(
     assert (result.status, result.stderr) == (
         2,
         "codegen: unknown command 'deploy' (commands: validate, generate, check, breaking,"
-        " report, export, checks)\n",
+        " report, export, classify, observe, checks)\n",
     )
 
 
