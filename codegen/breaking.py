@@ -49,6 +49,21 @@ RULES = {
         Rule("HTTP_STATUS_CHANGED", Severity.WARNING, "http_status changed"),
         Rule("RETRYABLE_CHANGED", Severity.WARNING, "retryable changed"),
         Rule("CATEGORY_CHANGED", Severity.WARNING, "category changed"),
+        Rule(
+            "RESPONSE_SHAPE_CHANGED",
+            Severity.WARNING,
+            "a response shape removed, or where it reads the code or message changed",
+        ),
+        Rule(
+            "MATCH_PATTERN_REMOVED",
+            Severity.WARNING,
+            "a message pattern removed: responses it classified go elsewhere or nowhere",
+        ),
+        Rule(
+            "MATCH_STATUS_REMOVED",
+            Severity.WARNING,
+            "an HTTP status removed from match.statuses: such responses go unclassified",
+        ),
         Rule("ALIAS_REMOVED", Severity.INFO, "an alias (deprecated name) removed"),
         Rule("TEXT_CHANGED", Severity.INFO, "a message or solution reworded"),
     )
@@ -178,6 +193,7 @@ def _compare_catalogs(old: Catalog, new: Catalog) -> Iterator[Change]:
             f"code_type changed from {old.code_type} to {new.code_type}: every code changes type",
         )
         return
+    yield from _compare_shapes(old, new)
     by_code = {e.code: e for e in new.errors}
     by_name = {name: e for e in new.errors for name in (e.name, *e.aliases)}
     reserved = {t.code for t in new.reserved}
@@ -201,6 +217,27 @@ def _compare_catalogs(old: Catalog, new: Catalog) -> Iterator[Change]:
                 before.where("code"),
                 f"code {before.code!r} ({before.name}) was removed: deprecate it for a release"
                 f" first, or keep it under reserved: with the reason",
+            )
+
+
+def _compare_shapes(old: Catalog, new: Catalog) -> Iterator[Change]:
+    """Callers of the generated classify() get nothing from a shape that is gone."""
+    shapes = {} if new.response is None else {s.name: s for s in new.response.shapes}
+    for shape in () if old.response is None else old.response.shapes:
+        now = shapes.get(shape.name)
+        if now is None:
+            yield Change(
+                "RESPONSE_SHAPE_CHANGED",
+                new.where("response"),
+                f"response shape {shape.name} was removed: responses of that shape go unclassified",
+            )
+        elif now != shape:
+            yield Change(
+                "RESPONSE_SHAPE_CHANGED",
+                new.where("response"),
+                f"response shape {shape.name} changed from code {shape.code!r} ({shape.code_format}),"
+                f" message {shape.message!r} to code {now.code!r} ({now.code_format}),"
+                f" message {now.message!r}",
             )
 
 
@@ -251,6 +288,20 @@ def _compare_entries(before: Entry, after: Entry) -> Iterator[Change]:
                     f"{code} ({after.name}) {field_name}.{language} reworded:"
                     f" {old_texts[language]!r} -> {new_texts[language]!r}",
                 )
+    for pattern in before.match.messages:
+        if pattern not in after.match.messages:
+            yield Change(
+                "MATCH_PATTERN_REMOVED",
+                after.where("match"),
+                f"{code} ({after.name}) no longer matches messages like {pattern!r}",
+            )
+    for status in before.match.statuses:
+        if status not in after.match.statuses:
+            yield Change(
+                "MATCH_STATUS_REMOVED",
+                after.where("match"),
+                f"{code} ({after.name}) no longer claims HTTP {status} responses",
+            )
     for field_name, rule in (
         ("http_status", "HTTP_STATUS_CHANGED"),
         ("retryable", "RETRYABLE_CHANGED"),

@@ -36,6 +36,14 @@ errors:
     name: RATE_LIMITED
     message: {en: "Slow down"}
     category: rate_limit
+    match:
+      statuses: [429, 418]
+      messages: ["Too many requests"]
+"""
+
+RESPONSE = """response:
+  shapes:
+    - {name: rest, code: /code, message: /msg}
 """
 
 ADDED = """\
@@ -58,7 +66,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(tmp_path, "config", "user.email", "ci@example.com")
     git(tmp_path, "config", "user.name", "CI")
     (tmp_path / "catalogs").mkdir()
-    (tmp_path / "catalogs" / "demo.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "catalogs" / "demo.yaml").write_text(BASE + RESPONSE, encoding="utf-8")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "--quiet", "-m", "base")
     git(tmp_path, "tag", "base")
@@ -84,7 +92,22 @@ def findings(result: Run) -> list[str]:
 
 CASES = {
     "unchanged": (lambda t: t, [], 0),
-    "code added": (lambda t: t + ADDED, [], 0),
+    "code added": (lambda t: t.replace(RESPONSE, ADDED + RESPONSE), [], 0),
+    "pattern and status removed": (
+        lambda t: t.replace("[429, 418]", "[429]").replace('"Too many requests"', '"Slow down"'),
+        ["23:7 warning[MATCH_PATTERN_REMOVED]", "23:7 warning[MATCH_STATUS_REMOVED]"],
+        0,
+    ),
+    "response shape changed": (
+        lambda t: t.replace("message: /msg", "message: /message"),
+        ["26:3 warning[RESPONSE_SHAPE_CHANGED]"],
+        0,
+    ),
+    "response shape removed": (
+        lambda t: t.replace("{name: rest,", "{name: websocket,"),
+        ["26:3 warning[RESPONSE_SHAPE_CHANGED]"],
+        0,
+    ),
     "text reworded": (
         lambda t: t.replace("Slow down", "Slow down, please"),
         ["20:19 info[TEXT_CHANGED]"],
