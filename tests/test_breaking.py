@@ -114,7 +114,7 @@ CASES = {
         0,
     ),
     "code removed": (
-        lambda t: t[: t.index("  - code: 3")],
+        lambda t: t[: t.index("  - code: 3")] + RESPONSE,
         ["base 18:11 error[CODE_REMOVED]"],
         1,
     ),
@@ -125,7 +125,8 @@ CASES = {
     ),
     "code removed, kept as a tombstone": (
         lambda t: t[: t.index("  - code: 3")]
-        + "reserved:\n  - {code: 3, name: RATE_LIMITED, reason: Merged into 1.}\n",
+        + "reserved:\n  - {code: 3, name: RATE_LIMITED, reason: Merged into 1.}\n"
+        + RESPONSE,
         [],
         0,
     ),
