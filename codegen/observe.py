@@ -213,7 +213,7 @@ def _pattern(message: str) -> str:
 
 def _name(message: str, code: object) -> str:
     """An UPPER_SNAKE name from the message's first words, else from the code."""
-    words = [word.upper() for word in _WORD.findall(message) if word.isascii()][:6]
+    words = [w.upper() for w in _WORD.findall(message.replace("'", "")) if w.isascii()][:6]
     if words and words[0][0].isalpha():
         return "_".join(words)
     return f"CODE_{str(code).lstrip('-').upper() or 'UNKNOWN'}"

@@ -189,3 +189,41 @@ def test_the_extension_examples_are_the_ones_the_tests_run() -> None:
     assert block("jinja", "#ifndef ERRCODES_H") == run.ALL_H
     assert block("toml", "[tool.codegen.target.codes]") == run.PLUGIN_PYPROJECT
     assert block("js", "codegen plugin") == (ROOT / "tests" / "plugins" / "codes.mjs").read_text()
+
+
+def test_the_catalogue_example_validates(
+    tmp_path: Path, codegen: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The annotated catalogue of "Writing a catalogue" is valid, but for the name its
+    replaced_by makes up and the suppression nothing needs; its example classifies to its
+    entry."""
+    (tmp_path / "catalogs").mkdir()
+    (tmp_path / "catalogs" / "weex.yaml").write_text(block("yaml", "code_space: weex_gateway"))
+    monkeypatch.chdir(tmp_path)
+    result = codegen("validate", "--no-cache")
+    assert [line.split(": ")[1] for line in result.stdout.splitlines()] == [
+        "error[UNKNOWN_REPLACEMENT]",
+        "warning[UNUSED_SUPPRESSION]",
+    ]
+
+
+def test_the_classification_sessions_run_as_shown(tmp_path: Path) -> None:
+    """Each `$ command` of "Classifying responses" prints the lines under it, run by a shell
+    in a project holding this repository's catalogues and the README's responses.jsonl."""
+    copy_catalogs(tmp_path / "catalogs")
+    (tmp_path / "responses.jsonl").write_text(block("jsonl", '"platform": "binance"'))
+    codegen_dir = str(Path(toolchain("codegen")).parent)
+    env = {**os.environ, "PATH": f"{codegen_dir}{os.pathsep}{os.environ['PATH']}"}
+    sessions = [block("console", "codegen classify wechat"), block("console", "codegen observe")]
+    commands = 0
+    for session in sessions:
+        for command, *output in (
+            part.split("\n") for part in session.removeprefix("$ ").split("\n$ ")
+        ):
+            done = subprocess.run(
+                ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True
+            )
+            assert done.stdout.splitlines() == [line for line in output if line], command
+            assert "Traceback" not in done.stderr
+            commands += 1
+    assert commands == 4
