@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import errcodes
 from errcodes import PlatformError, WeexCode, WeexError
-from errcodes.binance import BinanceCode, BinanceError
+from errcodes.binance import BinanceCode, BinanceError, classify, classify_text
 
 
 def call_exchange(calls: int) -> None:
@@ -44,6 +44,15 @@ def call_exchange(calls: int) -> None:
 
 def describe(error: PlatformError) -> str:
     return f"{error} (retry: {error.retryable}, HTTP {error.http_status})"
+
+
+def on_response(status: int, text: str) -> None:
+    result = classify_text(status, text)  # classify(status, body) takes decoded JSON
+    if result is None:
+        print(status, "is no error of the catalogue")
+        return
+    error = result.error()  # a BinanceError, or None when the response lacks a parameter
+    print(result.code.name, result.how, dict(result.params), error)
 
 
 def main() -> None:
@@ -64,6 +73,13 @@ def main() -> None:
             print(describe(e), e.params["limit"], e.solution is not None)
     found = WeexCode.from_name("TOO_MANY_REQUESTS")
     print(found is WeexCode.TOO_MANY_REQUESTS, WeexCode.from_name("too_many_requests"))
+    on_response(400, '{"code": -2010, "msg": "This action is disabled on this account."}')
+    on_response(429, "<html>Too Many Requests</html>")
+    on_response(200, '{"code": 200, "msg": "success"}')
+    ahead = "Timestamp for this request was 1000ms ahead of the server's time."
+    result = classify(400, {"code": -1021, "msg": ahead})
+    if result is not None and result.code is BinanceCode.INVALID_TIMESTAMP:
+        print(result.how, result.params["ms"], result.error())
     print(errcodes.__file__)
 
 
@@ -80,6 +96,11 @@ APP_OUTPUT = [
     "binance -1003: Too many requests; current limit is 1200 requests per minute. Please use the"
     " websocket for live updates to avoid polling the API. (retry: True, HTTP 429) 1200 True",
     "True None",
+    "INVALID_API_KEY_IP_OR_PERMISSIONS message {} binance -2015: Invalid API-key, IP, or"
+    " permissions for action.",
+    "TOO_MANY_REQUESTS status {} None",
+    "200 is no error of the catalogue",
+    "code 1000 binance -1021: Timestamp for this request is outside of the recvWindow.",
 ]
 
 MISUSES = {
@@ -103,6 +124,13 @@ MISUSES = {
     "from errcodes import NoSuchCode": 'Module "errcodes" has no attribute "NoSuchCode"',
     "WeexCode.from_name(429)": (
         'Argument 1 to "from_name" of "WeexCode" has incompatible type "int"; expected "str"'
+    ),
+    "found: Classification[WeexCode, WeexError] | None = classify(429, None)": (
+        'Incompatible types in assignment (expression has type "Classification[BinanceCode,'
+        ' BinanceError] | None", variable has type "Classification[WeexCode, WeexError] | None")'
+    ),
+    'classify_text(429, b"{}")': (
+        'Argument 2 to "classify_text" has incompatible type "bytes"; expected "str"'
     ),
 }
 """A line of code that type-checks only if mypy cannot see the package's types, and what
@@ -197,7 +225,10 @@ def test_mypy_sees_the_installed_types(installed: Installed) -> None:
     (installed.app / "app.py").write_text(APP, encoding="utf-8")
     misuses = "".join(f"{line}\n" for line in MISUSES)
     header = "from errcodes import WeexCode, WeexError\nfrom errcodes.binance import BinanceCode\n"
-    imports = "from errcodes.binance import BinanceError\n"
+    imports = (
+        "from errcodes import Classification\n"
+        "from errcodes.binance import BinanceError, classify, classify_text\n"
+    )
     (installed.app / "misuse.py").write_text(header + imports + misuses, encoding="utf-8")
     checked = run(
         [
@@ -249,8 +280,9 @@ def test_importing_one_platform_imports_no_other() -> None:
     assert first == [PACKAGE, f"{PACKAGE}._support", f"{PACKAGE}.weex"]
     assert second == sorted([*first, f"{PACKAGE}.binance"])
     platforms = sorted(p.stem for p in (OUT / PACKAGE).glob("[!_]*.py"))
-    assert len(exported) == 2 * len(platforms) + 2
+    assert len(exported) == 2 * len(platforms) + 3
     assert set(exported) <= set(names)
-    assert {"Deprecation", "PlatformError", "WeexCode", "WeexError", "BinanceError"} <= set(names)
+    shared = {"Classification", "Deprecation", "PlatformError"}
+    assert shared | {"WeexCode", "WeexError", "BinanceError"} <= set(names)
     assert missing == f"module {PACKAGE!r} has no attribute 'NoSuchCode'"
     assert module == f"{PACKAGE}.binance"

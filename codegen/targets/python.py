@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..classify import Rules, rules
 from ..config import pep440
 from ..model import Catalog
 from ..naming import pascal
@@ -100,6 +102,109 @@ def bracketed(opening: str, items: Sequence[str], closing: str, indent: int = 0)
     return "\n".join([f"{pad}{opening}", *(f"{inner}{item}," for item in items), pad + closing])
 
 
+@dataclass(frozen=True)
+class Bracketed:
+    """Items between brackets, for :func:`layout`."""
+
+    opening: str
+    """What comes before the items, up to and with the opening bracket: ``name=(``."""
+    items: tuple[str | Bracketed, ...]
+    closing: str = ")"
+    exploded: bool = False
+    """One item a line, with a magic trailing comma, even when they would fit on one: the
+    layout of items that hold catalogue text does not depend on the text."""
+    one_tuple: bool = False
+    """A tuple: on one line, one item takes a trailing comma."""
+
+    def flat(self) -> str:
+        comma = "," if self.one_tuple and len(self.items) == 1 else ""
+        items = ", ".join(item if isinstance(item, str) else item.flat() for item in self.items)
+        return f"{self.opening}{items}{comma}{self.closing}"
+
+    def kept_exploded(self) -> bool:
+        """Whether black keeps the items one a line: they or an item's are exploded."""
+        return bool(self.items) and (
+            self.exploded or any(isinstance(i, Bracketed) and i.kept_exploded() for i in self.items)
+        )
+
+
+def tupled(items: Sequence[str | Bracketed], key: str = "", exploded: bool = False) -> Bracketed:
+    """A tuple literal of ``items`` (a keyword argument when ``key`` is given)."""
+    opening = f"{key}=(" if key else "("
+    return Bracketed(opening, tuple(items), exploded=exploded, one_tuple=True)
+
+
+def layout(item: str | Bracketed, indent: int = 0, suffix: str = "") -> list[str]:
+    """The lines of ``item`` as black lays it out: on one line when it fits and nothing in
+    it is exploded, else its items one a line, each with a trailing comma.
+
+    Only the length of lines that fit decides, so that every string whose line may be
+    joined must be ASCII (see :func:`ascii_str`): black measures lines in display width."""
+    pad = " " * indent
+    if isinstance(item, str):
+        return [f"{pad}{item}{suffix}"]
+    line = f"{pad}{item.flat()}{suffix}"
+    if not item.kept_exploded() and len(line) <= LINE_LENGTH or not item.items:
+        return [line]
+    inner = [line for i in item.items for line in layout(i, indent + 4, ",")]
+    return [f"{pad}{item.opening}", *inner, f"{pad}{item.closing}{suffix}"]
+
+
+def ascii_str(text: str) -> str:
+    """:func:`py_str` with every character beyond ASCII escaped too."""
+    return "".join(c if c.isascii() else _escape_char(c) for c in py_str(text))
+
+
+def ascii_value(value: object) -> str:
+    return ascii_str(value) if isinstance(value, str) else repr(value)
+
+
+def rules_lines(class_name: str, error_name: str, compiled: Rules) -> list[str]:
+    """``_RULES: Final = _Rules(...)``: the classification rules of a catalogue (see
+    codegen.classify), laid out as black does."""
+
+    def pointer(key: str, tokens: tuple[str, ...] | None) -> str | Bracketed:
+        if tokens is None:
+            return f"{key}=None"
+        return tupled([ascii_str(token) for token in tokens], key)
+
+    shapes = [
+        Bracketed(
+            "_Shape(",
+            (
+                f"name={ascii_str(shape.name)}",
+                pointer("code", shape.code),
+                pointer("message", shape.message),
+                f"code_format={ascii_str(shape.code_format)}",
+            ),
+            exploded=True,
+        )
+        for shape in compiled.shapes
+    ]
+    patterns = []
+    for pattern in compiled.patterns:
+        parts = [pattern.segments[0]]
+        for name, segment in zip(pattern.names, pattern.segments[1:]):
+            parts += [name, segment]
+        patterns.append(
+            tupled([py_value(pattern.code), *(py_str(p) for p in parts)], exploded=True)
+        )
+    pairs = [tupled([str(status), ascii_value(code)]) for status, code in compiled.statuses]
+    call = Bracketed(
+        "_RULES: Final = _Rules(",
+        (
+            class_name,
+            error_name,
+            tupled(shapes, "shapes"),
+            tupled([ascii_value(code) for code in compiled.generic_codes], "generic_codes"),
+            tupled(patterns, "patterns"),
+            tupled(pairs, "statuses"),
+        ),
+        exploded=True,
+    )
+    return layout(call)
+
+
 def import_line(module: str, names: Sequence[str]) -> str:
     """``from .module import names`` inside ``if TYPE_CHECKING:``, laid out as black does."""
     line = f"    from .{module} import {', '.join(names)}"
@@ -114,7 +219,13 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     module = template("python", "module.py.j2", FILTERS)
     for catalog in catalogs:
         class_name, error_name = python_class(catalog.platform), python_error(catalog.platform)
-        names = [py_str(class_name), py_str(error_name), py_str("Deprecation")]
+        names = [
+            py_str(name)
+            for name in (class_name, error_name, "Classification", "Deprecation")
+            + ("classify", "classify_text")
+        ]
+        compiled = rules(catalog)
+        returns = f") -> Classification[{class_name}, {error_name}] | None:"
         files[module_path(options, catalog.platform)] = module.render(
             header=header("#", catalog),
             catalog=catalog,
@@ -127,6 +238,14 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
                 ") -> None:",
                 indent=4,
             ),
+            classify_line=bracketed(
+                "def classify(", ["status: int | None", "body: object"], returns
+            ),
+            classify_text_line=bracketed(
+                "def classify_text(", ["status: int | None", "text: str"], returns
+            ),
+            rules_lines=rules_lines(class_name, error_name, compiled),
+            shapes=bool(compiled.shapes),
             base="IntEnum" if catalog.code_type == "integer" else "StrEnum",
             code_type="int" if catalog.code_type == "integer" else "str",
             title_doc=catalog.title if docstring_safe(catalog.title) else catalog.platform,

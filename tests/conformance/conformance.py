@@ -4,7 +4,7 @@
         python -m pytest --confcutdir tests/conformance tests/conformance/conformance.py
 
 One test per platform; it lists every disagreement as ``<platform> <code> <field>: got ...,
-want ...``. The file is not named test_*.py: the main test run does not collect it but runs
+want ...`` (``<platform> classify[<index>] <field>: ...`` for the classify cases). The file is not named test_*.py: the main test run does not collect it but runs
 it once per tree of generated code, in a process of its own, since every tree defines the
 same package.
 """
@@ -108,6 +108,7 @@ def test_platform(path: Path) -> None:
     for case in vectors["format"]:
         format_case(enum.lookup(case["code"]), error, case, expect)
     immutable(enum, error, expect)
+    classify_cases(module, enum, error, package.Classification, vectors, problems.append)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
 
@@ -206,3 +207,82 @@ def immutable(enum: Any, error: type[Any], expect: Expect) -> None:
         expect(member.value, f"{what} is read-only", "changed", "unchanged")
     after = (dict(member.messages), member.message, dict(raised.params), str(raised))
     expect(member.value, "after changes were attempted", after, before)
+
+
+def classify_cases(
+    module: Any,
+    enum: Any,
+    error: type[Any],
+    classification: type[Any],
+    vectors: dict[str, Any],
+    problem: Callable[[str], None],
+) -> None:
+    """The vectors' "classify" cases: ``classify`` for a body, ``classify_text`` for a text
+    (a body also as its JSON text, which must give the same), each result read-only, and
+    its ``error()`` the error that the error API builds from the code and parameters."""
+    platform = vectors["platform"]
+    for index, case in enumerate(vectors["classify"]):
+
+        def expect(field: str, got: object, want: object) -> None:
+            if not same(got, want):
+                problem(f"{platform} classify[{index}] {field}: got {show(got)}, want {show(want)}")
+
+        status, want = case["status"], case["want"]
+        calls: dict[str, Callable[[], object]] = {}
+        if "text" in case:
+            calls["classify_text"] = lambda: module.classify_text(status, case["text"])
+        else:
+            calls["classify"] = lambda: module.classify(status, case["body"])
+            text = json.dumps(case["body"])
+            calls["classify_text(JSON of the body)"] = lambda: module.classify_text(status, text)
+        for call, run in calls.items():
+            where = "" if call in ("classify", "classify_text") else f" {call}"
+            try:
+                got = run()
+            except Exception as raised:  # never raises, on any input
+                expect(f"{call} raised", repr(raised), None)
+                continue
+            if got is None or want is None:
+                expect(f"result{where}", None if got is None else "a classification", want)
+                continue
+            if not isinstance(got, classification) or not isinstance(got.code, enum):
+                expect(f"type{where}", repr(got), f"Classification of a {enum.__name__}")
+                continue
+            expect(f"code{where}", got.code.value, want["code"])
+            expect(f"how{where}", got.how, want["how"])
+            expect(f"params{where}", dict(got.params), want["params"])
+            classification_problems(got, error, expect)
+
+
+def classification_problems(got: Any, error: type[Any], expect: Callable[..., None]) -> None:
+    """A classification is read-only and survives pickling, and its error() is the error
+    API's for its code: with the parameters when they are exactly the code's, else from the
+    code alone when the code has no parameters, else None."""
+    attempts: dict[str, Callable[[], object]] = {
+        "params": lambda: got.params.__setitem__("changed", "x"),
+        "code": lambda: setattr(got, "code", None),
+    }
+    for what, attempt in attempts.items():
+        try:
+            attempt()
+        except (TypeError, AttributeError):
+            continue
+        expect(f"{what} is read-only", "changed", "unchanged")
+    copied = pickle.loads(pickle.dumps(got))
+    expect("pickled", (copied == got, hash(copied) == hash(got)), (True, True))
+    names, params = got.code.parameters, dict(got.params)
+    if sorted(params) == sorted(names):
+        wanted: object = error(got.code, **params)
+    elif not names:
+        wanted = error(got.code)
+    else:
+        wanted = None
+    try:
+        built = got.error()
+    except Exception as raised:  # never raises
+        expect("error() raised", repr(raised), None)
+        return
+    described = [
+        None if e is None else (type(e).__name__, str(e), dict(e.params)) for e in (built, wanted)
+    ]
+    expect("error()", *described)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Final
 
-from ._support import Deprecation, PlatformError
+from ._support import Classification, Deprecation, PlatformError
 
 if TYPE_CHECKING:
     from .binance import BinanceCode, BinanceError
@@ -29,6 +29,7 @@ __all__ = [
     "WechatError",
     "WeexCode",
     "WeexError",
+    "Classification",
     "Deprecation",
     "PlatformError",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Final
 
-from ._support import Deprecation, PlatformError
+from ._support import Classification, Deprecation, PlatformError
 
 if TYPE_CHECKING:
     from .features import FeaturesCode, FeaturesError
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FeaturesCode",
     "FeaturesError",
+    "Classification",
     "Deprecation",
     "PlatformError",
 ]

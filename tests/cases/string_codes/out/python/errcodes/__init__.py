@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Final
 
-from ._support import Deprecation, PlatformError
+from ._support import Classification, Deprecation, PlatformError
 
 if TYPE_CHECKING:
     from .sqlstate import SqlstateCode, SqlstateError
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SqlstateCode",
     "SqlstateError",
+    "Classification",
     "Deprecation",
     "PlatformError",
 ]

@@ -10,12 +10,20 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, Self
 
-from ._support import Deprecation, PlatformError
+from ._support import Classification, Deprecation, PlatformError
 from ._support import Info as _Info
+from ._support import Rules as _Rules
 from ._support import fill as _fill
 from ._support import preferred as _preferred
 
-__all__ = ["SqlstateCode", "SqlstateError", "Deprecation"]
+__all__ = [
+    "SqlstateCode",
+    "SqlstateError",
+    "Classification",
+    "Deprecation",
+    "classify",
+    "classify_text",
+]
 
 
 class SqlstateCode(enum.StrEnum):
@@ -128,6 +136,24 @@ class SqlstateError(PlatformError):
         return self._code
 
 
+def classify(
+    status: int | None, body: object
+) -> Classification[SqlstateCode, SqlstateError] | None:
+    """What a response of the API means: ``status`` is its HTTP status (or None), ``body``
+    its decoded JSON. The code the body carries, when the catalogue defines it (``how``
+    "code"); else the code whose message the body's message matches ("message"); else the
+    code the catalogue gives for the status ("status"); else None. Never raises."""
+    return _RULES.classify(status, body)
+
+
+def classify_text(
+    status: int | None, text: str
+) -> Classification[SqlstateCode, SqlstateError] | None:
+    """:func:`classify` with the body as text: text that is not JSON (or nests deeper than
+    512 levels) is no body, and the status alone can tell. Never raises."""
+    return _RULES.classify_text(status, text)
+
+
 _INFO: Final[Mapping[str, _Info]] = {
     "00000": _Info(
         message={
@@ -153,3 +179,15 @@ _INFO: Final[Mapping[str, _Info]] = {
         },
     ),
 }
+
+_RULES: Final = _Rules(
+    SqlstateCode,
+    SqlstateError,
+    shapes=(),
+    generic_codes=(),
+    patterns=(),
+    statuses=(),
+)
+"""How responses are classified, compiled from the catalogue: the shapes that carry a code
+and a message, the generic codes, the message patterns (each the code of its entry, then
+its literals, normalised, and its wildcards in turn) and the HTTP statuses."""
