@@ -116,11 +116,12 @@ def test_the_api_examples_are_the_ones_the_consumer_tests_run() -> None:
     assert "`go work init ./app && go work use ./errcodes`" in README
 
 
-def test_the_python_example_runs(tmp_path: Path) -> None:
-    """The Python example of "The generated code", as written, against out/python, in a
-    process of its own (-B: no __pycache__ in out/)."""
+@pytest.mark.parametrize("marker", ["errcodes.PlatformError", "classify_text(429"])
+def test_the_python_examples_run(tmp_path: Path, marker: str) -> None:
+    """The Python examples of "The generated code", as written, against out/python, in a
+    process of their own (-B: no __pycache__ in out/)."""
     example = tmp_path / "example.py"
-    example.write_text(block("python", "errcodes.PlatformError"))
+    example.write_text(block("python", marker))
     code = ROOT / "out" / "python"
     script = f"import runpy, sys; sys.path.insert(0, {str(code)!r}); runpy.run_path(sys.argv[1])"
     ran = subprocess.run(
