@@ -210,6 +210,26 @@ def layout_catalogues() -> dict[str, str]:
         catalogues[f"m{k}"] = head.format("integer") + "".join(
             entry(i, "ABCDEFGHJKLMNOPQRTUVWXYZ"[i % 24] + "X" * (i // 24)) for i in range(k)
         )
+    for n in range(1, 91):
+        # How responses are classified (the module's RULES): shape names, pointers (with
+        # characters written as escapes), generic codes, placeholders and the codes of
+        # patterns and statuses of every width; one shape, pattern, wildcard and status
+        # alone (odd n) or several of each (even n).
+        shapes = f'  - {{name: {"s" * n}, code: "/{"c" * n}", message: "/{"é" * (n // 6)}m"}}\n'
+        if n % 2:
+            rules = entry(1, name(n, "A"), ", match: {statuses: [429]}", f"m {{{'p' * n}}}")
+            generic = "[1]"
+        else:
+            shapes += "  - {name: t, message: /m}\n"
+            rules = entry(
+                1,
+                name(n, "A"),
+                f", match: {{statuses: [429, 418], messages: ['w {{{'a' * n}}} z {{b}} y']}}",
+            ) + entry(2, name(n, "D"), ", match: {statuses: [500]}")
+            generic = "[1, 2]"
+        response = f"response:\n  generic_codes: {generic}\n  shapes:\n{shapes}"
+        catalogues[f"r{n}"] = head.format("integer").replace("errors:", response + "errors:")
+        catalogues[f"r{n}"] += rules
     return {platform: f"platform: {platform}\n{text}" for platform, text in catalogues.items()}
 
 
@@ -340,8 +360,9 @@ def build_typescript(out: Path, directory: Path) -> Path:
 
 
 TYPESCRIPT_API = (
-    "Code byName codeInfo codes format formatSolution isCode lookup message solution".split()
-)
+    "Code byName classify classifyText codeInfo codes format formatSolution isCode lookup"
+    " message solution toError"
+).split()
 """What every platform's module exports besides its error class and the class's guard."""
 
 
@@ -357,10 +378,10 @@ def build_go(out: Path, directory: Path) -> Path:
 
 
 def go_adapter(vectors: list[dict[str, Any]]) -> str:
-    """The Go harness's list of generated packages: each constant by its Go identifier and
+    """The Go harness's list of generated packages: each constant by its Go identifier,
     each typed constructor by its Go name, its arguments in the order of the vectors'
-    placeholders, so that a missing or misnamed one, or one of another arity, does not
-    compile."""
+    placeholders, and Classify, ClassifyText and the fields of a Classification, so that a
+    missing or misnamed one, or one of another arity or type, does not compile."""
     imports = "".join(f'\tp{i} "{v["go"]["import_path"]}"\n' for i, v in enumerate(vectors))
     checkers = []
     for i, v in enumerate(vectors):
@@ -380,11 +401,15 @@ def go_adapter(vectors: list[dict[str, Any]]) -> str:
                     f" *p{i}.Error {{ return p{i}.{name}({args}) }}}},\n"
                 )
         checkers.append(
-            f'\t"{v["platform"]}": adapt(api[p{i}.Code, p{i}.Info, *p{i}.Error]{{\n'
+            f'\t"{v["platform"]}": adapt(api[p{i}.Code, p{i}.Info, *p{i}.Error,'
+            f" p{i}.Classification]{{\n"
             f"\t\tconstants: map[string]p{i}.Code{{\n{constants}\t\t}},\n"
             f"\t\tconstructors: map[string]constructor[*p{i}.Error]{{\n{''.join(constructors)}"
             f"\t\t}},\n\t\tcodes: p{i}.Codes, lookup: p{i}.Lookup, byName: p{i}.ByName,"
-            f" construct: p{i}.New,\n\t}}),\n"
+            f" construct: p{i}.New,\n"
+            f"\t\tclassify: p{i}.Classify, classifyText: p{i}.ClassifyText,\n"
+            f"\t\tread: func(c p{i}.Classification) classified[p{i}.Code] {{"
+            f" return classified[p{i}.Code]{{c.Code, string(c.How), c.Params}} }},\n\t}}),\n"
         )
     return (
         f"package conformance\n\nimport (\n{imports})\n\n"

@@ -86,6 +86,18 @@ def case(platform: str, name: str, params: dict[str, Any], language: str | None)
     return found[0]
 
 
+def classified(platform: str, status: int | None, kind: str, value: Any) -> dict[str, Any]:
+    """What the vectors' classification case of this response wants: it must have one."""
+    found = [
+        c["want"]
+        for c in vectors(platform)["classify"]
+        if c["status"] == status and kind in c and c[kind] == value
+    ]
+    assert len(found) == 1 and found[0] is not None, f"{platform} {status} {value!r}: {found}"
+    result: dict[str, Any] = found[0]
+    return result
+
+
 @pytest.fixture(scope="module")
 def tarball(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``npm pack`` of a copy of out/typescript: npm writes nothing into out/."""
@@ -114,6 +126,7 @@ def project(directory: Path, tarball: Path, tsconfig: dict[str, Any] | None = No
 APP = """\
 import { PlatformError, isPlatformError } from "PACKAGE";
 import { Code, BinanceError, byName, codes, format } from "PACKAGE/binance";
+import { classify, classifyText, toError } from "PACKAGE/binance";
 
 console.log(format(Code.TOO_MANY_REQUESTS, { limit: 50 }));
 console.log(format(Code.TOO_MANY_REQUESTS, { limit: 50 }, "zh"));
@@ -131,6 +144,18 @@ try {
 }
 
 console.log(byName("TOO_MANY_REQUESTS") === Code.TOO_MANY_REQUESTS, codes[0]);
+
+// What a response means: its code, else its message, else its HTTP status.
+const result = classify(400, {
+  code: -1021,
+  msg: "Timestamp for this request was 1000ms ahead of the server's time.",
+});
+if (result !== undefined) {
+  console.log(result.code === Code.INVALID_TIMESTAMP, result.how, result.params.ms);
+  console.log(`${toError(result)}`); // the BinanceError it means
+}
+const banned = classifyText(418, "<html><body>Too Many Requests</body></html>");
+console.log(banned?.code, banned?.how, toError(banned)); // no message: no {limit}
 """
 
 MISSPELLED = """\
@@ -150,11 +175,28 @@ def app_output() -> str:
     (info,) = [c for c in v["codes"] if c["name"] == "TOO_MANY_REQUESTS"]
     (plain,) = [c["default_message"] for c in v["codes"] if c["name"] == "INVALID_TIMESTAMP"]
     assert info["retryable"] is True, "the app expects a retryable code"
+    timestamp = classified(
+        "binance",
+        400,
+        "body",
+        {
+            "code": -1021,
+            "msg": "Timestamp for this request was 1000ms ahead of the server's time.",
+        },
+    )
+    assert timestamp["how"] == "code" and timestamp["params"] == {"ms": "1000"}, timestamp
+    # INVALID_TIMESTAMP has no parameters: its error, whatever the message gave.
+    timestamp_error = f"binance {timestamp['code']}: {plain}"
+    banned = classified("binance", 418, "text", "<html><body>Too Many Requests</body></html>")
+    assert banned["code"] == info["code"] and info["placeholders"] == ["limit"], banned
     return (
         f"{default['message']}\n{chinese['message']}\n{plain}\n"
         f"retry later: {default['error_text']}\n"
         f"BinanceError {info['code']} 50 {info['http_status']} {info['category']}\n"
         f"true {v['codes'][0]['code']}\n"
+        f"true {timestamp['how']} {timestamp['params']['ms']}\n"
+        f"{timestamp_error}\n"
+        f"{banned['code']} {banned['how']} undefined\n"
     )
 
 

@@ -3,14 +3,23 @@ declarations (``.d.ts``) beside them, written directly rather than compiled from
 
 Per platform, ``<platform>.js`` holds the catalogue's data and ``<platform>.d.ts`` its types:
 an ``as const``-like object of codes, their union type, a read-only info record keyed by
-code, lookups, ``format`` with a parameter type per code, and ``<Platform>Error``.
-``common.js`` holds what every platform shares (formatting, the base error class), once;
+code, lookups, ``format`` with a parameter type per code, ``<Platform>Error``, and
+``classify``/``classifyText``/``toError`` over the rules ``codegen.classify.rules`` compiles
+(shapes, generic codes, normalised patterns, statuses: data only).
+``common.js`` holds what every platform shares (formatting, the base error class, the
+matching of responses), once;
 ``index.js`` re-exports each platform as a namespace; ``package.json`` maps one subpath to
 each module, so that importing one platform loads only it and ``common.js``.
 
 Every module exports the same short names, and the few lines that hold the platform's name
 (its error class) are measured: output is laid out exactly as prettier prints it, and the
 tests require ``prettier --check`` to pass without generation running node.
+
+A pattern is written as its head (the text before the first wildcard) and a list of parts
+(a wildcard's name and the text after it), each an object on lines of its own: prettier
+never moves a string after a key that short, nor joins an object written over several
+lines, so the layout does not depend on the width prettier measures for the text (CJK,
+emoji), and the tokens depend on the number of wildcards alone, never on the text.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..classify import Rules, rules
 from ..model import PLACEHOLDER, Catalog, Entry
 from ..naming import pascal
 from ..render import Files, Options, aggregate_header, aggregate_header_line, header, template
@@ -122,6 +132,75 @@ def ts_names(key: str, names: Sequence[str], indent: int) -> str:
     return f"{key}: [\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + "]"
 
 
+def ts_ascii(value: object) -> str:
+    """A literal for a string or a number, every string written in ASCII (escapes for the
+    rest), so that its width is its length, the width prettier measures."""
+    if isinstance(value, str):
+        return "".join(c if c.isascii() else _escape_char(c) for c in ts_str(value))
+    return ts_value(value)
+
+
+Nested = str | int | Sequence["Nested"]
+
+
+def _flat(value: Nested) -> str:
+    if isinstance(value, (str, int)):
+        return ts_ascii(value)
+    return "[" + ", ".join(_flat(item) for item in value) + "]"
+
+
+def _numbers(items: Sequence[Nested]) -> bool:
+    """Whether prettier prints the array concisely, filling each line with numbers."""
+    return len(items) > 1 and all(isinstance(i, int) and not isinstance(i, bool) for i in items)
+
+
+def _array(items: Sequence[Nested], column: int, head: str, indent: int, tail: int) -> str:
+    """``items`` as an array whose text starts at ``column`` after ``head`` (on the same
+    line), ``indent`` columns in, ``tail`` more columns after it on its line: laid out as
+    prettier lays out an array of literals and arrays."""
+    flat = _flat(items)
+    nested = len(items) > 1 and all(
+        not isinstance(i, (str, int)) and len(i) > 1 for i in items
+    )  # an array of two or more arrays of two or more items: always one a line
+    if not nested and column + len(head) + len(flat) + tail <= PRINT_WIDTH:
+        return head + flat
+    inner = indent + 2
+    pad = " " * inner
+    if _numbers(items):
+        lines: list[str] = []
+        line = ""
+        for i, item in enumerate(items):
+            text = ts_ascii(item) + ("," if i < len(items) - 1 else "")
+            if line and inner + len(line) + 1 + len(text) <= PRINT_WIDTH:
+                line += " " + text
+            else:
+                if line:
+                    lines.append(line)
+                line = text
+        lines.append(line + ",")
+        body = "".join(f"{pad}{line}\n" for line in lines)
+    else:
+        body = "".join(
+            pad
+            + (
+                ts_ascii(item)
+                if isinstance(item, (str, int))
+                else _array(item, inner, "", inner, 1)
+            )
+            + ",\n"
+            for item in items
+        )
+    return f"{head}[\n{body}{' ' * indent}]"
+
+
+def ts_array(key: str, items: Sequence[Nested] | None, indent: int) -> str:
+    """``key: [...]`` (or ``key: null``), a property ``indent`` columns in, followed by a
+    comma: literals in ASCII, laid out as prettier lays them out."""
+    if items is None:
+        return f"{key}: null"
+    return _array(items, indent, f"{key}: ", indent, 1)
+
+
 def ts_doc(text: str) -> str:
     """``text`` as one line of a ``/** */`` comment: it can never close the comment."""
     return comment_text(text, _escape_char, forbidden=("*/",))
@@ -168,9 +247,18 @@ def error_layout(platform: str, code_type: str) -> dict[str, str]:
     declared_guard = f"export declare function {guard}(value: unknown): value is {name};"
     if not _fits(declared_guard):
         declared_guard = f"export declare function {guard}(\n  value: unknown,\n): value is {name};"
+    class_head = f"export class {name} extends common.PlatformError {{"
+    if not _fits(class_head):
+        class_head = f"export class {name}\n  extends common.PlatformError\n{{"
     guard_head = f"export function {guard}(value) {{"
     if not _fits(guard_head):
         guard_head = f"export function {guard}(\n  value,\n) {{"
+    classifier = f"const classifier = common.classifier(catalogue, {name}, rules);"
+    if not _fits(classifier):
+        classifier = f"const classifier = common.classifier(\n  catalogue,\n  {name},\n  rules,\n);"
+    declared_to_error = f"): {name} | undefined;"
+    if not _fits(declared_to_error):
+        declared_to_error = f"):\n  | {name}\n  | undefined;"
     guard_body = f"return value instanceof {name};"
     if not _fits(guard_body, 2):
         guard_body = f"return (\n    value instanceof {name}\n  );"
@@ -181,8 +269,11 @@ def error_layout(platform: str, code_type: str) -> dict[str, str]:
         "interface": interface,
         "construct": construct,
         "declared_guard": declared_guard,
+        "class_head": class_head,
         "guard_head": guard_head,
         "guard_body": guard_body,
+        "classifier": classifier,
+        "declared_to_error": declared_to_error,
     }
 
 
@@ -193,6 +284,7 @@ FILTERS: dict[str, Callable[..., object]] = {
     "ts_value": ts_value,
     "ts_property": ts_property,
     "ts_names": ts_names,
+    "ts_array": ts_array,
 }
 
 
@@ -233,6 +325,7 @@ def package_json(catalogs: Sequence[Catalog], options: Options) -> str:
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
+    catalog_rules: dict[str, Rules] = {c.platform: rules(c) for c in catalogs}
     for suffix in (".js", ".d.ts"):
         module = template("typescript", f"module{suffix}.j2", FILTERS)
         for catalog in catalogs:
@@ -244,6 +337,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
                 code_type=code_type,
                 parameters={entry.code: parameters(entry) for entry in catalog.errors},
                 error=error_layout(catalog.platform, code_type),
+                rules=catalog_rules[catalog.platform],
             )
         aggregate = aggregate_header("//", catalogs)
         for name in ("index", COMMON):

@@ -15,9 +15,11 @@ export * as wechat from "./wechat.js";
 export * as weex from "./weex.js";
 export { FormatError, PlatformError, isPlatformError } from "./common.js";
 export type {
+  Classification,
   ErrorArgs,
   ErrorOptions,
   FormatArgs,
+  How,
   NoParams,
   Value,
 } from "./common.js";

@@ -5,7 +5,8 @@
 //     node --test tests/conformance/conformance.test.mjs
 //
 // One test per platform; it lists every disagreement as
-// `<platform> <code> <field>: got ..., want ...`.
+// `<platform> <code> <field>: got ..., want ...`, and for the vectors' classification
+// cases `<platform> classify[<index>] <field>: got ..., want ...`.
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -35,6 +36,8 @@ const sorted = (object) => Object.keys(object).sort();
 const API = [
   "Code",
   "byName",
+  "classify",
+  "classifyText",
   "codeInfo",
   "codes",
   "format",
@@ -43,6 +46,7 @@ const API = [
   "lookup",
   "message",
   "solution",
+  "toError",
 ];
 
 /** Where `value` holds an object or array that is not frozen, else undefined. */
@@ -358,6 +362,156 @@ for (const file of files.sort()) {
       );
     }
     expect(platform, "guard of an Error", guard(new Error("x")), false);
+
+    // Classifying responses: every case of the vectors, and toError against the error API.
+    const placeholders = new Map(
+      vectors.codes.map((vector) => [vector.code, vector.placeholders]),
+    );
+    /** The error of a classification as the error API builds it, or undefined. */
+    const errorOf = (want) => {
+      const names = placeholders.get(want.code);
+      const given = Object.keys(want.params);
+      if (
+        given.length === names.length &&
+        names.every((name) => Object.hasOwn(want.params, name))
+      ) {
+        return new ErrorClass(want.code, want.params);
+      }
+      return names.length === 0 ? new ErrorClass(want.code) : undefined;
+    };
+    const described = (error) =>
+      error === undefined
+        ? null
+        : {
+            text: String(error),
+            instance: error instanceof ErrorClass,
+            params: { ...error.params },
+          };
+    const classified = (run) => {
+      const error = thrown(run);
+      return error === undefined ? run() : `throws ${error}`;
+    };
+    for (const [i, c] of (vectors.classify ?? []).entries()) {
+      const where = `classify[${i}]`;
+      const check = (field, got, want) => {
+        if (!isDeepStrictEqual(got, want)) {
+          problems.push(
+            `${platform} ${where} ${field}: got ${show(got)}, want ${show(want)}`,
+          );
+        }
+      };
+      const run =
+        "text" in c
+          ? () => m.classifyText(c.status, c.text)
+          : () => m.classify(c.status, c.body);
+      const got = classified(run);
+      if (typeof got === "string" || got === undefined || c.want === null) {
+        check("result", got ?? null, c.want);
+        check(
+          "toError",
+          described(thrown(() => m.toError(got)) ?? m.toError(got)),
+          null,
+        );
+        continue;
+      }
+      check("code", got.code, c.want.code);
+      check("how", got.how, c.want.how);
+      check("params", { ...got.params }, c.want.params);
+      check("fields", Object.keys(got).sort(), ["code", "how", "params"]);
+      check(
+        "frozen",
+        Object.isFrozen(got) && Object.isFrozen(got.params),
+        true,
+      );
+      check(
+        "toError",
+        described(classified(() => m.toError(got))),
+        described(errorOf(c.want)),
+      );
+      // Only own properties count: a body whose keys are all inherited is an empty one.
+      if (
+        "body" in c &&
+        typeof c.body === "object" &&
+        c.body !== null &&
+        !Array.isArray(c.body)
+      ) {
+        check(
+          "inherited keys",
+          classified(() => m.classify(c.status, Object.create(c.body))),
+          classified(() => m.classify(c.status, {})),
+        );
+      }
+    }
+    // Whatever it is given, classify answers and never throws.
+    const hostile = {
+      "a proxy that throws": new Proxy(
+        {},
+        {
+          get() {
+            throw new Error("get");
+          },
+          has() {
+            throw new Error("has");
+          },
+          getOwnPropertyDescriptor() {
+            throw new Error("getOwnPropertyDescriptor");
+          },
+          ownKeys() {
+            throw new Error("ownKeys");
+          },
+          getPrototypeOf() {
+            throw new Error("getPrototypeOf");
+          },
+        },
+      ),
+      "a revoked proxy": (() => {
+        const { proxy, revoke } = Proxy.revocable({}, {});
+        revoke();
+        return proxy;
+      })(),
+      "a null prototype": Object.create(null),
+      "a function": () => 1,
+      "a symbol": Symbol("body"),
+      "a bigint": 10n,
+      "a map": new Map([["code", 1]]),
+      undefined: undefined,
+    };
+    for (const [what, body] of Object.entries(hostile)) {
+      for (const status of [null, undefined, 429, "429", NaN, {}]) {
+        const error = thrown(() => m.classify(status, body));
+        if (error !== undefined) {
+          problems.push(`${platform} classify ${what}: throws ${error}`);
+        }
+      }
+    }
+    for (const text of [
+      undefined,
+      null,
+      42,
+      {},
+      "[".repeat(100000),
+      "\ud800",
+    ]) {
+      const error = thrown(() => m.classifyText(429, text));
+      if (error !== undefined) {
+        problems.push(
+          `${platform} classifyText ${show(text)}: throws ${error}`,
+        );
+      }
+    }
+    for (const result of [
+      undefined,
+      null,
+      0,
+      {},
+      { code: {} },
+      hostile["a proxy that throws"],
+    ]) {
+      const error = thrown(() => m.toError(result));
+      if (error !== undefined) {
+        problems.push(`${platform} toError ${typeof result}: throws ${error}`);
+      }
+    }
     if (problems.length > 0) assert.fail(problems.join("\n"));
   });
 }

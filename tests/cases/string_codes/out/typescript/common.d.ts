@@ -2,7 +2,8 @@
 
 /**
  * What the module of every platform shares: formatting a code's texts with parameters,
- * the base class of every platform's error, and the error that wrong parameters throw.
+ * the base class of every platform's error, the error that wrong parameters throw, and
+ * the classifying of a response (each platform's module holds only its data).
  *
  * @module
  */
@@ -77,3 +78,19 @@ export declare abstract class PlatformError extends Error {
 
 /** Whether `value` is the error of some platform's code. */
 export declare function isPlatformError(value: unknown): value is PlatformError;
+
+/**
+ * What identified the entry of a response: its code ("code"), its message ("message") or,
+ * with neither, its HTTP status ("status").
+ */
+export type How = "code" | "message" | "status";
+
+/** What a response means (frozen): what `classify` of a platform's module returns. */
+export interface Classification {
+  /** The code of the entry. */
+  readonly code: number | string;
+  /** What identified the entry. */
+  readonly how: How;
+  /** What the wildcards of the entry's message pattern matched, by name (frozen). */
+  readonly params: Readonly<Record<string, string>>;
+}

@@ -2,7 +2,8 @@
 
 /**
  * What the module of every platform shares: formatting a code's texts with parameters,
- * the base class of every platform's error, and the error that wrong parameters throw.
+ * the base class of every platform's error, the error that wrong parameters throw, and
+ * the classifying of a response (each platform's module holds only its data).
  *
  * @module
  */
@@ -194,6 +195,7 @@ export function define(platform, codeType, entries) {
   };
   return freeze({
     platform,
+    codeType,
     known,
     Code,
     codeInfo,
@@ -206,4 +208,386 @@ export function define(platform, codeType, entries) {
     formatSolution: formatted("solution"),
     byName: (name) => (Object.hasOwn(Code, name) ? Code[name] : undefined),
   });
+}
+
+/** How deep a JSON text may nest its arrays and objects before it counts as no JSON. */
+const MAX_DEPTH = 512;
+
+/** Runs of ASCII whitespace: space, \t, \n, \v, \f, \r (no other character). */
+const BLANKS = /[ \t\n\v\f\r]+/g;
+
+/** A character beyond ASCII. */
+const NON_ASCII = /[^\0-\x7f]/;
+
+/** Runs of ASCII capital letters (no other character is lower-cased). */
+const CAPITALS = /[A-Z]+/g;
+
+/** A canonical decimal integer: `0` or `-?[1-9][0-9]*`. */
+const DECIMAL = /^(?:0|-?[1-9][0-9]*)$/;
+
+/** A canonical array index: `0` or `[1-9][0-9]*`. */
+const INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/** `text` with its whitespace stripped from both ends and every run inside made one space. */
+function normalised(text) {
+  const collapsed = text.replace(BLANKS, " ");
+  const start = collapsed.startsWith(" ") ? 1 : 0;
+  const end =
+    collapsed.length > start && collapsed.endsWith(" ")
+      ? collapsed.length - 1
+      : collapsed.length;
+  return start === 0 && end === collapsed.length
+    ? collapsed
+    : collapsed.slice(start, end);
+}
+
+/** Whether the UTF-16 unit `unit` is an ASCII letter, digit or "_". */
+function word(unit) {
+  return (
+    (unit >= 97 && unit <= 122) || // a-z
+    (unit >= 65 && unit <= 90) || // A-Z
+    (unit >= 48 && unit <= 57) || // 0-9
+    unit === 95 // _
+  );
+}
+
+/**
+ * The wildcards' values when `pattern` matches the normalised message `m` (`lm`: `m` with
+ * its ASCII letters lower-cased), else undefined. A wildcard takes at least one character;
+ * the match must end at the end of `m` or at a word boundary.
+ */
+function matched(pattern, m, lm) {
+  const { segments, names } = pattern;
+  if (!lm.startsWith(segments[0])) {
+    return undefined;
+  }
+  let pos = segments[0].length;
+  const values = [];
+  for (let i = 0; i < names.length; i++) {
+    const literal = segments[i + 1];
+    let end;
+    let next;
+    if (literal === "") {
+      end = m.indexOf(" ", pos);
+      end = end < 0 ? m.length : end;
+      if (end === pos) {
+        return undefined;
+      }
+      next = end;
+    } else {
+      end = lm.indexOf(literal, pos + 1);
+      if (end < 0) {
+        return undefined;
+      }
+      next = end + literal.length;
+    }
+    values.push([names[i], m.slice(pos, end)]);
+    pos = next;
+  }
+  if (
+    pos < m.length &&
+    word(m.charCodeAt(pos - 1)) &&
+    word(m.charCodeAt(pos))
+  ) {
+    return undefined;
+  }
+  return values;
+}
+
+/** `text` with its ASCII letters lower-cased, and no other character changed. */
+function folded(text) {
+  return NON_ASCII.test(text)
+    ? text.replace(CAPITALS, (capitals) => capitals.toLowerCase())
+    : text.toLowerCase();
+}
+
+/** How many UTF-16 units of a pattern's head index it. */
+const KEY = 4;
+
+/**
+ * `patterns` (sorted best first) indexed by the first KEY units of their head: a function
+ * of a folded message that gives, best first, the patterns whose head can start it, those
+ * under one of its first 0 to KEY units.
+ */
+function indexed(patterns) {
+  const index = new Map();
+  for (const pattern of patterns) {
+    const key = pattern.segments[0].slice(0, KEY);
+    if (!index.has(key)) {
+      index.set(key, []);
+    }
+    index.get(key).push(pattern);
+  }
+  return (lm) => {
+    const lists = [];
+    for (let k = 0; k <= KEY && k <= lm.length; k++) {
+      const list = index.get(lm.slice(0, k));
+      if (list !== undefined) {
+        lists.push(list);
+      }
+    }
+    return lists.length === 1
+      ? lists[0]
+      : lists.flat().sort((a, b) => a.rank - b.rank);
+  };
+}
+
+/**
+ * The entry and the parameters of the best pattern that matches `message`, among those
+ * `candidates` gives for it (best first: most literal text, then catalogue order); else
+ * undefined.
+ */
+function best(candidates, message) {
+  if (message === undefined) {
+    return undefined;
+  }
+  const m = normalised(message);
+  const lm = folded(m);
+  for (const pattern of candidates(lm)) {
+    const values = matched(pattern, m, lm);
+    if (values !== undefined) {
+      return { code: pattern.code, values };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The value at `tokens` (a JSON Pointer's reference tokens) in `body`: through objects by
+ * own key, through arrays by canonical index; else undefined (null `tokens`: none asked
+ * for; a getter or a proxy that throws: none there).
+ */
+function resolved(body, tokens) {
+  if (tokens === null) {
+    return undefined;
+  }
+  try {
+    let value = body;
+    for (const token of tokens) {
+      if (typeof value !== "object" || value === null) {
+        return undefined;
+      }
+      if (Array.isArray(value)) {
+        if (!INDEX.test(token) || Number(token) >= value.length) {
+          return undefined;
+        }
+      } else if (!Object.hasOwn(value, token)) {
+        return undefined;
+      }
+      value = value[token];
+    }
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The code `value` holds as `codeFormat` says for codes of `codeType`, else undefined. */
+function validCode(value, codeType, codeFormat) {
+  if (codeType === "string") {
+    return typeof value === "string" ? value : undefined;
+  }
+  if (codeFormat === "number") {
+    // An integer within 2^53 - 1: every such integer is exact as a double. -0 is 0.
+    return Number.isSafeInteger(value) ? value + 0 : undefined;
+  }
+  if (
+    typeof value !== "string" ||
+    value.length > 17 || // "-" and 16 digits: a longer one is beyond 2^53 - 1
+    !DECIMAL.test(value)
+  ) {
+    return undefined;
+  }
+  const code = Number(value); // beyond 2^53 - 1, rounded to 2^53 or more
+  return Number.isSafeInteger(code) ? code : undefined;
+}
+
+/**
+ * The code and message of `body` by the first of `shapes` that finds a valid code or a
+ * valid message in it (each undefined when absent).
+ */
+function read(body, shapes, codeType) {
+  for (const shape of shapes) {
+    const code = validCode(
+      resolved(body, shape.code),
+      codeType,
+      shape.codeFormat,
+    );
+    const found = resolved(body, shape.message);
+    const message = typeof found === "string" ? found : undefined;
+    if (code !== undefined || message !== undefined) {
+      return { code, message };
+    }
+  }
+  return {};
+}
+
+/**
+ * Whether `text` nests arrays and objects deeper than MAX_DEPTH ("deep"), else whether it
+ * may hold a number beyond a double, with an exponent or 309 digits in a row ("large"),
+ * brackets, digits and letters in strings left out; else undefined.
+ */
+function scanned(text) {
+  let depth = 0;
+  let inString = false;
+  let digits = 0;
+  let large = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (inString) {
+      if (unit === 92) {
+        i++; // \ escapes the next character
+      } else if (unit === 34) {
+        inString = false;
+      }
+      continue;
+    }
+    if (unit >= 48 && unit <= 57) {
+      large ||= ++digits >= 309;
+      continue;
+    }
+    if ((unit === 101 || unit === 69) && digits > 0) {
+      large = true; // e or E after a digit: an exponent
+    }
+    digits = 0;
+    if (unit === 34) {
+      inString = true;
+    } else if (unit === 91 || unit === 123) {
+      if (++depth > MAX_DEPTH) {
+        return "deep";
+      }
+    } else if (unit === 93 || unit === 125) {
+      depth--;
+    }
+  }
+  return large ? "large" : undefined;
+}
+
+/** Refuses a number beyond a double: JSON.parse makes it an Infinity. */
+function finite(_, value) {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new RangeError("a number beyond a double");
+  }
+  return value;
+}
+
+/**
+ * `text` decoded as JSON; null when it is not JSON, nests deeper than MAX_DEPTH or holds a
+ * number beyond a double.
+ */
+function decoded(text) {
+  if (typeof text !== "string") {
+    return null;
+  }
+  try {
+    const scan = scanned(text);
+    if (scan === "deep") {
+      return null;
+    }
+    return scan === "large" ? JSON.parse(text, finite) : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A classification: frozen, its parameters a frozen object of own string properties. */
+function classification(code, how, values) {
+  return Object.freeze({
+    code,
+    how,
+    params: Object.freeze(Object.fromEntries(values ?? [])),
+  });
+}
+
+/**
+ * `classify`, `classifyText` and `toError` of a platform's catalogue (from `define`),
+ * its error class, and its rules: the shapes of its error responses, its generic codes,
+ * its message patterns (each a head, then a wildcard's name and the literal after it, by
+ * part) and the HTTP statuses of its entries, all in catalogue order.
+ */
+export function classifier(catalogue, ErrorClass, rules) {
+  const { codeType } = catalogue;
+  const generic = new Set(rules.genericCodes);
+  const patterns = rules.patterns
+    .map(({ code, head, parts }, order) => {
+      const segments = [head, ...parts.map((part) => part.text)];
+      return {
+        code,
+        order,
+        // What makes a pattern specific: its literal text, in code points.
+        length: segments.reduce((sum, text) => sum + [...text].length, 0),
+        segments,
+        names: parts.map((part) => part.name),
+      };
+    })
+    .sort((a, b) => b.length - a.length || a.order - b.order)
+    .map((pattern, rank) => ({ ...pattern, rank }));
+  const all = indexed(patterns);
+  const byEntry = new Map();
+  for (const pattern of patterns) {
+    if (!byEntry.has(pattern.code)) {
+      byEntry.set(pattern.code, []);
+    }
+    byEntry.get(pattern.code).push(pattern);
+  }
+  const own = (code) => {
+    const list = byEntry.get(code) ?? [];
+    return () => list;
+  };
+  const statuses = new Map();
+  for (const [status, code] of rules.statuses) {
+    if (!statuses.has(status)) {
+      statuses.set(status, code);
+    }
+  }
+  const byCode = (code, message) =>
+    classification(code, "code", best(own(code), message)?.values);
+  const classify = (status, body) => {
+    try {
+      const { code, message } =
+        body === null || body === undefined
+          ? {}
+          : read(body, rules.shapes, codeType);
+      const defined = code !== undefined && catalogue.isCode(code);
+      if (defined && !generic.has(code)) {
+        return byCode(code, message);
+      }
+      const found = best(all, message);
+      if (found !== undefined) {
+        return classification(found.code, "message", found.values);
+      }
+      if (defined) {
+        return byCode(code, message);
+      }
+      if (typeof status === "number" && statuses.has(status)) {
+        return classification(statuses.get(status), "status");
+      }
+    } catch {
+      // Never thrown: a classification or none, whatever the input.
+    }
+    return undefined;
+  };
+  const classifyText = (status, text) => classify(status, decoded(text));
+  const toError = (result) => {
+    try {
+      const info = catalogue.lookup(result?.code);
+      if (info === undefined) {
+        return undefined;
+      }
+      const params = result.params ?? {};
+      const names = Object.keys(params);
+      const exact =
+        names.length === info.placeholders.length &&
+        info.placeholders.every((name) => Object.hasOwn(params, name));
+      if (exact) {
+        return new ErrorClass(info.code, params);
+      }
+      return info.placeholders.length === 0
+        ? new ErrorClass(info.code)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return Object.freeze({ classify, classifyText, toError });
 }

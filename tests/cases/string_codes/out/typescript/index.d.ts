@@ -10,9 +10,11 @@
 export * as sqlstate from "./sqlstate.js";
 export { FormatError, PlatformError, isPlatformError } from "./common.js";
 export type {
+  Classification,
   ErrorArgs,
   ErrorOptions,
   FormatArgs,
+  How,
   NoParams,
   Value,
 } from "./common.js";

@@ -139,3 +139,39 @@ export declare const SqlstateError: {
 
 /** Whether `value` is a {@link SqlstateError}. */
 export declare function isSqlstateError(value: unknown): value is SqlstateError;
+
+/** What a response of sqlstate means: see {@link classify}. */
+export interface Classification extends common.Classification {
+  readonly code: Code;
+}
+
+/**
+ * The entry of sqlstate that a response means, from its HTTP status (null when there is
+ * none) and its body as `JSON.parse` gives it: the entry of the response's code when the
+ * catalogue defines it ("code"), else the entry whose message pattern matches the
+ * response's message best ("message"), else the entry of a generic code ("code"), else the
+ * entry that lists the status ("status"); undefined when nothing matches. `params` holds
+ * what the pattern's wildcards matched. Never throws, whatever the input (frozen).
+ */
+export declare function classify(
+  status: number | null | undefined,
+  body: unknown,
+): Classification | undefined;
+
+/**
+ * {@link classify} for the text of a body: text that is not JSON (or nests arrays and
+ * objects deeper than 512 levels, or holds a number beyond a double) is no body.
+ */
+export declare function classifyText(
+  status: number | null | undefined,
+  text: string,
+): Classification | undefined;
+
+/**
+ * The {@link SqlstateError} that `result` means: with the parameters it holds when they
+ * are exactly its code's, else with none when its code has none; else undefined (a code
+ * with parameters and no message that gives them). Never throws.
+ */
+export declare function toError(
+  result: Classification | undefined,
+): SqlstateError | undefined;

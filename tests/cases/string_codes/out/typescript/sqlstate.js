@@ -82,3 +82,21 @@ export class SqlstateError extends common.PlatformError {
 export function isSqlstateError(value) {
   return value instanceof SqlstateError;
 }
+
+/**
+ * How responses of sqlstate are read, in catalogue order: the shapes of its error
+ * responses (JSON Pointers as reference tokens), the codes that do not identify an error on
+ * their own, the message patterns of each entry (normalised and lower-cased: the text
+ * before the first wildcard, then each wildcard's name and the text after it) and the HTTP
+ * statuses its entries list.
+ */
+const rules = {
+  shapes: [],
+  genericCodes: [],
+  patterns: [],
+  statuses: [],
+};
+
+const classifier = common.classifier(catalogue, SqlstateError, rules);
+
+export const { classify, classifyText, toError } = classifier;
