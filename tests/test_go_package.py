@@ -1,9 +1,9 @@
 """The generated Go as a consumer uses it, outside this repository: a module of its own that
 another module requires (require + replace, or a go.work workspace), and packages generated
 into the consumer's own module (go_import_path, no go.mod in out/go). Each builds and runs a
-small program that formats a message, returns an error, and inspects it with errors.Is,
-errors.As and Retryable(). The generated code uses the standard library only: nothing is
-downloaded (GOPROXY=off).
+small program that formats a message, returns an error, inspects it with errors.Is,
+errors.As and Retryable(), and classifies a response body. The generated code uses the
+standard library only: nothing is downloaded (GOPROXY=off).
 """
 
 from __future__ import annotations
@@ -53,6 +53,12 @@ func main() {{
 		}}
 	}}
 	fmt.Println(err)
+
+	body := []byte(`{{"code":-2015,"msg":"Invalid API-key, IP, or permissions for action, request ip: 203.0.113.7"}}`)
+	if c, ok := binance.ClassifyText(401, body); ok {{
+		fmt.Println(c.How, c.Code.String(), c.Params["ip"])
+		fmt.Println(c.Err())
+	}}
 }}
 """
 """The consumer's main.go: {import_path} is where the generated packages are."""
@@ -61,7 +67,11 @@ MESSAGE = (
     "Too many requests; current limit is 1200 requests per minute. Please use the websocket"
     " for live updates to avoid polling the API."
 )
-OUTPUT = f"{MESSAGE}\nretry: TOO_MANY_REQUESTS 429 1200\nplace order: binance -1003: {MESSAGE}\n"
+OUTPUT = (
+    f"{MESSAGE}\nretry: TOO_MANY_REQUESTS 429 1200\nplace order: binance -1003: {MESSAGE}\n"
+    "code INVALID_API_KEY_IP_OR_PERMISSIONS 203.0.113.7\n"
+    "binance -2015: Invalid API-key, IP, or permissions for action.\n"
+)
 
 REQUIRE = f"""module example.com/app
 

@@ -1,8 +1,10 @@
 """Go target: one package per platform, in a module of its own (out/go/go.mod, when
 ``go_module`` is set) or in the consumer's module (``go_import_path``: no go.mod). Each
 package holds a typed Code (an error value) and its constants, a map from code to Info,
-Lookup, ByName and Codes, and the error type: Error, New, X.Err() and a typed constructor
-for each code whose texts have placeholders (NewX).
+Lookup, ByName and Codes, the error type: Error, New, X.Err() and a typed constructor
+for each code whose texts have placeholders (NewX), and Classify and ClassifyText, which
+tell which code a response means, from the shapes, patterns and statuses that
+:func:`codegen.classify.rules` compiles at generation time.
 
 Output is laid out the way gofmt prints it (tabs, aligned keyed fields), so generation does
 not need a Go toolchain; the tests check that gofmt leaves every file unchanged.
@@ -15,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..classify import rules
 from ..diagnostics import Diagnostic, Severity
 from ..model import Catalog, Entry
 from ..naming import words
@@ -44,6 +47,7 @@ GO_PREDECLARED = frozenset(
 )
 GO_PACKAGE_API = frozenset(
     {"Code", "Info", "Deprecation", "Lookup", "ByName", "Codes", "Error", "New"}
+    | {"Classification", "Classify", "ClassifyText", "How", "ByCode", "ByMessage", "ByStatus"}
 )
 """Exported identifiers every generated Go package defines besides the code constants and
 the constructors (NewX, see :func:`go_constructor`)."""
@@ -166,6 +170,34 @@ def go_fields(entry: Entry) -> list[str]:
     return [f"{key + ':':<{width}} {value}," for key, value in fields]
 
 
+def go_pointer(tokens: Sequence[str] | None) -> str:
+    """A JSON Pointer's reference tokens as a ``[]string`` literal; ``nil`` for none."""
+    return "nil" if tokens is None else go_strings(tokens)
+
+
+def go_rules(catalog: Catalog) -> dict[str, Any]:
+    """What classifying a response takes, as the lines of Go literals: the shapes (each
+    after a comment naming it), the generic codes, the patterns and the statuses."""
+    compiled = rules(catalog)
+    constant = {entry.code: go_identifier(entry.name) for entry in catalog.errors}
+    shapes = []
+    for shape in compiled.shapes:
+        fields = [f"code: {go_pointer(shape.code)}", f"message: {go_pointer(shape.message)}"]
+        if shape.code_format == "string":
+            fields.append("text: true")
+        shapes += [f"// {go_comment(shape.name)}", f"{{{', '.join(fields)}}},"]
+    return {
+        "shapes": shapes,
+        "generic": ", ".join(go_value(code) for code in compiled.generic_codes),
+        "patterns": [
+            f"{{{constant[p.code]}, {p.literal_length}, {go_strings(p.segments)},"
+            f" {go_strings(p.names) if p.names else 'nil'}}},"
+            for p in compiled.patterns
+        ],
+        "statuses": [f"{{{status}, {constant[code]}}}," for status, code in compiled.statuses],
+    }
+
+
 FILTERS: dict[str, Callable[..., object]] = {
     "go_str": go_str,
     "go_comment": go_comment,
@@ -226,6 +258,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             package=name,
             go_type="int64" if catalog.code_type == "integer" else "string",
             constructed=[entry for entry in catalog.errors if parameters(entry)],
+            rules=go_rules(catalog),
         )
     return files
 

@@ -4,21 +4,25 @@
 //	CONFORMANCE_VECTORS=out/vectors go test
 //
 // Besides this file the module holds a small adapter, generated from the vectors, that
-// imports each generated package, names each code constant by its Go identifier and calls
-// each typed constructor by its Go name, its arguments in the order of "placeholders":
+// imports each generated package, names each code constant by its Go identifier, calls
+// each typed constructor by its Go name, its arguments in the order of "placeholders", and
+// reads the fields of a Classification:
 //
 //	var packages = map[string]checker{
-//		"okx_dex_ws": adapt(api[p0.Code, p0.Info, *p0.Error]{
+//		"okx_dex_ws": adapt(api[p0.Code, p0.Info, *p0.Error, p0.Classification]{
 //			constants: map[string]p0.Code{"InvalidOp": p0.InvalidOp},
 //			constructors: map[string]constructor[*p0.Error]{
 //				"INVALID_OP": {"NewInvalidOp", func(p map[string]any) *p0.Error { return p0.NewInvalidOp(p["op"]) }},
 //			},
 //			codes: p0.Codes, lookup: p0.Lookup, byName: p0.ByName, construct: p0.New,
+//			classify: p0.Classify, classifyText: p0.ClassifyText,
+//			read: func(c p0.Classification) classified[p0.Code] { return classified[p0.Code]{c.Code, string(c.How), c.Params} },
 //		}),
 //	}
 //
 // One test per platform; each disagreement is reported as
-// `<platform> <code> <field>: got ..., want ...`.
+// `<platform> <code> <field>: got ..., want ...`, or for a classify case
+// `<platform> classify[<index>] <field>: got ..., want ...`.
 package conformance
 
 import (
@@ -42,8 +46,29 @@ type vectors struct {
 		Languages []string          `json:"languages"`
 		Names     []string          `json:"names"`
 	} `json:"unknown"`
-	Codes  []vector     `json:"codes"`
-	Format []formatCase `json:"format"`
+	Codes    []vector       `json:"codes"`
+	Format   []formatCase   `json:"format"`
+	Classify []classifyCase `json:"classify"`
+}
+
+// classifyCase is what classifying a response gives: a decoded body (Classify) or raw text
+// (ClassifyText), and the entry, null for none.
+type classifyCase struct {
+	Status *int            `json:"status"`
+	Body   json.RawMessage `json:"body"` // nil when absent, "null" for null
+	Text   *string         `json:"text"`
+	Want   *struct {
+		Code   json.RawMessage   `json:"code"`
+		How    string            `json:"how"`
+		Params map[string]string `json:"params"`
+	} `json:"want"`
+}
+
+// classified is what a generated Classification holds, read by the adapter.
+type classified[C any] struct {
+	Code   C
+	How    string
+	Params map[string]string
 }
 
 // formatCase is what formatting one code's texts with parameters gives, or the parameter
@@ -120,14 +145,17 @@ type constructor[E any] struct {
 	build func(params map[string]any) E
 }
 
-// api is what the adapter hands over of one generated package.
-type api[C code[E], I info, E failure[C]] struct {
+// api is what the adapter hands over of one generated package; K is its Classification.
+type api[C code[E], I info, E failure[C], K interface{ Err() E }] struct {
 	constants    map[string]C              // by Go identifier, aliases too
 	constructors map[string]constructor[E] // by catalogue name, for each code with placeholders
 	codes        func() []C
 	lookup       func(C) (I, bool)
 	byName       func(string) (C, bool)
 	construct    func(C, map[string]any) (E, error)
+	classify     func(status int, body any) (K, bool)
+	classifyText func(status int, text []byte) (K, bool)
+	read         func(K) classified[C]
 }
 
 // info is what the Info type of every generated package provides besides its fields.
@@ -209,8 +237,8 @@ func params(given map[string]any) (map[string]any, error) {
 }
 
 // adapt returns the checker of one generated package: its constants by Go identifier, its
-// typed constructors, Codes, Lookup, ByName and New.
-func adapt[C code[E], I info, E failure[C]](a api[C, I, E]) checker {
+// typed constructors, Codes, Lookup, ByName, New, Classify and ClassifyText.
+func adapt[C code[E], I info, E failure[C], K interface{ Err() E }](a api[C, I, E, K]) checker {
 	return func(t *testing.T, v vectors) {
 		defined := map[C]bool{}
 		var order []C
@@ -352,12 +380,122 @@ func adapt[C code[E], I info, E failure[C]](a api[C, I, E]) checker {
 		for i, fc := range v.Format {
 			checkFormat(t, v.Platform, fmt.Sprintf("format[%d]", i), fc, a, byCode, order)
 		}
+		for i, cc := range v.Classify {
+			checkClassify(t, fmt.Sprintf("%s classify[%d]", v.Platform, i), cc, a, byCode)
+		}
+	}
+}
+
+// checkClassify checks one classify case: ClassifyText for text, else Classify for the body
+// as encoding/json decodes it, into float64 numbers and, with UseNumber, into json.Number;
+// and that Err() agrees with the error API.
+func checkClassify[C code[E], I info, E failure[C], K interface{ Err() E }](t *testing.T, where string, cc classifyCase, a api[C, I, E, K], byCode map[C]vector) {
+	t.Helper()
+	status := 0
+	if cc.Status != nil {
+		status = *cc.Status
+	}
+	var want any
+	if w := cc.Want; w != nil {
+		var c C
+		if err := json.Unmarshal(w.Code, &c); err != nil {
+			t.Errorf("%s want code: %v", where, err)
+			return
+		}
+		params := w.Params
+		if params == nil {
+			params = map[string]string{}
+		}
+		want = classified[C]{c, w.How, params}
+	}
+	type run struct {
+		how    string
+		result K
+		ok     bool
+	}
+	var runs []run
+	switch {
+	case cc.Text != nil:
+		result, ok := a.classifyText(status, []byte(*cc.Text))
+		runs = append(runs, run{"", result, ok})
+	case cc.Body != nil:
+		var body any
+		if err := json.Unmarshal(cc.Body, &body); err != nil {
+			t.Errorf("%s body: %v", where, err)
+			return
+		}
+		result, ok := a.classify(status, body)
+		runs = append(runs, run{"", result, ok})
+		decoder := json.NewDecoder(bytes.NewReader(cc.Body))
+		decoder.UseNumber()
+		if err := decoder.Decode(&body); err != nil {
+			t.Errorf("%s body: %v", where, err)
+			return
+		}
+		result, ok = a.classify(status, body)
+		runs = append(runs, run{"(UseNumber) ", result, ok})
+	default:
+		t.Errorf("%s: neither a body nor a text", where)
+		return
+	}
+	for _, r := range runs {
+		expect := func(field string, got, want any) {
+			t.Helper()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s %s%s: got %s, want %s", where, r.how, field, show(got), show(want))
+			}
+		}
+		var got any
+		if r.ok {
+			found := a.read(r.result)
+			if found.Params == nil {
+				found.Params = map[string]string{}
+			}
+			got = found
+		}
+		if got == nil || want == nil {
+			expect("result", got, want)
+			continue
+		}
+		found, wanted := got.(classified[C]), want.(classified[C])
+		expect("code", found.Code, wanted.Code)
+		expect("how", found.How, wanted.How)
+		expect("params", found.Params, wanted.Params)
+		// Err() is the error that the error API builds from the code and the parameters
+		// when they are exactly the code's; else, for a code without any, the code's own.
+		placeholders := byCode[found.Code].Placeholders
+		exact := len(placeholders) == len(found.Params)
+		for _, name := range placeholders {
+			_, has := found.Params[name]
+			exact = exact && has
+		}
+		err := r.result.Err()
+		switch {
+		case exact || len(placeholders) == 0:
+			given := map[string]any{}
+			if exact {
+				for name, value := range found.Params {
+					given[name] = value
+				}
+			}
+			built, problem := a.construct(found.Code, given)
+			if problem != nil || reflect.ValueOf(err).IsNil() {
+				expect("Err()", show(err), show(built))
+				continue
+			}
+			expect("Err().Error()", err.Error(), built.Error())
+			expect("Err().Code()", err.Code(), found.Code)
+			expect("Err().Params()", err.Params(), given)
+			expect("errors.Is(Err(), code)", errors.Is(err, found.Code), true)
+		default:
+			expect("Err() is nil", reflect.ValueOf(err).IsNil(), true)
+		}
 	}
 }
 
 // checkFormat checks one format case: Format and FormatIn, New, the typed constructor,
 // the *Error's methods, errors.Is and errors.As.
-func checkFormat[C code[E], I info, E failure[C]](t *testing.T, platform, where string, fc formatCase, a api[C, I, E], byCode map[C]vector, order []C) {
+func checkFormat[C code[E], I info, E failure[C], K interface{ Err() E }](t *testing.T, platform, where string, fc formatCase, a api[C, I, E, K], byCode map[C]vector, order []C) {
 	t.Helper()
 	expect := func(field string, got, want any) {
 		t.Helper()

@@ -7,10 +7,12 @@
 // A [Code] is an error value: errors.Is(err, sqlstate.X) tells whether err is, or wraps, an
 // [Error] of code X. An [Error] carries a code and the parameters that fill its texts: build
 // one with the code's constructor (NewX(...)) when its texts have placeholders, with
-// X.Err() when they have none, or with [New], checked at run time.
+// X.Err() when they have none, or with [New], checked at run time. [Classify] and
+// [ClassifyText] tell which error a response of the API means.
 package sqlstate
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -241,6 +243,93 @@ func (e *Error) Retryable() *bool {
 	return nil
 }
 
+// How says what identified the error of a response: its code, its message or its HTTP
+// status.
+type How string
+
+// What identified the error of a response.
+const (
+	// ByCode means the response carries a code that the catalogue defines.
+	ByCode How = "code"
+	// ByMessage means the response's message matches a text of the catalogue.
+	ByMessage How = "message"
+	// ByStatus means the catalogue lists the response's HTTP status for the code.
+	ByStatus How = "status"
+)
+
+// Classification is the error of sqlstate that a response means: see [Classify].
+type Classification struct {
+	Code Code
+	How  How
+	// Params holds what the message has in place of each wildcard of the text of the
+	// catalogue that it matches, by name; nil when none.
+	Params map[string]string
+}
+
+// Classify returns the error of sqlstate that a response means, and false when
+// it means none that the catalogue knows. status is the HTTP status, 0 for none (a
+// websocket message); body is the response as encoding/json decodes it into an any: maps,
+// slices, float64 (or json.Number, with UseNumber), strings, bools and nil. A code that
+// the catalogue defines says which error it is, its parameters read from the message;
+// else the message, by the text of the catalogue it matches best; else a generic code;
+// else the status. Each call returns Params of its own. Classify never panics.
+func Classify(status int, body any) (Classification, bool) {
+	code, message, hasCode, hasMessage := read(body)
+	var m, lm string
+	if hasMessage {
+		m, lm = normalize(message)
+	}
+	_, defined := infos[code]
+	defined = defined && hasCode
+	if defined && !contains(generic, code) {
+		return Classification{code, ByCode, search(m, lm, hasMessage, own[code])}, true
+	}
+	if hasMessage {
+		if p, values := best(m, lm, starting(lm)); p != nil {
+			return Classification{p.code, ByMessage, p.params(values)}, true
+		}
+	}
+	if defined {
+		return Classification{code, ByCode, search(m, lm, hasMessage, own[code])}, true
+	}
+	for _, s := range statuses {
+		if status != 0 && s.status == status {
+			return Classification{s.code, ByStatus, nil}, true
+		}
+	}
+	return Classification{}, false
+}
+
+// ClassifyText is [Classify] for a body as the API sent it: JSON text, which it decodes
+// with encoding/json. Text that is not JSON, holds a number beyond a float64 or nests
+// arrays and objects more than 512 deep is no body: only status can classify it.
+func ClassifyText(status int, text []byte) (Classification, bool) {
+	return Classify(status, decode(text))
+}
+
+// Err returns the error of c: its code with Params filling its texts when they are exactly
+// the code's parameters, else its code alone when the code has no parameters, else nil
+// (a code whose texts have placeholders, classified without a message that fills them).
+func (c Classification) Err() *Error {
+	info, ok := infos[c.Code]
+	if !ok {
+		return nil
+	}
+	params := make(map[string]any, len(c.Params))
+	for _, name := range info.Placeholders {
+		if value, ok := c.Params[name]; ok {
+			params[name] = value
+		}
+	}
+	switch {
+	case len(params) == len(info.Placeholders) && len(params) == len(c.Params):
+		return newError(c.Code, params)
+	case len(info.Placeholders) == 0:
+		return newError(c.Code, nil)
+	}
+	return nil
+}
+
 // Message returns the message in English, else Chinese, else another language.
 func (i Info) Message() string {
 	return preferred(i.Messages)
@@ -301,9 +390,218 @@ func (c Code) check(params map[string]any) (Info, error) {
 	return info, nil
 }
 
-func contains(names []string, name string) bool {
-	for _, n := range names {
-		if n == name {
+// shape is where one shape of response holds the code and the message: the reference
+// tokens of a JSON Pointer, nil for none ([]string{} is the whole body).
+type shape struct {
+	code, message []string
+	text          bool // the code is a JSON string that holds it
+}
+
+// pattern is a text of the catalogue that a message may match, normalised: literals
+// around wildcards, one literal more than there are wildcards (names).
+type pattern struct {
+	code     Code
+	length   int // of the literals, in code points
+	literals []string
+	names    []string
+}
+
+// read returns the code and the message of body where the first shape that finds either
+// of them says.
+func read(body any) (code Code, message string, hasCode, hasMessage bool) {
+	if body == nil {
+		return code, message, false, false
+	}
+	for _, s := range shapes {
+		if s.code != nil {
+			code, hasCode = readCode(resolve(body, s.code), s.text)
+		}
+		if s.message != nil {
+			message, hasMessage = resolve(body, s.message).(string)
+		}
+		if hasCode || hasMessage {
+			return code, message, hasCode, hasMessage
+		}
+	}
+	return code, message, false, false
+}
+
+// resolve returns what the JSON Pointer of tokens points at in value, nil for nothing.
+func resolve(value any, tokens []string) any {
+	for _, token := range tokens {
+		switch v := value.(type) {
+		case map[string]any:
+			value = v[token]
+		case []any:
+			i, ok := integer(token)
+			if !ok || i >= int64(len(v)) {
+				return nil
+			}
+			value = v[i]
+		default:
+			return nil
+		}
+	}
+	return value
+}
+
+// readCode returns the code that value holds: a JSON string.
+func readCode(value any, _ bool) (Code, bool) {
+	code, ok := value.(string)
+	return Code(code), ok
+}
+
+// integer returns the value of a canonical decimal: 0, or up to 16 digits that do not
+// start with 0.
+func integer(text string) (int64, bool) {
+	if text == "" || len(text) > 16 || text[0] == '0' && text != "0" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(text[i]-'0')
+	}
+	return n, true
+}
+
+// normalize returns text with the ASCII whitespace at both ends removed and each run of
+// it inside made one space, and a copy of that with ASCII letters in lower case.
+func normalize(text string) (string, string) {
+	normal := make([]byte, 0, len(text))
+	space := false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			space = len(normal) > 0
+		default:
+			if space {
+				normal = append(normal, ' ')
+				space = false
+			}
+			normal = append(normal, c)
+		}
+	}
+	m := string(normal)
+	for i, c := range normal {
+		if 'A' <= c && c <= 'Z' {
+			normal[i] = c + 'a' - 'A'
+		}
+	}
+	return m, string(normal)
+}
+
+// search returns the parameters of the candidate pattern that best matches the message m
+// (lm in lower case); nil when there is no message or none matches.
+func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
+	if !hasMessage {
+		return nil
+	}
+	p, values := best(m, lm, candidates)
+	return p.params(values)
+}
+
+// best returns the candidate pattern that matches m (lm in lower case) with the longest
+// literals, the first of them on a tie, and the values of its wildcards; nil when none
+// matches. candidates are indexes of patterns, in order.
+func best(m, lm string, candidates []int) (found *pattern, values []string) {
+	var spare []string
+	for _, i := range candidates {
+		p := &patterns[i]
+		if found == nil || p.length > found.length {
+			if matched, ok := p.match(m, lm, spare[:0]); ok {
+				found, values, spare = p, matched, values
+			}
+		}
+	}
+	return found, values
+}
+
+// match tells whether m (lm in lower case) matches p, and appends the value of each of its
+// wildcards to values.
+func (p *pattern) match(m, lm string, values []string) ([]string, bool) {
+	if !strings.HasPrefix(lm, p.literals[0]) {
+		return values, false
+	}
+	at := len(p.literals[0])
+	for _, literal := range p.literals[1:] {
+		end := -1
+		switch {
+		case literal == "":
+			if end = strings.IndexByte(m[at:], ' '); end < 0 {
+				end = len(m) - at
+			}
+			end += at
+		case at < len(lm):
+			if end = strings.Index(lm[at+1:], literal); end >= 0 {
+				end += at + 1
+			}
+		}
+		if end <= at {
+			return values, false
+		}
+		values = append(values, m[at:end])
+		at = end + len(literal)
+	}
+	return values, at == 0 || at == len(m) || !word(m[at-1]) || !word(m[at])
+}
+
+// starting returns the patterns that lm may match: those whose first literal starts with
+// the byte lm starts with, or is empty.
+func starting(lm string) []int {
+	if lm == "" {
+		return starts[256]
+	}
+	return starts[lm[0]]
+}
+
+// params returns the wildcards of p by name, each with its value; nil when there are none.
+func (p *pattern) params(values []string) map[string]string {
+	if p == nil || len(p.names) == 0 {
+		return nil
+	}
+	params := make(map[string]string, len(p.names))
+	for i, name := range p.names {
+		params[name] = values[i]
+	}
+	return params
+}
+
+func word(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// decode returns the JSON value of text, nil when text is not JSON, holds a number beyond
+// a float64 or nests arrays and objects more than 512 deep.
+func decode(text []byte) any {
+	depth, quoted := 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '[' || c == '{':
+			if depth++; depth > 512 {
+				return nil
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	var body any
+	if json.Unmarshal(text, &body) != nil {
+		return nil
+	}
+	return body
+}
+
+func contains[T comparable](list []T, item T) bool {
+	for _, n := range list {
+		if n == item {
 			return true
 		}
 	}
@@ -445,3 +743,37 @@ var infos = map[Code]Info{
 		Messages: map[string]string{"en": "a code named like an Object.prototype property"},
 	},
 }
+
+// shapes are where the responses of sqlstate hold the code and the message, in the
+// order that Classify tries them.
+var shapes = []shape{}
+
+// generic holds the codes that do not say which error a response is on their own.
+var generic = []Code{}
+
+// patterns are the texts of the catalogue that messages match, code by code in catalogue
+// order: for each code, its match messages, then its message in each language.
+var patterns = []pattern{}
+
+// own holds the patterns of each code, by index; starts those that a message may match
+// by the byte it starts with, 256 for an empty message.
+var own, starts = func() (map[Code][]int, [257][]int) {
+	byCode, byStart := map[Code][]int{}, [257][]int{}
+	for i, p := range patterns {
+		byCode[p.code] = append(byCode[p.code], i)
+		if first := p.literals[0]; first != "" {
+			byStart[first[0]] = append(byStart[first[0]], i)
+			continue
+		}
+		for start := range byStart {
+			byStart[start] = append(byStart[start], i)
+		}
+	}
+	return byCode, byStart
+}()
+
+// statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.
+var statuses = []struct {
+	status int
+	code   Code
+}{}
