@@ -190,7 +190,7 @@ def go_rules(catalog: Catalog) -> dict[str, Any]:
         "shapes": shapes,
         "generic": ", ".join(go_value(code) for code in compiled.generic_codes),
         "patterns": [
-            f"{{{constant[p.code]}, {p.literal_length}, {go_strings(p.segments)},"
+            f"{{{constant[p.code]}, {go_strings(p.segments)},"
             f" {go_strings(p.names) if p.names else 'nil'}}},"
             for p in compiled.patterns
         ],

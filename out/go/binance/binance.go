@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an error code of binance.
@@ -414,7 +415,6 @@ type shape struct {
 // around wildcards, one literal more than there are wildcards (names).
 type pattern struct {
 	code     Code
-	length   int // of the literals, in code points
 	literals []string
 	names    []string
 }
@@ -547,11 +547,11 @@ func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
 // matches. candidates are indexes of patterns, in order.
 func best(m, lm string, candidates []int) (found *pattern, values []string) {
 	var spare []string
+	longest := -1
 	for _, i := range candidates {
-		p := &patterns[i]
-		if found == nil || p.length > found.length {
+		if p := &patterns[i]; lengths[i] > longest {
 			if matched, ok := p.match(m, lm, spare[:0]); ok {
-				found, values, spare = p, matched, values
+				found, values, spare, longest = p, matched, values, lengths[i]
 			}
 		}
 	}
@@ -825,25 +825,29 @@ var generic = []Code{}
 // patterns are the texts of the catalogue that messages match, code by code in catalogue
 // order: for each code, its match messages, then its message in each language.
 var patterns = []pattern{
-	{InvalidAPIKeyIPOrPermissions, 40, []string{"this action is disabled on this account."}, nil},
-	{InvalidAPIKeyIPOrPermissions, 44, []string{"api-key permissions do not allow this action"}, nil},
-	{InvalidAPIKeyIPOrPermissions, 60, []string{"invalid api-key, ip, or permissions for action, request ip: ", ""}, []string{"ip"}},
-	{InvalidAPIKeyIPOrPermissions, 47, []string{"invalid api-key, ip, or permissions for action."}, nil},
-	{TooManyRequests, 97, []string{"way too many requests; ip banned until ", ". please use the websocket for live updates to avoid bans."}, []string{"time"}},
-	{TooManyRequests, 19, []string{"rate limit exceeded"}, nil},
-	{TooManyRequests, 125, []string{"too many requests; current limit is ", " requests per minute. please use the websocket for live updates to avoid polling the api."}, []string{"limit"}},
-	{InvalidTimestamp, 61, []string{"timestamp for this request was ", "ms ahead of the server's time."}, []string{"ms"}},
-	{InvalidTimestamp, 56, []string{"timestamp for this request is outside of the recvwindow."}, nil},
-	{OrderWouldImmediatelyTrigger, 32, []string{"order would immediately trigger."}, nil},
-	{BalanceNotSufficient, 24, []string{"balance is insufficient."}, nil},
-	{MarginNotSufficient, 23, []string{"margin is insufficient."}, nil},
+	{InvalidAPIKeyIPOrPermissions, []string{"this action is disabled on this account."}, nil},
+	{InvalidAPIKeyIPOrPermissions, []string{"api-key permissions do not allow this action"}, nil},
+	{InvalidAPIKeyIPOrPermissions, []string{"invalid api-key, ip, or permissions for action, request ip: ", ""}, []string{"ip"}},
+	{InvalidAPIKeyIPOrPermissions, []string{"invalid api-key, ip, or permissions for action."}, nil},
+	{TooManyRequests, []string{"way too many requests; ip banned until ", ". please use the websocket for live updates to avoid bans."}, []string{"time"}},
+	{TooManyRequests, []string{"rate limit exceeded"}, nil},
+	{TooManyRequests, []string{"too many requests; current limit is ", " requests per minute. please use the websocket for live updates to avoid polling the api."}, []string{"limit"}},
+	{InvalidTimestamp, []string{"timestamp for this request was ", "ms ahead of the server's time."}, []string{"ms"}},
+	{InvalidTimestamp, []string{"timestamp for this request is outside of the recvwindow."}, nil},
+	{OrderWouldImmediatelyTrigger, []string{"order would immediately trigger."}, nil},
+	{BalanceNotSufficient, []string{"balance is insufficient."}, nil},
+	{MarginNotSufficient, []string{"margin is insufficient."}, nil},
 }
 
 // own holds the patterns of each code, by index; starts those that a message may match
-// by the byte it starts with, 256 for an empty message.
-var own, starts = func() (map[Code][]int, [257][]int) {
-	byCode, byStart := map[Code][]int{}, [257][]int{}
+// by the byte it starts with, 256 for an empty message; lengths the length of each
+// pattern's literals, in code points: the longer, the more specific.
+var own, starts, lengths = func() (map[Code][]int, [257][]int, []int) {
+	byCode, byStart, byLength := map[Code][]int{}, [257][]int{}, make([]int, len(patterns))
 	for i, p := range patterns {
+		for _, literal := range p.literals {
+			byLength[i] += utf8.RuneCountInString(literal)
+		}
 		byCode[p.code] = append(byCode[p.code], i)
 		if first := p.literals[0]; first != "" {
 			byStart[first[0]] = append(byStart[first[0]], i)
@@ -853,7 +857,7 @@ var own, starts = func() (map[Code][]int, [257][]int) {
 			byStart[start] = append(byStart[start], i)
 		}
 	}
-	return byCode, byStart
+	return byCode, byStart, byLength
 }()
 
 // statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an error code of okx_dex_ws.
@@ -501,7 +502,6 @@ type shape struct {
 // around wildcards, one literal more than there are wildcards (names).
 type pattern struct {
 	code     Code
-	length   int // of the literals, in code points
 	literals []string
 	names    []string
 }
@@ -634,11 +634,11 @@ func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
 // matches. candidates are indexes of patterns, in order.
 func best(m, lm string, candidates []int) (found *pattern, values []string) {
 	var spare []string
+	longest := -1
 	for _, i := range candidates {
-		p := &patterns[i]
-		if found == nil || p.length > found.length {
+		if p := &patterns[i]; lengths[i] > longest {
 			if matched, ok := p.match(m, lm, spare[:0]); ok {
-				found, values, spare = p, matched, values
+				found, values, spare, longest = p, matched, values, lengths[i]
 			}
 		}
 	}
@@ -1054,38 +1054,42 @@ var generic = []Code{}
 // patterns are the texts of the catalogue that messages match, code by code in catalogue
 // order: for each code, its match messages, then its message in each language.
 var patterns = []pattern{
-	{InvalidTimestamp, 17, []string{"invalid timestamp"}, nil},
-	{InvalidAPIKey, 14, []string{"invalid apikey"}, nil},
-	{TimestampRequestExpired, 25, []string{"timestamp request expired"}, nil},
-	{InvalidSign, 12, []string{"invalid sign"}, nil},
-	{ChannelNotSupportedByEndpoint, 104, []string{"the current websocket endpoint does not support subscribing to ", " channels. please check the websocket url"}, []string{"channel"}},
-	{LoginFailure, 13, []string{"login failure"}, nil},
-	{LoginRequired, 13, []string{"please log in"}, nil},
-	{InvalidRequest, 15, []string{"invalid request"}, nil},
-	{InvalidArgs, 12, []string{"invalid args"}, nil},
-	{RequestsTooFrequent, 21, []string{"requests too frequent"}, nil},
-	{URLOrChannelNotFound, 106, []string{"wrong url or ", " doesn't exist. please use the correct url, channel and parameters referring to api document."}, []string{"channel"}},
-	{InvalidOp, 12, []string{"invalid op: ", ""}, []string{"op"}},
-	{APIKeySubscriptionLimitExceeded, 46, []string{"apikey subscription amount exceeds the limit ", "."}, []string{"limit"}},
-	{MultiAccountLoginNotSupported, 56, []string{"this operation does not support multiple accounts login."}, nil},
-	{BulkLoginPartiallySucceeded, 30, []string{"bulk login partially succeeded"}, nil},
-	{BulkLoginTooFrequent, 32, []string{"bulk login requests too frequent"}, nil},
-	{WrongPassphrase, 16, []string{"wrong passphrase"}, nil},
-	{TokenSubscriptionLimitExceeded, 44, []string{"token subscription amount exceeds the limit ", ""}, []string{"limit"}},
-	{MixedAPIKeyAndTokenLoginNotSupported, 64, []string{"batch login by apikey and token simultaneously is not supported."}, nil},
-	{RequiredParameterEmpty, 28, []string{"parameter ", " can not be empty."}, []string{"param"}},
-	{OperationNotSupportedByURL, 107, []string{"the current operation is not supported by this url. please use the correct websocket url for the operation."}, nil},
-	{ChannelRestrictedToWhitelist, 77, []string{"only users who are in the whitelist are allowed to subscribe to this channel."}, nil},
-	{MultipleOrRepeatedLoginNotAllowed, 66, []string{"the websocket endpoint does not allow multiple or repeated logins."}, nil},
-	{APIKeyNotFound, 22, []string{"api key doesn't exist."}, nil},
-	{LoginInternalError, 59, []string{"login failed due to internal error. please try again later."}, nil},
+	{InvalidTimestamp, []string{"invalid timestamp"}, nil},
+	{InvalidAPIKey, []string{"invalid apikey"}, nil},
+	{TimestampRequestExpired, []string{"timestamp request expired"}, nil},
+	{InvalidSign, []string{"invalid sign"}, nil},
+	{ChannelNotSupportedByEndpoint, []string{"the current websocket endpoint does not support subscribing to ", " channels. please check the websocket url"}, []string{"channel"}},
+	{LoginFailure, []string{"login failure"}, nil},
+	{LoginRequired, []string{"please log in"}, nil},
+	{InvalidRequest, []string{"invalid request"}, nil},
+	{InvalidArgs, []string{"invalid args"}, nil},
+	{RequestsTooFrequent, []string{"requests too frequent"}, nil},
+	{URLOrChannelNotFound, []string{"wrong url or ", " doesn't exist. please use the correct url, channel and parameters referring to api document."}, []string{"channel"}},
+	{InvalidOp, []string{"invalid op: ", ""}, []string{"op"}},
+	{APIKeySubscriptionLimitExceeded, []string{"apikey subscription amount exceeds the limit ", "."}, []string{"limit"}},
+	{MultiAccountLoginNotSupported, []string{"this operation does not support multiple accounts login."}, nil},
+	{BulkLoginPartiallySucceeded, []string{"bulk login partially succeeded"}, nil},
+	{BulkLoginTooFrequent, []string{"bulk login requests too frequent"}, nil},
+	{WrongPassphrase, []string{"wrong passphrase"}, nil},
+	{TokenSubscriptionLimitExceeded, []string{"token subscription amount exceeds the limit ", ""}, []string{"limit"}},
+	{MixedAPIKeyAndTokenLoginNotSupported, []string{"batch login by apikey and token simultaneously is not supported."}, nil},
+	{RequiredParameterEmpty, []string{"parameter ", " can not be empty."}, []string{"param"}},
+	{OperationNotSupportedByURL, []string{"the current operation is not supported by this url. please use the correct websocket url for the operation."}, nil},
+	{ChannelRestrictedToWhitelist, []string{"only users who are in the whitelist are allowed to subscribe to this channel."}, nil},
+	{MultipleOrRepeatedLoginNotAllowed, []string{"the websocket endpoint does not allow multiple or repeated logins."}, nil},
+	{APIKeyNotFound, []string{"api key doesn't exist."}, nil},
+	{LoginInternalError, []string{"login failed due to internal error. please try again later."}, nil},
 }
 
 // own holds the patterns of each code, by index; starts those that a message may match
-// by the byte it starts with, 256 for an empty message.
-var own, starts = func() (map[Code][]int, [257][]int) {
-	byCode, byStart := map[Code][]int{}, [257][]int{}
+// by the byte it starts with, 256 for an empty message; lengths the length of each
+// pattern's literals, in code points: the longer, the more specific.
+var own, starts, lengths = func() (map[Code][]int, [257][]int, []int) {
+	byCode, byStart, byLength := map[Code][]int{}, [257][]int{}, make([]int, len(patterns))
 	for i, p := range patterns {
+		for _, literal := range p.literals {
+			byLength[i] += utf8.RuneCountInString(literal)
+		}
 		byCode[p.code] = append(byCode[p.code], i)
 		if first := p.literals[0]; first != "" {
 			byStart[first[0]] = append(byStart[first[0]], i)
@@ -1095,7 +1099,7 @@ var own, starts = func() (map[Code][]int, [257][]int) {
 			byStart[start] = append(byStart[start], i)
 		}
 	}
-	return byCode, byStart
+	return byCode, byStart, byLength
 }()
 
 // statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an error code of open_platform_gateway.
@@ -422,7 +423,6 @@ type shape struct {
 // around wildcards, one literal more than there are wildcards (names).
 type pattern struct {
 	code     Code
-	length   int // of the literals, in code points
 	literals []string
 	names    []string
 }
@@ -529,11 +529,11 @@ func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
 // matches. candidates are indexes of patterns, in order.
 func best(m, lm string, candidates []int) (found *pattern, values []string) {
 	var spare []string
+	longest := -1
 	for _, i := range candidates {
-		p := &patterns[i]
-		if found == nil || p.length > found.length {
+		if p := &patterns[i]; lengths[i] > longest {
 			if matched, ok := p.match(m, lm, spare[:0]); ok {
-				found, values, spare = p, matched, values
+				found, values, spare, longest = p, matched, values, lengths[i]
 			}
 		}
 	}
@@ -839,24 +839,28 @@ var generic = []Code{}
 // patterns are the texts of the catalogue that messages match, code by code in catalogue
 // order: for each code, its match messages, then its message in each language.
 var patterns = []pattern{
-	{UnsupportedRequestMethod, 8, []string{"不支持的请求方式"}, nil},
-	{InvalidDatetimeFormat, 8, []string{"日期时间格式错误"}, nil},
-	{RequestTimeOutOfRange, 9, []string{"不在网络时间范围内"}, nil},
-	{InvalidAuthorization, 4, []string{"无效授权"}, nil},
-	{UnsupportedDataFormat, 9, []string{"不被支持的数据格式"}, nil},
-	{UnsupportedSignatureType, 8, []string{"不支持的签名类型"}, nil},
-	{InvalidSignature, 13, []string{"signature签名错误"}, nil},
-	{MissingParameter, 4, []string{"缺少参数"}, nil},
-	{InternalError, 4, []string{"内部错误"}, nil},
-	{PostRequestRequired, 9, []string{"请使用post请求"}, nil},
-	{UserAccessKeyNotFound, 16, []string{"暂无用户access key信息"}, nil},
+	{UnsupportedRequestMethod, []string{"不支持的请求方式"}, nil},
+	{InvalidDatetimeFormat, []string{"日期时间格式错误"}, nil},
+	{RequestTimeOutOfRange, []string{"不在网络时间范围内"}, nil},
+	{InvalidAuthorization, []string{"无效授权"}, nil},
+	{UnsupportedDataFormat, []string{"不被支持的数据格式"}, nil},
+	{UnsupportedSignatureType, []string{"不支持的签名类型"}, nil},
+	{InvalidSignature, []string{"signature签名错误"}, nil},
+	{MissingParameter, []string{"缺少参数"}, nil},
+	{InternalError, []string{"内部错误"}, nil},
+	{PostRequestRequired, []string{"请使用post请求"}, nil},
+	{UserAccessKeyNotFound, []string{"暂无用户access key信息"}, nil},
 }
 
 // own holds the patterns of each code, by index; starts those that a message may match
-// by the byte it starts with, 256 for an empty message.
-var own, starts = func() (map[Code][]int, [257][]int) {
-	byCode, byStart := map[Code][]int{}, [257][]int{}
+// by the byte it starts with, 256 for an empty message; lengths the length of each
+// pattern's literals, in code points: the longer, the more specific.
+var own, starts, lengths = func() (map[Code][]int, [257][]int, []int) {
+	byCode, byStart, byLength := map[Code][]int{}, [257][]int{}, make([]int, len(patterns))
 	for i, p := range patterns {
+		for _, literal := range p.literals {
+			byLength[i] += utf8.RuneCountInString(literal)
+		}
 		byCode[p.code] = append(byCode[p.code], i)
 		if first := p.literals[0]; first != "" {
 			byStart[first[0]] = append(byStart[first[0]], i)
@@ -866,7 +870,7 @@ var own, starts = func() (map[Code][]int, [257][]int) {
 			byStart[start] = append(byStart[start], i)
 		}
 	}
-	return byCode, byStart
+	return byCode, byStart, byLength
 }()
 
 // statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.

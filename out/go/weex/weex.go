@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an error code of weex.
@@ -504,7 +505,6 @@ type shape struct {
 // around wildcards, one literal more than there are wildcards (names).
 type pattern struct {
 	code     Code
-	length   int // of the literals, in code points
 	literals []string
 	names    []string
 }
@@ -637,11 +637,11 @@ func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
 // matches. candidates are indexes of patterns, in order.
 func best(m, lm string, candidates []int) (found *pattern, values []string) {
 	var spare []string
+	longest := -1
 	for _, i := range candidates {
-		p := &patterns[i]
-		if found == nil || p.length > found.length {
+		if p := &patterns[i]; lengths[i] > longest {
 			if matched, ok := p.match(m, lm, spare[:0]); ok {
-				found, values, spare = p, matched, values
+				found, values, spare, longest = p, matched, values, lengths[i]
 			}
 		}
 	}
@@ -1145,72 +1145,76 @@ var generic = []Code{}
 // patterns are the texts of the catalogue that messages match, code by code in catalogue
 // order: for each code, its match messages, then its message in each language.
 var patterns = []pattern{
-	{AccessKeyHeaderMissing, 47, []string{"the request header \"access_key\" cannot be empty"}, nil},
-	{AccessKeyHeaderMissing, 15, []string{"access key 不能为空"}, nil},
-	{AccessSignHeaderMissing, 48, []string{"the request header \"access_sign\" cannot be empty"}, nil},
-	{AccessSignHeaderMissing, 14, []string{"signature 不能为空"}, nil},
-	{AccessTimestampHeaderMissing, 53, []string{"the request header \"access_timestamp\" cannot be empty"}, nil},
-	{AccessTimestampHeaderMissing, 14, []string{"timestamp 不能为空"}, nil},
-	{InvalidAccessTimestamp, 24, []string{"invalid access_timestamp"}, nil},
-	{InvalidAccessKey, 18, []string{"invalid access_key"}, nil},
-	{InvalidContentType, 62, []string{"invalid content_type, please use the \"application/json\" format"}, nil},
-	{RequestTimestampExpired, 29, []string{"request timestamp has expired"}, nil},
-	{APIValidationFailed, 21, []string{"api validation failed"}, nil},
-	{TooManyRequests, 25, []string{"requesting too frequently"}, nil},
-	{TooManyRequests, 8, []string{"请求频率超出限制"}, nil},
-	{AccessPassphraseHeaderMissing, 54, []string{"the request header \"access_passphrase\" cannot be empty"}, nil},
-	{AccessPassphraseHeaderMissing, 14, []string{"passphrase不能为空"}, nil},
-	{IncorrectAPIKeyOrPassphrase, 28, []string{"incorrect api key/passphrase"}, nil},
-	{IncorrectAPIKeyOrPassphrase, 23, []string{"api key 或 passphrase 错误"}, nil},
-	{UserAccountFrozen, 22, []string{"user account is frozen"}, nil},
-	{InsufficientPermissions, 24, []string{"insufficient permissions"}, nil},
-	{SystemError, 12, []string{"system error"}, nil},
-	{PhoneOrGoogleAuthBindingRequired, 54, []string{"users must bind a mobile phone or google authenticator"}, nil},
-	{IllegalIPRequest, 18, []string{"illegal ip request"}, nil},
-	{CancelBatchSizeExceeded, 36, []string{"single cancellation cannot exceed 50"}, nil},
-	{CancelBatchSizeExceeded, 10, []string{"撤单数量不能超过50"}, nil},
-	{OrderIDOrClientIDRequired, 43, []string{"either orderid or clientid must be provided"}, nil},
-	{OrderIDOrClientIDRequired, 22, []string{"请提供 orderid 或 clientid"}, nil},
-	{TradingPairConfigNotFound, 41, []string{"trading pair configuration does not exist"}, nil},
-	{ServerUpgradeInProgress, 50, []string{"server upgrade in progress, please try again later"}, nil},
-	{InvalidClientUID, 91, []string{"the client_uid length should not exceed 40 characters and cannot contain special characters"}, nil},
-	{InvalidClientUID, 26, []string{"client id 不可包含特殊字符且长度小于 40"}, nil},
-	{FormatError, 12, []string{"format error"}, nil},
-	{QueryRangeExceedsThreeMonths, 41, []string{"only query data for the last three months"}, nil},
-	{QueryRangeExceedsThreeMonths, 12, []string{"只能查询最近三个月的数据"}, nil},
-	{StartTimeNotBeforeEndTime, 35, []string{"start time is earlier than end time"}, nil},
-	{StartTimeNotBeforeEndTime, 24, []string{"start time 必须早于 end time"}, nil},
-	{ParameterEmpty, 18, []string{"parameter is empty"}, nil},
-	{ParameterEmpty, 6, []string{"参数不能为空"}, nil},
-	{ServiceReturnedError, 25, []string{"service returned an error"}, nil},
-	{OrderNotFound, 20, []string{"order does not exist"}, nil},
-	{OrderNotFound, 5, []string{"订单不存在"}, nil},
-	{OrderPlacementFailed, 22, []string{"order placement failed"}, nil},
-	{OrderPlacementFailed, 4, []string{"下单失败"}, nil},
-	{NoOpenOrdersToCancel, 34, []string{"there are no open orders to cancel"}, nil},
-	{NoOpenOrdersToCancel, 8, []string{"没有可撤销的挂单"}, nil},
-	{OrderSizeExceedsMaximum, 26, []string{"exceeds maximum order size"}, nil},
-	{OrderSizeExceedsMaximum, 10, []string{"超过最大下单数量限制"}, nil},
-	{OrderQuantityBelowMinTradeAmount, 54, []string{"order quantity is less than the minimum trading amount"}, nil},
-	{OrderQuantityAboveMaxTradeAmount, 49, []string{"order quantity exceeds the maximum trading amount"}, nil},
-	{OrderPriceBelowLowerLimit, 41, []string{"current order price cannot be less than 0"}, nil},
-	{OrderPriceBelowLowerLimit, 11, []string{"当前订单价格不能小于0"}, nil},
-	{OrderPriceAboveUpperLimit, 42, []string{"current order price exceeds the limit of 0"}, nil},
-	{OrderPriceAboveUpperLimit, 11, []string{"当前订单价格超过限制0"}, nil},
-	{TradeAmountBelowMinimum, 34, []string{"trade amount cannot be less than 0"}, nil},
-	{TradeAmountBelowMinimum, 8, []string{"成交额不能小于0"}, nil},
-	{OrderPriceBelowMinimum, 41, []string{"current order price cannot be less than 0"}, nil},
-	{OrderPriceBelowMinimum, 11, []string{"当前订单价格不能小于0"}, nil},
-	{ParameterCheckFailed, 22, []string{"parameter check failed"}, nil},
-	{BalanceNotEnough, 18, []string{"balance not enough"}, nil},
-	{BalanceNotEnough, 4, []string{"余额不足"}, nil},
+	{AccessKeyHeaderMissing, []string{"the request header \"access_key\" cannot be empty"}, nil},
+	{AccessKeyHeaderMissing, []string{"access key 不能为空"}, nil},
+	{AccessSignHeaderMissing, []string{"the request header \"access_sign\" cannot be empty"}, nil},
+	{AccessSignHeaderMissing, []string{"signature 不能为空"}, nil},
+	{AccessTimestampHeaderMissing, []string{"the request header \"access_timestamp\" cannot be empty"}, nil},
+	{AccessTimestampHeaderMissing, []string{"timestamp 不能为空"}, nil},
+	{InvalidAccessTimestamp, []string{"invalid access_timestamp"}, nil},
+	{InvalidAccessKey, []string{"invalid access_key"}, nil},
+	{InvalidContentType, []string{"invalid content_type, please use the \"application/json\" format"}, nil},
+	{RequestTimestampExpired, []string{"request timestamp has expired"}, nil},
+	{APIValidationFailed, []string{"api validation failed"}, nil},
+	{TooManyRequests, []string{"requesting too frequently"}, nil},
+	{TooManyRequests, []string{"请求频率超出限制"}, nil},
+	{AccessPassphraseHeaderMissing, []string{"the request header \"access_passphrase\" cannot be empty"}, nil},
+	{AccessPassphraseHeaderMissing, []string{"passphrase不能为空"}, nil},
+	{IncorrectAPIKeyOrPassphrase, []string{"incorrect api key/passphrase"}, nil},
+	{IncorrectAPIKeyOrPassphrase, []string{"api key 或 passphrase 错误"}, nil},
+	{UserAccountFrozen, []string{"user account is frozen"}, nil},
+	{InsufficientPermissions, []string{"insufficient permissions"}, nil},
+	{SystemError, []string{"system error"}, nil},
+	{PhoneOrGoogleAuthBindingRequired, []string{"users must bind a mobile phone or google authenticator"}, nil},
+	{IllegalIPRequest, []string{"illegal ip request"}, nil},
+	{CancelBatchSizeExceeded, []string{"single cancellation cannot exceed 50"}, nil},
+	{CancelBatchSizeExceeded, []string{"撤单数量不能超过50"}, nil},
+	{OrderIDOrClientIDRequired, []string{"either orderid or clientid must be provided"}, nil},
+	{OrderIDOrClientIDRequired, []string{"请提供 orderid 或 clientid"}, nil},
+	{TradingPairConfigNotFound, []string{"trading pair configuration does not exist"}, nil},
+	{ServerUpgradeInProgress, []string{"server upgrade in progress, please try again later"}, nil},
+	{InvalidClientUID, []string{"the client_uid length should not exceed 40 characters and cannot contain special characters"}, nil},
+	{InvalidClientUID, []string{"client id 不可包含特殊字符且长度小于 40"}, nil},
+	{FormatError, []string{"format error"}, nil},
+	{QueryRangeExceedsThreeMonths, []string{"only query data for the last three months"}, nil},
+	{QueryRangeExceedsThreeMonths, []string{"只能查询最近三个月的数据"}, nil},
+	{StartTimeNotBeforeEndTime, []string{"start time is earlier than end time"}, nil},
+	{StartTimeNotBeforeEndTime, []string{"start time 必须早于 end time"}, nil},
+	{ParameterEmpty, []string{"parameter is empty"}, nil},
+	{ParameterEmpty, []string{"参数不能为空"}, nil},
+	{ServiceReturnedError, []string{"service returned an error"}, nil},
+	{OrderNotFound, []string{"order does not exist"}, nil},
+	{OrderNotFound, []string{"订单不存在"}, nil},
+	{OrderPlacementFailed, []string{"order placement failed"}, nil},
+	{OrderPlacementFailed, []string{"下单失败"}, nil},
+	{NoOpenOrdersToCancel, []string{"there are no open orders to cancel"}, nil},
+	{NoOpenOrdersToCancel, []string{"没有可撤销的挂单"}, nil},
+	{OrderSizeExceedsMaximum, []string{"exceeds maximum order size"}, nil},
+	{OrderSizeExceedsMaximum, []string{"超过最大下单数量限制"}, nil},
+	{OrderQuantityBelowMinTradeAmount, []string{"order quantity is less than the minimum trading amount"}, nil},
+	{OrderQuantityAboveMaxTradeAmount, []string{"order quantity exceeds the maximum trading amount"}, nil},
+	{OrderPriceBelowLowerLimit, []string{"current order price cannot be less than 0"}, nil},
+	{OrderPriceBelowLowerLimit, []string{"当前订单价格不能小于0"}, nil},
+	{OrderPriceAboveUpperLimit, []string{"current order price exceeds the limit of 0"}, nil},
+	{OrderPriceAboveUpperLimit, []string{"当前订单价格超过限制0"}, nil},
+	{TradeAmountBelowMinimum, []string{"trade amount cannot be less than 0"}, nil},
+	{TradeAmountBelowMinimum, []string{"成交额不能小于0"}, nil},
+	{OrderPriceBelowMinimum, []string{"current order price cannot be less than 0"}, nil},
+	{OrderPriceBelowMinimum, []string{"当前订单价格不能小于0"}, nil},
+	{ParameterCheckFailed, []string{"parameter check failed"}, nil},
+	{BalanceNotEnough, []string{"balance not enough"}, nil},
+	{BalanceNotEnough, []string{"余额不足"}, nil},
 }
 
 // own holds the patterns of each code, by index; starts those that a message may match
-// by the byte it starts with, 256 for an empty message.
-var own, starts = func() (map[Code][]int, [257][]int) {
-	byCode, byStart := map[Code][]int{}, [257][]int{}
+// by the byte it starts with, 256 for an empty message; lengths the length of each
+// pattern's literals, in code points: the longer, the more specific.
+var own, starts, lengths = func() (map[Code][]int, [257][]int, []int) {
+	byCode, byStart, byLength := map[Code][]int{}, [257][]int{}, make([]int, len(patterns))
 	for i, p := range patterns {
+		for _, literal := range p.literals {
+			byLength[i] += utf8.RuneCountInString(literal)
+		}
 		byCode[p.code] = append(byCode[p.code], i)
 		if first := p.literals[0]; first != "" {
 			byStart[first[0]] = append(byStart[first[0]], i)
@@ -1220,7 +1224,7 @@ var own, starts = func() (map[Code][]int, [257][]int) {
 			byStart[start] = append(byStart[start], i)
 		}
 	}
-	return byCode, byStart
+	return byCode, byStart, byLength
 }()
 
 // statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an error code of features.
@@ -443,7 +444,6 @@ type shape struct {
 // around wildcards, one literal more than there are wildcards (names).
 type pattern struct {
 	code     Code
-	length   int // of the literals, in code points
 	literals []string
 	names    []string
 }
@@ -576,11 +576,11 @@ func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
 // matches. candidates are indexes of patterns, in order.
 func best(m, lm string, candidates []int) (found *pattern, values []string) {
 	var spare []string
+	longest := -1
 	for _, i := range candidates {
-		p := &patterns[i]
-		if found == nil || p.length > found.length {
+		if p := &patterns[i]; lengths[i] > longest {
 			if matched, ok := p.match(m, lm, spare[:0]); ok {
-				found, values, spare = p, matched, values
+				found, values, spare, longest = p, matched, values, lengths[i]
 			}
 		}
 	}
@@ -874,30 +874,34 @@ var generic = []Code{5}
 // patterns are the texts of the catalogue that messages match, code by code in catalogue
 // order: for each code, its match messages, then its message in each language.
 var patterns = []pattern{
-	{OK, 2, []string{"ok"}, nil},
-	{OK, 4, []string{"请求成功"}, nil},
-	{TimestampOutsideRecvWindow, 5, []string{"slow ", ""}, []string{"what"}},
-	{TimestampOutsideRecvWindow, 56, []string{"timestamp for this request is outside of the recvwindow."}, nil},
-	{TooManyRequests, 12, []string{"slow down, ", "!"}, []string{"who"}},
-	{TooManyRequests, 40, []string{"way too many requests; ip banned until ", "."}, []string{"time"}},
-	{TooManyRequests, 57, []string{"too many requests; current limit is ", " requests per minute."}, []string{"limit"}},
-	{TooManyRequests, 16, []string{"请求过多;当前限制为每分钟 ", " 次"}, []string{"limit"}},
-	{LargestSafeCode, 4, []string{"只有中文"}, nil},
-	{JapaneseOnly, 5, []string{"日本語のみ"}, nil},
-	{JapaneseOnly, 18, []string{"français seulement"}, nil},
-	{HostileText, 80, []string{"\"); os.system(\"echo pwned\") # */ alert(1) /* ${ x } `tick` {{ jinja }} %s \\ back"}, nil},
-	{HostileText, 30, []string{"换行 回车 制表 零\x00 分隔\u2028\u2029 反向\u202eevil\u202c 😀 é"}, nil},
-	{OldLimitExceeded, 18, []string{"old limit exceeded"}, nil},
-	{RemovedFeature, 15, []string{"feature removed"}, nil},
-	{OrderRejected, 53, []string{"order ", " of ", " rejected in ", ": limit ", " ({not a placeholder})"}, []string{"type", "self", "language", "limit"}},
-	{OrderRejected, 16, []string{"订单 ", "(", ")被拒绝,语言 ", ",限制 ", ""}, []string{"type", "self", "language", "limit"}},
+	{OK, []string{"ok"}, nil},
+	{OK, []string{"请求成功"}, nil},
+	{TimestampOutsideRecvWindow, []string{"slow ", ""}, []string{"what"}},
+	{TimestampOutsideRecvWindow, []string{"timestamp for this request is outside of the recvwindow."}, nil},
+	{TooManyRequests, []string{"slow down, ", "!"}, []string{"who"}},
+	{TooManyRequests, []string{"way too many requests; ip banned until ", "."}, []string{"time"}},
+	{TooManyRequests, []string{"too many requests; current limit is ", " requests per minute."}, []string{"limit"}},
+	{TooManyRequests, []string{"请求过多;当前限制为每分钟 ", " 次"}, []string{"limit"}},
+	{LargestSafeCode, []string{"只有中文"}, nil},
+	{JapaneseOnly, []string{"日本語のみ"}, nil},
+	{JapaneseOnly, []string{"français seulement"}, nil},
+	{HostileText, []string{"\"); os.system(\"echo pwned\") # */ alert(1) /* ${ x } `tick` {{ jinja }} %s \\ back"}, nil},
+	{HostileText, []string{"换行 回车 制表 零\x00 分隔\u2028\u2029 反向\u202eevil\u202c 😀 é"}, nil},
+	{OldLimitExceeded, []string{"old limit exceeded"}, nil},
+	{RemovedFeature, []string{"feature removed"}, nil},
+	{OrderRejected, []string{"order ", " of ", " rejected in ", ": limit ", " ({not a placeholder})"}, []string{"type", "self", "language", "limit"}},
+	{OrderRejected, []string{"订单 ", "(", ")被拒绝,语言 ", ",限制 ", ""}, []string{"type", "self", "language", "limit"}},
 }
 
 // own holds the patterns of each code, by index; starts those that a message may match
-// by the byte it starts with, 256 for an empty message.
-var own, starts = func() (map[Code][]int, [257][]int) {
-	byCode, byStart := map[Code][]int{}, [257][]int{}
+// by the byte it starts with, 256 for an empty message; lengths the length of each
+// pattern's literals, in code points: the longer, the more specific.
+var own, starts, lengths = func() (map[Code][]int, [257][]int, []int) {
+	byCode, byStart, byLength := map[Code][]int{}, [257][]int{}, make([]int, len(patterns))
 	for i, p := range patterns {
+		for _, literal := range p.literals {
+			byLength[i] += utf8.RuneCountInString(literal)
+		}
 		byCode[p.code] = append(byCode[p.code], i)
 		if first := p.literals[0]; first != "" {
 			byStart[first[0]] = append(byStart[first[0]], i)
@@ -907,7 +911,7 @@ var own, starts = func() (map[Code][]int, [257][]int) {
 			byStart[start] = append(byStart[start], i)
 		}
 	}
-	return byCode, byStart
+	return byCode, byStart, byLength
 }()
 
 // statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.

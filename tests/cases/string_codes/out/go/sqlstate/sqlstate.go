@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an error code of sqlstate.
@@ -401,7 +402,6 @@ type shape struct {
 // around wildcards, one literal more than there are wildcards (names).
 type pattern struct {
 	code     Code
-	length   int // of the literals, in code points
 	literals []string
 	names    []string
 }
@@ -508,11 +508,11 @@ func search(m, lm string, hasMessage bool, candidates []int) map[string]string {
 // matches. candidates are indexes of patterns, in order.
 func best(m, lm string, candidates []int) (found *pattern, values []string) {
 	var spare []string
+	longest := -1
 	for _, i := range candidates {
-		p := &patterns[i]
-		if found == nil || p.length > found.length {
+		if p := &patterns[i]; lengths[i] > longest {
 			if matched, ok := p.match(m, lm, spare[:0]); ok {
-				found, values, spare = p, matched, values
+				found, values, spare, longest = p, matched, values, lengths[i]
 			}
 		}
 	}
@@ -756,10 +756,14 @@ var generic = []Code{}
 var patterns = []pattern{}
 
 // own holds the patterns of each code, by index; starts those that a message may match
-// by the byte it starts with, 256 for an empty message.
-var own, starts = func() (map[Code][]int, [257][]int) {
-	byCode, byStart := map[Code][]int{}, [257][]int{}
+// by the byte it starts with, 256 for an empty message; lengths the length of each
+// pattern's literals, in code points: the longer, the more specific.
+var own, starts, lengths = func() (map[Code][]int, [257][]int, []int) {
+	byCode, byStart, byLength := map[Code][]int{}, [257][]int{}, make([]int, len(patterns))
 	for i, p := range patterns {
+		for _, literal := range p.literals {
+			byLength[i] += utf8.RuneCountInString(literal)
+		}
 		byCode[p.code] = append(byCode[p.code], i)
 		if first := p.literals[0]; first != "" {
 			byStart[first[0]] = append(byStart[first[0]], i)
@@ -769,7 +773,7 @@ var own, starts = func() (map[Code][]int, [257][]int) {
 			byStart[start] = append(byStart[start], i)
 		}
 	}
-	return byCode, byStart
+	return byCode, byStart, byLength
 }()
 
 // statuses are the HTTP statuses that the catalogue lists for codes, in catalogue order.
