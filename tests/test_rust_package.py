@@ -24,7 +24,8 @@ OUT = ROOT / "out"
 DEPENDENCY = 'errcodes = { path = "../errcodes" }'
 """The consumer's dependency on a copy of out/rust in ../errcodes (Cargo.toml)."""
 
-PROGRAM = """use errcodes::binance::{Code, Error};
+PROGRAM = """use errcodes::binance::{self, Code, Error};
+use errcodes::Json;
 
 /// One retry policy for the errors of every platform.
 fn worth_retrying<C: errcodes::PlatformCode>(e: &errcodes::Error<C>) -> bool {
@@ -53,6 +54,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{}", Code::InvalidApiKeyIpOrPermissions.error());
     let first = Code::ALL[0];
     println!("{:?} {first:?}", Code::from_name("TOO_MANY_REQUESTS"));
+
+    // Which error a response means: by its code, else its message, else its HTTP status.
+    let text = r#"{"msg": "Timestamp for this request was 1000ms ahead of the server's time."}"#;
+    let found = binance::classify_text(Some(400), text).ok_or("not a Binance error")?;
+    let params: Vec<_> = found.params().collect();
+    println!("{:?} {} {params:?}", found.code(), found.how());
+    if let Some(e) = found.error() {
+        println!("{e}");
+    }
+    let body = Json::Object(vec![("code".into(), Json::Number(-2019.0))]);
+    let margin = binance::classify(None, &body).map(|c| c.code());
+    let banned = binance::classify_text(Some(418), "<html>418 I'm a teapot</html>");
+    println!("{margin:?} {:?}", banned.map(|c| (c.code(), c.how())));
     Ok(())
 }
 """
@@ -69,6 +83,9 @@ OUTPUT = (
     'binance -1003: unknown parameter "window"\n'
     "binance -2015: Invalid API-key, IP, or permissions for action.\n"
     "Some(TooManyRequests) InvalidApiKeyIpOrPermissions\n"
+    'InvalidTimestamp message [("ms", "1000")]\n'
+    "binance -1021: Timestamp for this request is outside of the recvWindow.\n"
+    "Some(MarginNotSufficient) Some((TooManyRequests, Status))\n"
 )
 
 MISSING_ARGUMENT = """fn main() {

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
+from ..classify import Pattern, Rules, Shape, rules
 from ..model import PLACEHOLDER, Catalog, Code, Entry
 from ..naming import pascal
 from ..render import Files, Options, aggregate_header, header, template
@@ -322,7 +323,9 @@ def rust_typed_call(identifier: str, params: Sequence[str]) -> str:
     if len(line) <= MAX_WIDTH and len(f"{code}, {array}") <= FN_CALL_WIDTH:
         return line
     pad = " " * (3 * INDENT)
-    if 3 * INDENT + len(array) + 1 > MAX_WIDTH or (len(items) > 1 and len(array) - 2 > ARRAY_WIDTH):
+    # A lone item is held to two columns less than the line has (rustfmt's budget, seen at
+    # work); more items than one are held to array_width long before.
+    if 3 * INDENT + len(array) + 3 > MAX_WIDTH or (len(items) > 1 and len(array) - 2 > ARRAY_WIDTH):
         # An item too long for its line: rustfmt breaks the call chain before `.to_string()`.
         items = [
             (
@@ -334,6 +337,141 @@ def rust_typed_call(identifier: str, params: Sequence[str]) -> str:
         ]
         array = "[\n" + "".join(f"{pad}    {item},\n" for item in items) + f"{pad}]"
     return f"        Self::typed(\n{pad}{code},\n{pad}{array},\n        )"
+
+
+def rust_list_field(name: str, indent: int, items: Sequence[str]) -> str:
+    """``name: &[items],`` in a vertical struct literal ``indent`` columns in: on one line
+    when it fits and the items take at most 60 columns (array_width; one item alone is held
+    to none), else one item a line (paths such as ``Code::X`` are never "simple" items that
+    rustfmt puts several to a line), unless an item fits on no line of its own: then rustfmt
+    leaves the line as it is. ASCII only."""
+    line = f"{name}: &[{', '.join(items)}],"
+    inner = " " * (indent + INDENT)
+    narrow = len(line) - len(name) - 5 <= ARRAY_WIDTH or len(items) == 1
+    if indent + len(line) <= MAX_WIDTH and narrow:
+        return line
+    if any(len(inner) + len(item) + 1 > MAX_WIDTH for item in items):
+        return line
+    return f"{name}: &[\n" + "".join(f"{inner}{item},\n" for item in items) + f"{' ' * indent}],"
+
+
+def rust_structs(name: str, indent: int, structs: Sequence[Callable[[int], list[str]]]) -> str:
+    """``name: &[Struct {...}, ...],`` in a vertical struct literal ``indent`` columns in,
+    each ``Struct {...}`` one that rustfmt always lays out vertically (its fields take more
+    than struct_lit_width, 18 columns, in ASCII alone): one of them inside the brackets
+    (``&[Struct {``), more each on lines of their own; each callable gives the lines of one,
+    its first ``Struct {`` and its last ``}``, for the indent of its fields."""
+    pad = " " * indent
+    if not structs:
+        return f"{pad}{name}: &[],"
+    if len(structs) == 1:
+        first, *fields, last = structs[0](indent + INDENT)
+        return "\n".join([f"{pad}{name}: &[{first}", *fields, f"{pad}{last}],"])
+    lines = [f"{pad}{name}: &["]
+    for struct in structs:
+        first, *fields, last = struct(indent + 2 * INDENT)
+        lines += [f"{pad}    {first}", *fields, f"{pad}    {last},"]
+    lines.append(f"{pad}],")
+    return "\n".join(lines)
+
+
+def rust_pointer(tokens: Sequence[str] | None) -> str | None:
+    """A JSON Pointer (RFC 6901) as a Rust string literal, ASCII only (every other character
+    as a ``\\u{...}`` escape, so that its width is its length): ``("a/b", "0")`` ->
+    ``"/a~1b/0"``."""
+    if tokens is None:
+        return None
+    pointer = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
+    return "".join(c if c.isascii() else _escape_char(c) for c in rust_str(pointer))
+
+
+def rust_rules(catalog: Catalog, compiled: Rules) -> str:
+    """The module's ``static RULES: Rules<Code> = Rules {...};``, laid out as rustfmt lays
+    it out: every catalogue text (a pattern's literals) is the value of a one-letter field
+    ``t`` of a struct literal that is always vertical."""
+    identifiers = {entry.code: f"Code::{rust_identifier(entry.name)}" for entry in catalog.errors}
+
+    def field(name: str, indent: int, value: str) -> str:
+        return " " * indent + rust_field(name, indent, value)
+
+    def shape(s: Shape) -> Callable[[int], list[str]]:
+        def lines(indent: int) -> list[str]:
+            pointers = []
+            for name, tokens in (("code", s.code), ("message", s.message)):
+                pointer = rust_pointer(tokens)
+                some = (
+                    f"{name}: None," if pointer is None else rust_some_field(name, indent, pointer)
+                )
+                pointers.append(" " * indent + some)
+            return [
+                "Shape {",
+                field("name", indent, rust_str(s.name)),
+                *pointers,
+                f"{' ' * indent}number: {'true' if s.code_format == 'number' else 'false'},",
+                "}",
+            ]
+
+        return lines
+
+    def wildcard(placeholder: str, literal: str) -> Callable[[int], list[str]]:
+        def lines(indent: int) -> list[str]:
+            pad = " " * indent
+            return [
+                "Wildcard {",
+                field("placeholder", indent, rust_str(placeholder)),
+                f"{pad}t: {rust_str(literal)},",
+                "}",
+            ]
+
+        return lines
+
+    def pattern(p: Pattern) -> Callable[[int], list[str]]:
+        def lines(indent: int) -> list[str]:
+            pad = " " * indent
+            wildcards = [wildcard(*pair) for pair in zip(p.names, p.segments[1:])]
+            return [
+                "Pattern {",
+                field("code", indent, identifiers[p.code]),
+                f"{pad}literal_length: {p.literal_length},",
+                f"{pad}t: {rust_str(p.segments[0])},",
+                rust_structs("wildcards", indent, wildcards),
+                "}",
+            ]
+
+        return lines
+
+    def status(listed: int, code: Code) -> Callable[[int], list[str]]:
+        def lines(indent: int) -> list[str]:
+            return [
+                "Status {",
+                f"{' ' * indent}status: {listed},",
+                field("code", indent, identifiers[code]),
+                "}",
+            ]
+
+        return lines
+
+    generic = [identifiers[code] for code in compiled.generic_codes if code in identifiers]
+    return "\n".join(
+        [
+            "static RULES: Rules<Code> = Rules {",
+            f"    integer: {'true' if catalog.code_type == 'integer' else 'false'},",
+            rust_structs("shapes", INDENT, [shape(s) for s in compiled.shapes]),
+            "    " + rust_list_field("generic_codes", INDENT, generic),
+            rust_structs("patterns", INDENT, [pattern(p) for p in compiled.patterns]),
+            rust_structs("statuses", INDENT, [status(*pair) for pair in compiled.statuses]),
+            "};",
+        ]
+    )
+
+
+def rust_imports(compiled: Rules) -> str:
+    """What a module takes from the support module: each type its RULES use, no other."""
+    names = ["self", "Info", "Key", "Rules", "Sealed", "Text"]
+    names += ["Shape"] * bool(compiled.shapes) + ["Pattern"] * bool(compiled.patterns)
+    names += ["Status"] * bool(compiled.statuses)
+    names += ["Wildcard"] * any(p.names for p in compiled.patterns)
+    return ", ".join(["self", *sorted(names[1:])])
 
 
 FILTERS: dict[str, Callable[..., object]] = {
@@ -410,10 +548,13 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     }
     for catalog in catalogs:
         with_placeholders = [entry for entry in catalog.errors if placeholders(entry)]
+        compiled = rules(catalog)
         files[PurePosixPath("rust", "src", rust_module(catalog.platform) + ".rs")] = module.render(
             header=header("//", catalog),
             catalog=catalog,
             integer=catalog.code_type == "integer",
+            imports=rust_imports(compiled),
+            rules=rust_rules(catalog, compiled),
             aliases=any(entry.aliases for entry in catalog.errors),
             notes={entry.name: _deprecation_note(entry) for entry in catalog.errors},
             all_codes=rust_all([f"Self::{rust_identifier(e.name)}" for e in catalog.errors]),

@@ -24,7 +24,11 @@
 //! may use no other crate (the tests build offline), so a small JSON reader is part of this
 //! file: it decodes every text itself, independently of how the generator escapes them.
 //!
-//! One test; each disagreement is reported as `<platform> <code> <field>: got ..., want ...`.
+//! The classify cases run each module's `classify` on the case's body, converted to the
+//! crate's own `Json` value, or its `classify_text` on the case's text.
+//!
+//! One test; each disagreement is reported as `<platform> <code> <field>: got ..., want ...`,
+//! or `<platform> classify[<index>] <field>: got ..., want ...`.
 #![cfg(test)]
 #![allow(deprecated)] // deprecated codes and their aliases are named on purpose
 
@@ -34,12 +38,14 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-/// A JSON value, objects in the order of the text.
+/// A JSON value, objects in the order of the text; a number is an `Int` when it is an
+/// integer that an `i64` holds, else a `Float`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,
     Bool(bool),
     Int(i64),
+    Float(f64),
     Str(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -78,7 +84,7 @@ impl Json {
     }
 }
 
-/// Reads one JSON document: what json.dumps writes (integers only, no floats).
+/// Reads one JSON document: what json.dumps writes.
 fn parse(text: &str) -> Result<Json, String> {
     let mut reader = Reader {
         chars: text.chars().collect(),
@@ -150,7 +156,7 @@ impl Reader {
                 }
                 Ok(Json::Object(members))
             }
-            _ => self.integer().map(Json::Int),
+            _ => self.number(),
         }
     }
 
@@ -167,15 +173,19 @@ impl Reader {
         Ok(true)
     }
 
-    fn integer(&mut self) -> Result<i64, String> {
+    fn number(&mut self) -> Result<Json, String> {
         let start = self.at;
-        while matches!(self.peek(), Some('-' | '0'..='9')) {
+        while matches!(self.peek(), Some('-' | '+' | '.' | 'e' | 'E' | '0'..='9')) {
             self.at += 1;
         }
         let digits: String = self.chars[start..self.at].iter().collect();
-        digits
-            .parse()
-            .map_err(|_| format!("not an integer at {start}: {digits:?}"))
+        if let Ok(n) = digits.parse() {
+            return Ok(Json::Int(n));
+        }
+        match digits.parse() {
+            Ok(n) if digits.bytes().any(|b| b.is_ascii_digit()) => Ok(Json::Float(n)),
+            _ => Err(format!("not a number at {start}: {digits:?}")),
+        }
     }
 
     fn string(&mut self) -> Result<String, String> {
@@ -219,6 +229,7 @@ fn show(value: &Json) -> String {
         Json::Null => out.push_str("null"),
         Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Json::Int(n) => out.push_str(&n.to_string()),
+        Json::Float(n) => out.push_str(&format!("{n:?}")),
         Json::Str(s) => {
             out.push('"');
             for c in s.chars() {
@@ -334,6 +345,25 @@ pub struct Said {
     pub constructor: Option<&'static str>,
 }
 
+/// What classifying a response gave, in a form every module shares.
+pub struct Classified {
+    pub code: Json,
+    pub how: &'static str,
+    /// `how()` written by its `Display`.
+    pub how_text: String,
+    pub params: Vec<(String, String)>,
+    /// `error()`: its text, if any.
+    pub error: Option<String>,
+    /// The error the error API builds from the code and the params: `Error::new` when they
+    /// are exactly the code's placeholders, `code.error()` when it has none, else none.
+    pub api_error: Option<String>,
+    /// Whether `error()` equals that error (`==`).
+    pub error_agrees: bool,
+}
+
+/// A classify case's status: an HTTP status, if it is one.
+pub type Status = Option<u16>;
+
 /// A generated module, through its public API.
 pub struct Module {
     /// `Code::ALL`, in order.
@@ -346,6 +376,10 @@ pub struct Module {
     /// `Code::from_name`: the code found, as JSON.
     pub from_name: fn(&str) -> Option<Json>,
     pub format: Format,
+    /// `classify` of the body (converted to the crate's `Json`).
+    pub classify: fn(Status, &Json) -> Option<Classified>,
+    /// `classify_text`.
+    pub classify_text: fn(Status, &str) -> Option<Classified>,
 }
 
 /// The Module of a generated module:
@@ -360,7 +394,7 @@ macro_rules! module {
     ) => {{
         use $krate as root;
         use $krate::$platform as generated;
-        use $crate::{ErrorSaid, Formatted, Json, Module, Param, Problem, Said};
+        use $crate::{Classified, ErrorSaid, Formatted, Json, Module, Param, Problem, Said};
 
         /// Each code with placeholders, its typed constructor's name, and a call of it with
         /// the values in the order of its placeholders.
@@ -473,6 +507,52 @@ macro_rules! module {
             module!(@lookup $kind, code).map(said)
         }
 
+        /// A value of the harness as the crate's own JSON value.
+        fn body(value: &Json) -> root::Json {
+            match value {
+                Json::Null => root::Json::Null,
+                Json::Bool(b) => root::Json::Bool(*b),
+                Json::Int(n) => root::Json::Number(*n as f64),
+                Json::Float(n) => root::Json::Number(*n),
+                Json::Str(s) => root::Json::String(s.clone()),
+                Json::Array(items) => root::Json::Array(items.iter().map(body).collect()),
+                Json::Object(members) => root::Json::Object(
+                    members.iter().map(|(k, v)| (k.clone(), body(v))).collect(),
+                ),
+            }
+        }
+
+        fn classified(found: Option<generated::Classification>) -> Option<Classified> {
+            let found = found?;
+            let c = found.code();
+            let params: Vec<(String, String)> =
+                found.params().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+            let given: Vec<(&str, &dyn std::fmt::Display)> = params
+                .iter()
+                .map(|(name, value)| (name.as_str(), value as &dyn std::fmt::Display))
+                .collect();
+            let placeholders = c.placeholders();
+            let exact = placeholders.len() == params.len()
+                && placeholders.iter().all(|p| params.iter().any(|(n, _)| n == p));
+            let api_error = if exact {
+                generated::Error::new(c, &given).ok()
+            } else if placeholders.is_empty() {
+                Some(c.error())
+            } else {
+                None
+            };
+            let error = found.error();
+            Some(Classified {
+                code: module!(@code $kind, c),
+                how: found.how().as_str(),
+                how_text: found.how().to_string(),
+                params,
+                error: error.as_ref().map(|e| e.to_string()),
+                api_error: api_error.as_ref().map(|e| e.to_string()),
+                error_agrees: error == api_error,
+            })
+        }
+
         // A constant array: one expression per identifier keeps the build fast.
         let named: &[(&str, generated::Code)] =
             &[$((stringify!($identifier), generated::Code::$identifier)),*];
@@ -482,6 +562,8 @@ macro_rules! module {
             lookup,
             from_name: |name| generated::Code::from_name(name).map(|c| module!(@code $kind, c)),
             format,
+            classify: |status, value| classified(generated::classify(status, &body(value))),
+            classify_text: |status, text| classified(generated::classify_text(status, text)),
         }
     }};
     (@code integer, $c:expr) => {
@@ -698,6 +780,9 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
     for case in vectors.get("format").items() {
         check_format(platform, case, module, &problems);
     }
+    for (index, case) in vectors.get("classify").items().iter().enumerate() {
+        check_classify(vectors, index, case, module, &problems);
+    }
     for unknown in vectors.get("unknown").get("codes").items() {
         if (module.lookup)(unknown).is_some() {
             note(
@@ -846,6 +931,86 @@ fn check_format(platform: &str, case: &Json, module: &Module, problems: &RefCell
         None if !params.is_empty() => expect("typed constructor", Json::Null, &Json::Bool(true)),
         None => {}
     }
+}
+
+/// Every disagreement between a module and one classify case of its vectors.
+fn check_classify(
+    vectors: &Json,
+    index: usize,
+    case: &Json,
+    module: &Module,
+    problems: &RefCell<Vec<String>>,
+) {
+    let platform = vectors.get("platform").text().unwrap_or("?");
+    let expect = |field: &str, got: Json, want: &Json| {
+        if got != *want {
+            problems.borrow_mut().push(format!(
+                "{platform} classify[{index}] {field}: got {}, want {}",
+                show(&got),
+                show(want)
+            ));
+        }
+    };
+    let status = match case.get("status") {
+        Json::Int(n) => u16::try_from(*n).ok(),
+        _ => None,
+    };
+    let has = |key: &str| case.members().iter().any(|(k, _)| k == key);
+    let got = match (has("body"), case.get("text").text()) {
+        (true, None) => (module.classify)(status, case.get("body")),
+        (false, Some(text)) => (module.classify_text)(status, text),
+        _ => {
+            expect("case", Json::Null, &Json::Str("a body or a text".into()));
+            return;
+        }
+    };
+    let want = case.get("want");
+    let Some(got) = got else {
+        expect("result", Json::Null, want);
+        return;
+    };
+    let pairs = |params: &[(String, String)]| {
+        Json::Object(
+            params
+                .iter()
+                .map(|(name, value)| (name.clone(), Json::Str(value.clone())))
+                .collect(),
+        )
+    };
+    if *want == Json::Null {
+        let said = Json::Object(vec![
+            ("code".into(), got.code.clone()),
+            ("how".into(), Json::Str(got.how.into())),
+            ("params".into(), pairs(&got.params)),
+        ]);
+        expect("result", said, want);
+        return;
+    }
+    expect("code", got.code.clone(), want.get("code"));
+    expect("how", Json::Str(got.how.into()), want.get("how"));
+    expect("how (Display)", Json::Str(got.how_text.clone()), want.get("how"));
+    expect("params", pairs(&got.params), want.get("params"));
+    // error(): an error exactly when the params are the code's placeholders or it has none.
+    let code = vectors
+        .get("codes")
+        .items()
+        .iter()
+        .find(|vector| vector.get("code") == &got.code);
+    let placeholders = code.map_or(&[][..], |vector| vector.get("placeholders").items());
+    let names: BTreeSet<&str> = placeholders.iter().filter_map(Json::text).collect();
+    let given: BTreeSet<&str> = got.params.iter().map(|(name, _)| name.as_str()).collect();
+    let has_error = names == given || names.is_empty();
+    expect(
+        "error() is some",
+        Json::Bool(got.error.is_some()),
+        &Json::Bool(has_error),
+    );
+    expect("error()", text(got.error.as_deref()), &text(got.api_error.as_deref()));
+    expect(
+        "error() == the error API's",
+        Json::Bool(got.error_agrees),
+        &Json::Bool(true),
+    );
 }
 
 #[test]

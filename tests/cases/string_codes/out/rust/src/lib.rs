@@ -3,10 +3,15 @@
 //! Error codes of every catalogue, one module per platform.
 //!
 //! Each module holds the platform's `Code`, an enum of its codes, and its `Error`, an alias
-//! of the shared [`Error`] type: a code with its parameters and its formatted message.
+//! of the shared [`Error`] type: a code with its parameters and its formatted message. Its
+//! `classify` and `classify_text` find the code a response means, from its HTTP status and
+//! its body (a [`Json`] value, or the text of one): a [`Classification`].
 
 mod support;
 
-pub use support::{Deprecation, Error, FormatError, FormatErrorKind, PlatformCode, UnknownCode};
+pub use support::{
+    Classification, Deprecation, Error, FormatError, FormatErrorKind, How, InvalidJson, Json,
+    PlatformCode, UnknownCode,
+};
 
 pub mod sqlstate;

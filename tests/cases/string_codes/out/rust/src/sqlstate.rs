@@ -7,8 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::support::{self, Info, Sealed, Text};
-use crate::{FormatError, PlatformCode};
+use crate::support::{self, Info, Key, Rules, Sealed, Text};
+use crate::{FormatError, Json, PlatformCode};
 
 pub use crate::UnknownCode;
 
@@ -17,6 +17,23 @@ pub type Error = crate::Error<Code>;
 
 /// Why a code is deprecated, and which code to use instead.
 pub type Deprecation = crate::Deprecation<Code>;
+
+/// What a response of the `sqlstate` API means: a code, how it was found, its parameters.
+pub type Classification = crate::Classification<Code>;
+
+/// The code a response means, from its HTTP status (if known) and its decoded body: the
+/// code the body carries, if the catalogue defines it and it is not a generic code; else the
+/// entry whose message pattern matches the body's message best; else a generic code; else
+/// the first entry that lists the status. `None` when nothing matches.
+pub fn classify(status: Option<u16>, body: &Json) -> Option<Classification> {
+    support::classify(status, body)
+}
+
+/// As [`classify`], from the body's text: a text that is not JSON is no body at all (only the
+/// status counts).
+pub fn classify_text(status: Option<u16>, text: &str) -> Option<Classification> {
+    support::classify_text(status, text)
+}
 
 /// An error code of the `sqlstate` catalogue.
 ///
@@ -156,6 +173,17 @@ impl Sealed for Code {
         fmt::Display::fmt(&self.code(), f)
     }
 
+    fn rules() -> &'static Rules<Self> {
+        &RULES
+    }
+
+    fn defined(code: Key<'_>) -> Option<Self> {
+        match code {
+            Key::Integer(_) => None,
+            Key::Text(code) => code.parse().ok(),
+        }
+    }
+
     #[allow(deprecated)]
     fn info(self) -> &'static Info<Self> {
         match self {
@@ -226,3 +254,14 @@ impl fmt::Display for Code {
 }
 
 impl std::error::Error for Code {}
+
+/// How responses are classified: compiled from the catalogue's `response` section, its
+/// entries' messages and their `match` sections.
+#[allow(deprecated)]
+static RULES: Rules<Code> = Rules {
+    integer: false,
+    shapes: &[],
+    generic_codes: &[],
+    patterns: &[],
+    statuses: &[],
+};
