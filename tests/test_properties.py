@@ -40,6 +40,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from codegen import load
+from codegen.classify import normalise, unmatchable
 from codegen.targets import languages
 from codegen.targets.golang import go_identifier, go_package
 from codegen.targets.python import python_class
@@ -237,7 +238,36 @@ def catalogue(draw: st.DrawFn, platform_name: str) -> dict[str, Any]:
     }
     if reserved:
         catalogue["reserved"] = reserved
+    if draw(st.booleans()):
+        # Hostile text reaches the classification data too: pointer keys and patterns.
+        shape = {
+            "name": "rest",
+            "code": pointer(draw(any_text)),
+            "message": pointer(draw(any_text)),
+        }
+        if code_type == "string" or draw(st.booleans()):
+            shape["code_format"] = "string"
+        catalogue["response"] = {"shapes": [shape]}
+        for entry in errors:
+            if draw(st.integers(0, 2)) == 0:
+                entry["match"] = {
+                    "messages": [draw(pattern_text)],
+                    "statuses": [draw(st.integers(100, 599))],
+                }
     return catalogue
+
+
+def pointer(key: str) -> str:
+    """A JSON Pointer to ``key`` in the body."""
+    return "/" + key.replace("~", "~0").replace("/", "~1")
+
+
+pattern_text = st.builds(
+    lambda text, names: text + "".join(f"{{{n}}} {text}" for n in names),
+    any_text,
+    st.lists(st.sampled_from(PLACEHOLDER_NAMES), max_size=2),
+).filter(lambda text: unmatchable(text) is None)
+"""A match.messages pattern: hostile text around wildcards, never two touching."""
 
 
 @st.composite
@@ -317,6 +347,18 @@ def catalogue_yaml(catalogue: dict[str, Any], ascii_only: bool = False) -> str:
             lines.append(f"      reason: {q(entry['deprecated']['reason'])}")
             if "replaced_by" in entry["deprecated"]:
                 lines.append(f"      replaced_by: {q(entry['deprecated']['replaced_by'])}")
+        if "match" in entry:
+            lines.append("    match:")
+            lines.append(f"      messages: [{', '.join(map(q, entry['match']['messages']))}]")
+            lines.append(f"      statuses: {entry['match']['statuses']}")
+    if "response" in catalogue:
+        lines.append("response:")
+        lines.append("  shapes:")
+        for shape in catalogue["response"]["shapes"]:
+            lines.append(f"    - name: {shape['name']}")
+            for key in ("code", "message", "code_format"):
+                if key in shape:
+                    lines.append(f"      {key}: {q(shape[key])}")
     if "reserved" in catalogue:
         lines.append("reserved:")
         for tombstone in catalogue["reserved"]:
@@ -698,24 +740,47 @@ func main() {{
 # --- no injection -------------------------------------------------------------------------
 
 
-def x_with_placeholders(text: str) -> str:
-    return "x" + "".join(f"{{{name}}}" for name in dict.fromkeys(PLACEHOLDER.findall(text)))
+class Twin:
+    """Neutral text of the same shape as a catalogue's text: its placeholders, in order,
+    between literal runs as long (in code points, once normalised as patterns are) as the
+    text's, each run one character repeated, the character telling texts apart. So a
+    pattern compiles to as many parts of the same lengths, and texts that are equal (or
+    differ) stay so: what depends on a text's shape is the same for both projects."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if text not in self.texts:
+            mark = chr(0x4E00 + len(self.texts))  # CJK: no case, no space, one code point
+            parts = PLACEHOLDER.split(normalise(text))
+            shaped = "".join(
+                f"{{{part}}}" if i % 2 else mark * len(part) for i, part in enumerate(parts)
+            )
+            self.texts[text] = shaped or " "  # blank, as the text was
+        return self.texts[text]
 
 
 def neutral(catalogues: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The same project with every free text replaced by "x", followed by the text's
-    placeholders in their order: they are a code's parameters, which the code declares."""
+    """The same project with every free text replaced by a neutral one of the same shape
+    (Twin): placeholders are a code's parameters, which the code declares, and the wildcards
+    of its patterns."""
     twin = copy.deepcopy(catalogues)
+    shaped = Twin()
     for catalogue in twin:
         catalogue["title"] = catalogue["source"] = "x"
         for entry in catalogue["errors"]:
             for key in ("message", "solution"):
                 if key in entry:
-                    entry[key] = {lang: x_with_placeholders(t) for lang, t in entry[key].items()}
+                    entry[key] = {lang: shaped(t) for lang, t in entry[key].items()}
             if "deprecated" in entry:
                 entry["deprecated"]["reason"] = "x"
+            if "match" in entry:
+                entry["match"]["messages"] = [shaped(t) for t in entry["match"]["messages"]]
         for tombstone in catalogue.get("reserved", []):
             tombstone["reason"] = "x"
+        for shape in catalogue.get("response", {}).get("shapes", []):
+            shape["code"], shape["message"] = "/x", "/y"
     return twin
 
 

@@ -166,7 +166,10 @@ def rules_lines(class_name: str, error_name: str, compiled: Rules) -> list[str]:
     def pointer(key: str, tokens: tuple[str, ...] | None) -> str | Bracketed:
         if tokens is None:
             return f"{key}=None"
-        return tupled([ascii_str(token) for token in tokens], key)
+        # A list, one token a line whatever its length: black keeps a magic trailing comma
+        # in a list of one (not in a tuple of one), so the layout never depends on the text.
+        items = tuple(ascii_str(token) for token in tokens)
+        return Bracketed(f"{key}=[", items, "]", exploded=bool(tokens))
 
     shapes = [
         Bracketed(

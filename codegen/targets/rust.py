@@ -525,6 +525,7 @@ def _constructor(entry: Entry) -> dict[str, Any]:
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     module = template("rust", "module.rs.j2", FILTERS)
+    strings = any(catalog.code_type != "integer" for catalog in catalogs)
     files: Files = {
         PurePosixPath("rust", "Cargo.toml"): template("rust", "Cargo.toml.j2", FILTERS).render(
             header=aggregate_header("#", catalogs),
@@ -542,7 +543,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             "rust", "support.rs.j2", FILTERS
         ).render(
             header=aggregate_header("//", catalogs),
-            strings=any(catalog.code_type != "integer" for catalog in catalogs),
+            strings=strings,
             typed=any(placeholders(entry) for catalog in catalogs for entry in catalog.errors),
         ),
     }
@@ -553,6 +554,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             header=header("//", catalog),
             catalog=catalog,
             integer=catalog.code_type == "integer",
+            strings=strings,
             imports=rust_imports(compiled),
             rules=rust_rules(catalog, compiled),
             aliases=any(entry.aliases for entry in catalog.errors),

@@ -255,8 +255,8 @@ class Shape(NamedTuple):
     (RFC 6901) as its reference tokens, unescaped, or None."""
 
     name: str
-    code: tuple[str, ...] | None
-    message: tuple[str, ...] | None
+    code: Sequence[str] | None
+    message: Sequence[str] | None
     code_format: str
     """"number": the code is a JSON number; "string": a string that holds it."""
 
@@ -448,7 +448,7 @@ def _match(pattern: _Pattern, message: str, folded: str) -> dict[str, str] | Non
     return values
 
 
-def _resolve(body: object, tokens: tuple[str, ...]) -> object:
+def _resolve(body: object, tokens: Sequence[str]) -> object:
     """The value at a JSON Pointer's reference ``tokens`` in ``body``, or _ABSENT."""
     for token in tokens:
         if isinstance(body, dict):

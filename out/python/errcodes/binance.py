@@ -225,8 +225,12 @@ _RULES: Final = _Rules(
     shapes=(
         _Shape(
             name="rest",
-            code=("code",),
-            message=("msg",),
+            code=[
+                "code",
+            ],
+            message=[
+                "msg",
+            ],
             code_format="number",
         ),
     ),

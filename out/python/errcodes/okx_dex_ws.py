@@ -359,8 +359,12 @@ _RULES: Final = _Rules(
     shapes=(
         _Shape(
             name="websocket",
-            code=("code",),
-            message=("msg",),
+            code=[
+                "code",
+            ],
+            message=[
+                "msg",
+            ],
             code_format="string",
         ),
     ),

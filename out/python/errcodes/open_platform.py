@@ -771,8 +771,12 @@ _RULES: Final = _Rules(
     shapes=(
         _Shape(
             name="errcode",
-            code=("errcode",),
-            message=("errmsg",),
+            code=[
+                "errcode",
+            ],
+            message=[
+                "errmsg",
+            ],
             code_format="number",
         ),
     ),

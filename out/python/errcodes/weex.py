@@ -535,8 +535,12 @@ _RULES: Final = _Rules(
     shapes=(
         _Shape(
             name="rest",
-            code=("code",),
-            message=("msg",),
+            code=[
+                "code",
+            ],
+            message=[
+                "msg",
+            ],
             code_format="string",
         ),
     ),

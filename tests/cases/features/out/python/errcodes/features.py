@@ -254,14 +254,25 @@ _RULES: Final = _Rules(
     shapes=(
         _Shape(
             name="rest",
-            code=("error", "code"),
-            message=("error", "message"),
+            code=[
+                "error",
+                "code",
+            ],
+            message=[
+                "error",
+                "message",
+            ],
             code_format="number",
         ),
         _Shape(
             name="socket",
-            code=("c/d", "0"),
-            message=("msg",),
+            code=[
+                "c/d",
+                "0",
+            ],
+            message=[
+                "msg",
+            ],
             code_format="string",
         ),
     ),
