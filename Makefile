@@ -72,6 +72,7 @@ lock: $(PY_STAMP)
 
 bench: $(PY_STAMP)
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_classify.py
 
 clean:
 	rm -rf $(VENV) $(MIN_VENV) node_modules .mypy_cache .pytest_cache
