@@ -536,3 +536,106 @@ def test_conformance_fails_on_a_wrong_vector(
     assert process.returncode != 0, output
     assert f"features {json.dumps(altered['code'])} message.zh: got " in output
     assert f"features {json.dumps(flipped['code'])} retryable: got " in output
+
+
+# --- Classification: every runtime agrees on responses hypothesis makes ---------------------
+
+
+def _features() -> Any:
+    from codegen.load import load_bytes
+    from codegen.validate import validate
+
+    path = CASES / "features" / "catalogs" / "features.yaml"
+    catalog, _ = validate(load_bytes(path.read_bytes(), "catalogs/features.yaml"))
+    assert catalog is not None
+    return catalog
+
+
+def _responses() -> Any:
+    """Bodies in the features catalogue's two shapes, with codes right, wrong and of the
+    wrong type, and messages made from its patterns in other case and spacing, cut short or
+    run on; statuses it claims and others."""
+    from hypothesis import strategies as st
+
+    from codegen.classify import rules
+
+    compiled = rules(_features())
+    samples = [
+        "".join(part if i % 2 == 0 else "Val" + part for i, part in enumerate(p.segments))
+        for p in compiled.patterns
+    ]
+    word = st.text(alphabet=" \t\nAbc:{}!.-_0123456789仮", max_size=8)
+    message = st.one_of(
+        st.sampled_from(samples),
+        st.builds(lambda m: m.upper(), st.sampled_from(samples)),
+        st.builds(lambda m, w: m.replace(" ", w or " "), st.sampled_from(samples), word),
+        st.builds(lambda m, w: m + w, st.sampled_from(samples), word),
+        st.builds(lambda m, n: m[:n], st.sampled_from(samples), st.integers(0, 20)),
+        word,
+        st.none(),
+        st.integers(-5, 5),
+    )
+    code = st.one_of(
+        st.sampled_from([0, 5, 7, 429, -1021, 1, 9007199254740991, 9007199254740992]),
+        st.builds(str, st.sampled_from([0, 5, 7, 429, -1021, 1])),
+        st.sampled_from(["0429", "+7", " 7", "-0", "1e2", "", True, None, 7.0, 7.5, -0.0]),
+        st.integers(-(2**60), 2**60),
+        st.floats(allow_nan=False, allow_infinity=False),
+    )
+
+    def body(code: object, message: object, shape: int, extra: object) -> object:
+        if shape == 0:
+            error: dict[str, object] = {"code": code, "message": message}
+            return {"error": {k: v for k, v in error.items() if v is not None}, "x": extra}
+        socket: dict[str, object] = {"c/d": [code], "msg": message, "x": extra}
+        return {k: v for k, v in socket.items() if v is not None}
+
+    json_value = st.recursive(
+        st.none() | st.booleans() | st.integers(-1000, 1000) | st.text(max_size=5),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+        max_leaves=6,
+    )
+    bodies = st.builds(body, code, message, st.integers(0, 1), json_value) | json_value
+    statuses = st.sampled_from([None, 200, 400, 418, 429, 503])
+    return st.lists(st.tuples(statuses, bodies), min_size=50, max_size=50)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_runtime_classifies_made_up_responses_as_the_reference(
+    language: str, conformance: Conformance, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Hypothesis makes responses; the reference classifier answers them; each language's
+    conformance harness must give the same answers, through classify and classify_text."""
+    from hypothesis import HealthCheck, given, settings
+
+    from codegen.classify import Classifier
+
+    classifier = Classifier(_features())
+    (vectors,) = load_vectors(TREES["features"] / "vectors")
+
+    @settings(
+        max_examples=3,
+        deadline=None,
+        derandomize=os.environ.get("CI") == "true",
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(_responses())
+    def agree(responses: list[tuple[int | None, object]]) -> None:
+        cases = []
+        for status, body in responses:
+            for kind, value in (("body", body), ("text", json.dumps(body))):
+                result = (
+                    classifier.classify(status, body)
+                    if kind == "body"
+                    else classifier.classify_text(status, str(value))
+                )
+                want = None
+                if result is not None:
+                    want = {"code": result.code, "how": result.how, "params": dict(result.params)}
+                cases.append({"status": status, kind: value, "want": want})
+        directory = tmp_path_factory.mktemp("made-up")
+        made_up = {**vectors, "classify": cases}
+        (directory / "features.json").write_text(json.dumps(made_up, ensure_ascii=False), "utf-8")
+        succeeds(conformance(language, "features", directory))
+
+    agree()
