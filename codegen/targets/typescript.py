@@ -277,7 +277,16 @@ def error_layout(platform: str, code_type: str) -> dict[str, str]:
     }
 
 
+def ts_pointer(tokens: Sequence[str] | None) -> str:
+    """A JSON Pointer as one string literal (``null`` for none): a string property never
+    moves in prettier's layout, whatever its length; common.js splits it once."""
+    if tokens is None:
+        return "null"
+    return ts_str("".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens))
+
+
 FILTERS: dict[str, Callable[..., object]] = {
+    "ts_pointer": ts_pointer,
     "ts_str": ts_str,
     "ts_key": ts_key,
     "ts_doc": ts_doc,

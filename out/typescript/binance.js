@@ -120,7 +120,7 @@ export function isBinanceError(value) {
 
 /**
  * How responses of binance are read, in catalogue order: the shapes of its error
- * responses (JSON Pointers as reference tokens), the codes that do not identify an error on
+ * responses (JSON Pointers to the code and message), the codes that do not identify an error on
  * their own, the message patterns of each entry (normalised and lower-cased: the text
  * before the first wildcard, then each wildcard's name and the text after it) and the HTTP
  * statuses its entries list.
@@ -129,8 +129,8 @@ const rules = {
   shapes: [
     {
       name: "rest",
-      code: ["code"],
-      message: ["msg"],
+      code: "/code",
+      message: "/msg",
       codeFormat: "number",
     },
   ],

@@ -284,7 +284,7 @@ export function isOkxDexWsError(value) {
 
 /**
  * How responses of okx_dex_ws are read, in catalogue order: the shapes of its error
- * responses (JSON Pointers as reference tokens), the codes that do not identify an error on
+ * responses (JSON Pointers to the code and message), the codes that do not identify an error on
  * their own, the message patterns of each entry (normalised and lower-cased: the text
  * before the first wildcard, then each wildcard's name and the text after it) and the HTTP
  * statuses its entries list.
@@ -293,8 +293,8 @@ const rules = {
   shapes: [
     {
       name: "websocket",
-      code: ["code"],
-      message: ["msg"],
+      code: "/code",
+      message: "/msg",
       codeFormat: "string",
     },
   ],

@@ -16924,7 +16924,7 @@ export function isWechatError(value) {
 
 /**
  * How responses of wechat are read, in catalogue order: the shapes of its error
- * responses (JSON Pointers as reference tokens), the codes that do not identify an error on
+ * responses (JSON Pointers to the code and message), the codes that do not identify an error on
  * their own, the message patterns of each entry (normalised and lower-cased: the text
  * before the first wildcard, then each wildcard's name and the text after it) and the HTTP
  * statuses its entries list.
@@ -16933,8 +16933,8 @@ const rules = {
   shapes: [
     {
       name: "errcode",
-      code: ["errcode"],
-      message: ["errmsg"],
+      code: "/errcode",
+      message: "/errmsg",
       codeFormat: "number",
     },
   ],

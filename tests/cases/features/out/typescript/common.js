@@ -357,6 +357,17 @@ function best(candidates, message) {
  * own key, through arrays by canonical index; else undefined (null `tokens`: none asked
  * for; a getter or a proxy that throws: none there).
  */
+/** A JSON Pointer's reference tokens, unescaped (RFC 6901); null for none. */
+function pointerTokens(pointer) {
+  if (pointer === null) {
+    return null;
+  }
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
 function resolved(body, tokens) {
   if (tokens === null) {
     return undefined;
@@ -507,6 +518,11 @@ function classification(code, how, values) {
  */
 export function classifier(catalogue, ErrorClass, rules) {
   const { codeType } = catalogue;
+  const shapes = rules.shapes.map((shape) => ({
+    ...shape,
+    code: pointerTokens(shape.code),
+    message: pointerTokens(shape.message),
+  }));
   const generic = new Set(rules.genericCodes);
   const patterns = rules.patterns
     .map(({ code, head, parts }, order) => {
@@ -545,9 +561,7 @@ export function classifier(catalogue, ErrorClass, rules) {
   const classify = (status, body) => {
     try {
       const { code, message } =
-        body === null || body === undefined
-          ? {}
-          : read(body, rules.shapes, codeType);
+        body === null || body === undefined ? {} : read(body, shapes, codeType);
       const defined = code !== undefined && catalogue.isCode(code);
       if (defined && !generic.has(code)) {
         return byCode(code, message);

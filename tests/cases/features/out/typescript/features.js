@@ -150,7 +150,7 @@ export function isFeaturesError(value) {
 
 /**
  * How responses of features are read, in catalogue order: the shapes of its error
- * responses (JSON Pointers as reference tokens), the codes that do not identify an error on
+ * responses (JSON Pointers to the code and message), the codes that do not identify an error on
  * their own, the message patterns of each entry (normalised and lower-cased: the text
  * before the first wildcard, then each wildcard's name and the text after it) and the HTTP
  * statuses its entries list.
@@ -159,14 +159,14 @@ const rules = {
   shapes: [
     {
       name: "rest",
-      code: ["error", "code"],
-      message: ["error", "message"],
+      code: "/error/code",
+      message: "/error/message",
       codeFormat: "number",
     },
     {
       name: "socket",
-      code: ["c/d", "0"],
-      message: ["msg"],
+      code: "/c~1d/0",
+      message: "/msg",
       codeFormat: "string",
     },
   ],

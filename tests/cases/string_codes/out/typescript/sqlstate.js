@@ -85,7 +85,7 @@ export function isSqlstateError(value) {
 
 /**
  * How responses of sqlstate are read, in catalogue order: the shapes of its error
- * responses (JSON Pointers as reference tokens), the codes that do not identify an error on
+ * responses (JSON Pointers to the code and message), the codes that do not identify an error on
  * their own, the message patterns of each entry (normalised and lower-cased: the text
  * before the first wildcard, then each wildcard's name and the text after it) and the HTTP
  * statuses its entries list.
