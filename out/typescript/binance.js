@@ -130,7 +130,7 @@ const rules = {
     {
       name: "rest",
       code: "/code",
-      message: "/msg",
+      msg: "/msg",
       codeFormat: "number",
     },
   ],

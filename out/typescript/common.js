@@ -518,10 +518,13 @@ function classification(code, how, values) {
  */
 export function classifier(catalogue, ErrorClass, rules) {
   const { codeType } = catalogue;
-  const shapes = rules.shapes.map((shape) => ({
-    ...shape,
-    code: pointerTokens(shape.code),
-    message: pointerTokens(shape.message),
+  // Pointers come as strings under keys of at most four letters: prettier never moves a
+  // value after such a key to a line of its own, so no pointer changes the layout.
+  const shapes = rules.shapes.map(({ name, code, msg, codeFormat }) => ({
+    name,
+    code: pointerTokens(code),
+    message: pointerTokens(msg),
+    codeFormat,
   }));
   const generic = new Set(rules.genericCodes);
   const patterns = rules.patterns

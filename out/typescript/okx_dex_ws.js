@@ -294,7 +294,7 @@ const rules = {
     {
       name: "websocket",
       code: "/code",
-      message: "/msg",
+      msg: "/msg",
       codeFormat: "string",
     },
   ],

@@ -743,7 +743,7 @@ const rules = {
     {
       name: "errcode",
       code: "/errcode",
-      message: "/errmsg",
+      msg: "/errmsg",
       codeFormat: "number",
     },
   ],

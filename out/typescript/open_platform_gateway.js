@@ -181,7 +181,7 @@ const rules = {
     {
       name: "errcode",
       code: "/errcode",
-      message: "/errmsg",
+      msg: "/errmsg",
       codeFormat: "string",
     },
   ],

@@ -16934,7 +16934,7 @@ const rules = {
     {
       name: "errcode",
       code: "/errcode",
-      message: "/errmsg",
+      msg: "/errmsg",
       codeFormat: "number",
     },
   ],

@@ -460,7 +460,7 @@ const rules = {
     {
       name: "rest",
       code: "/code",
-      message: "/msg",
+      msg: "/msg",
       codeFormat: "string",
     },
   ],

@@ -160,13 +160,13 @@ const rules = {
     {
       name: "rest",
       code: "/error/code",
-      message: "/error/message",
+      msg: "/error/message",
       codeFormat: "number",
     },
     {
       name: "socket",
       code: "/c~1d/0",
-      message: "/msg",
+      msg: "/msg",
       codeFormat: "string",
     },
   ],
