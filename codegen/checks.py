@@ -475,7 +475,7 @@ def example_misclassified(catalog: Catalog, context: Context) -> Iterator[Findin
     if not any(entry.examples for entry in catalog.errors):
         return
     classifier = Classifier(catalog)
-    names = {entry.code: entry.name for entry in catalog.errors}
+    by_code = {entry.code: entry for entry in catalog.errors}
     for entry, index, example in _examples(catalog):
         if example.text is not None:
             result = classifier.classify_text(example.status, example.text)
@@ -487,10 +487,10 @@ def example_misclassified(catalog: Catalog, context: Context) -> Iterator[Findin
                 where, f"{entry.name}: example {index + 1} classifies to no entry", None, entry
             )
         elif result.code != entry.code:
-            other = catalog.errors[[e.code for e in catalog.errors].index(result.code)]
+            other = by_code[result.code]
             yield Finding(
                 where,
-                f"{entry.name}: example {index + 1} classifies to {names[result.code]}"
+                f"{entry.name}: example {index + 1} classifies to {other.name}"
                 f" ({result.code!r}) by {result.how}",
                 other.where(""),
                 entry,

@@ -37,8 +37,6 @@ MAX_SAFE_INTEGER = 2**53 - 1
 MAX_DEPTH = 512
 """classify_text refuses deeper nesting: no language's decoder may run out of stack."""
 
-HOWS = ("code", "message", "status")
-
 _RUNS = re.compile(f"[{re.escape(WHITESPACE)}]+")
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DECIMAL = re.compile(r"0|-?[1-9][0-9]*")

@@ -426,18 +426,10 @@ def report_command(call: Invocation) -> int:
 
 def export_command(call: Invocation) -> int:
     """The data model of the catalogues, as JSON on stdout, for any program to consume."""
-    context = _context(call)
-    if isinstance(context, int):
-        return context
-    config = call.config
-    inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
-    result = process(inputs, context, config.severity, config.limits)
-    found = sorted([*problems, *result.diagnostics], key=Diagnostic.sort_key)
-    if has_errors(found):
-        _print_diagnostics(found, "text", call.err, call.verbose)
-        status = EXIT_USAGE if problems else EXIT_FINDINGS
-        return call.fail("nothing exported: fix the errors above first", status)
-    print(export(result.catalogs, config.options), end="", file=call.out)
+    catalogs = _catalogs(call, "nothing exported")
+    if isinstance(catalogs, int):
+        return catalogs
+    print(export(catalogs, call.config.options), end="", file=call.out)
     return EXIT_OK
 
 
@@ -488,8 +480,9 @@ def breaking_command(call: Invocation) -> int:
     return EXIT_FINDINGS if breaks else EXIT_OK
 
 
-def _catalogs(call: Invocation) -> list[Catalog] | int:
-    """The valid catalogues, or the exit status after printing why there are none."""
+def _catalogs(call: Invocation, refusal: str) -> list[Catalog] | int:
+    """The valid catalogues, or the exit status after printing why there are none, and
+    ``refusal`` (what the command does not do)."""
     context = _context(call)
     if isinstance(context, int):
         return context
@@ -500,13 +493,13 @@ def _catalogs(call: Invocation) -> list[Catalog] | int:
     if has_errors(found):
         _print_diagnostics(found, "text", call.err, call.verbose)
         status = EXIT_USAGE if problems else EXIT_FINDINGS
-        return call.fail("fix the errors above first", status)
+        return call.fail(f"{refusal}: fix the errors above first", status)
     return list(result.catalogs)
 
 
 def classify_command(call: Invocation) -> int:
     """Which entry of PLATFORM's catalogue one response (a status and a body) is."""
-    catalogs = _catalogs(call)
+    catalogs = _catalogs(call, "nothing classified")
     if isinstance(catalogs, int):
         return catalogs
     args = call.args
@@ -566,7 +559,7 @@ def _filled(text: str, params: Mapping[str, str]) -> str:
 
 def observe_command(call: Invocation) -> int:
     """The responses of the logs that no catalogue entry knows, grouped and counted."""
-    catalogs = _catalogs(call)
+    catalogs = _catalogs(call, "nothing observed")
     if isinstance(catalogs, int):
         return catalogs
     logs = []
