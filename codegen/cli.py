@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from . import breaking, observe
+from . import breaking, changelog, observe
 from .breaking import RULES, BaseError, base_inputs
 from .checks import BUILTIN, CHECKS, Context
 from .classify import Classifier
@@ -134,13 +134,20 @@ def _parser() -> argparse.ArgumentParser:
                 metavar="FILE",
                 help="catalogues to check (default: every *.yaml and *.yml in --catalogs)",
             )
-        if command.name == "breaking":
+        if command.name in ("breaking", "changelog"):
             sub.add_argument(
                 "--against",
                 required=True,
                 metavar="REF",
                 help="the base: a git revision (origin/main, v1.2.0, HEAD~1) or a directory"
                 " of catalogues",
+            )
+        if command.name == "changelog":
+            sub.add_argument(
+                "--output",
+                type=Path,
+                metavar="FILE",
+                help="write the notes to FILE (whole or not at all) instead of standard output",
             )
         if command.name == "classify":
             sub.add_argument("platform", metavar="PLATFORM", help="the catalogue's platform")
@@ -480,6 +487,50 @@ def breaking_command(call: Invocation) -> int:
     return EXIT_FINDINGS if breaks else EXIT_OK
 
 
+def changelog_command(call: Invocation) -> int:
+    """Release notes, as Markdown: the working tree's catalogues against those at
+    ``--against``. Never a gate: exit 0 whatever changed, breaking changes included."""
+    context = _context(call)
+    if isinstance(context, int):
+        return context
+    against, config = call.args.against, call.config
+    try:
+        base_files = base_inputs(against, call.catalogs_dir, call.root, config.limits.file_bytes)
+    except BaseError as exc:
+        return call.fail(printable(str(exc)))
+    output: Path | None = call.args.output
+    if output is not None and output.is_dir():
+        return call.fail(f"--output {printable(os.fspath(output))} is a directory: name a file")
+    inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
+    head = process(inputs, context, config.severity, config.limits)
+    found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
+    if has_errors(found):
+        # The notes are stdout: what is wrong goes to stderr, as text.
+        _print_diagnostics(found, "text", call.err, call.verbose)
+        status = EXIT_USAGE if problems else EXIT_FINDINGS
+        return call.fail(
+            f"no changelog against {printable(against)}: fix the errors above first", status
+        )
+    base = process(base_files, context, config.severity, config.limits)
+    if base.errors:
+        print(
+            f"codegen: some catalogues at {printable(against)} are not valid now; they are not"
+            " compared",
+            file=call.err,
+        )
+    notes = changelog.release_notes(base.catalogs, head.catalogs, against, config.severity)
+    if output is None:
+        print(notes, end="", file=call.out)
+        return EXIT_OK
+    shown = printable(os.fspath(output))
+    try:
+        changelog.write(output, notes)
+    except OSError as exc:
+        return call.fail(f"cannot write {shown}: {exc.strerror or exc}")
+    print(f"codegen: wrote {shown}", file=call.err)
+    return EXIT_OK
+
+
 def _catalogs(call: Invocation, refusal: str) -> list[Catalog] | int:
     """The valid catalogues, or the exit status after printing why there are none, and
     ``refusal`` (what the command does not do)."""
@@ -623,6 +674,18 @@ COMMANDS = {
             " anything breaks.",
             breaking_command,
             ("catalogs", "format"),
+        ),
+        Command(
+            "changelog",
+            "print release notes (Markdown) of what changed since a revision",
+            "Compare the catalogues with those at a git revision (or in a directory) and print"
+            " Markdown release notes: the breaking changes first (as `codegen breaking` judges"
+            " them), then per platform the codes added, deprecated, removed, renamed and"
+            " changed (texts, category, HTTP status, retryable, placeholders, match rules,"
+            " response shapes). Exit 0 even when something breaks: release notes are not a"
+            " gate.",
+            changelog_command,
+            ("catalogs",),
         ),
         Command(
             "report",

@@ -92,10 +92,14 @@ def findings(result: Run) -> list[str]:
 
 CASES = {
     "unchanged": (lambda t: t, [], 0),
-    "code added": (lambda t: t.replace(RESPONSE, ADDED + RESPONSE), [], 0),
+    "code added": (lambda t: t.replace(RESPONSE, ADDED + RESPONSE), ["25:11 info[CODE_ADDED]"], 0),
     "pattern and status removed": (
         lambda t: t.replace("[429, 418]", "[429]").replace('"Too many requests"', '"Slow down"'),
-        ["23:7 warning[MATCH_PATTERN_REMOVED]", "23:7 warning[MATCH_STATUS_REMOVED]"],
+        [
+            "23:7 info[MATCH_PATTERN_ADDED]",
+            "23:7 warning[MATCH_PATTERN_REMOVED]",
+            "23:7 warning[MATCH_STATUS_REMOVED]",
+        ],
         0,
     ),
     "response shape changed": (
@@ -105,7 +109,30 @@ CASES = {
     ),
     "response shape removed": (
         lambda t: t.replace("{name: rest,", "{name: websocket,"),
-        ["26:3 warning[RESPONSE_SHAPE_CHANGED]"],
+        ["26:3 info[RESPONSE_SHAPE_ADDED]", "26:3 warning[RESPONSE_SHAPE_CHANGED]"],
+        0,
+    ),
+    "texts and match rules added": (
+        lambda t: t.replace('{en: "Slow down"}', '{en: "Slow down", zh: "请慢一点"}')
+        .replace("[429, 418]", "[429, 418, 503]")
+        .replace('["Too many requests"]', '["Too many requests", "Rate limit {limit}"]'),
+        [
+            "20:36 info[TEXT_ADDED]",
+            "23:7 info[MATCH_PATTERN_ADDED]",
+            "23:7 info[MATCH_STATUS_ADDED]",
+        ],
+        0,
+    ),
+    "code deprecated": (
+        lambda t: t.replace(
+            "category: rate_limit", 'category: rate_limit\n    deprecated: {reason: "Soon gone."}'
+        ),
+        ["22:17 info[CODE_DEPRECATED]"],
+        0,
+    ),
+    "deprecation withdrawn": (
+        lambda t: t.replace('    deprecated: {reason: "Use BAD_TOKEN."}\n', ""),
+        ["14:11 info[CODE_UNDEPRECATED]"],
         0,
     ),
     "text reworded": (
@@ -120,14 +147,14 @@ CASES = {
     ),
     "deprecated code removed": (
         lambda t: t[: t.index("  - code: 2")] + t[t.index("  - code: 3") :],
-        [],
+        ["base 14:11 info[CODE_RETIRED]"],
         0,
     ),
     "code removed, kept as a tombstone": (
         lambda t: t[: t.index("  - code: 3")]
         + "reserved:\n  - {code: 3, name: RATE_LIMITED, reason: Merged into 1.}\n"
         + RESPONSE,
-        [],
+        ["19:5 info[CODE_RETIRED]"],
         0,
     ),
     "name changed": (
@@ -139,7 +166,7 @@ CASES = {
         lambda t: t.replace(
             "name: RATE_LIMITED", "name: TOO_MANY_REQUESTS\n    aliases: [RATE_LIMITED]"
         ),
-        [],
+        ["19:11 info[CODE_RENAMED]"],
         0,
     ),
     "code renumbered": (
@@ -195,7 +222,7 @@ def test_rule(codegen: Callable[..., Run], repo: Path, case: str) -> None:
 
 def test_every_rule_is_exercised() -> None:
     exercised = {line.split("[")[1].rstrip("]") for _, found, _ in CASES.values() for line in found}
-    exercised |= {"PLATFORM_REMOVED", "PLATFORM_RENAMED", "ALIAS_REMOVED"}  # tests below
+    exercised |= {"PLATFORM_REMOVED", "PLATFORM_RENAMED", "PLATFORM_ADDED", "ALIAS_REMOVED"}
     assert exercised == set(RULES)
 
 
@@ -248,6 +275,19 @@ def test_platform_removed_and_renamed(codegen: Callable[..., Run], repo: Path) -
     ]
     assert "platform demo is now demo_v2: every import changes" in result.stdout
     assert result.status == 1
+
+
+def test_platform_added_is_information(codegen: Callable[..., Run], repo: Path) -> None:
+    (repo / "catalogs" / "other.yaml").write_text(
+        BASE.replace("platform: demo", "platform: other").replace("code: ", "code: 10") + RESPONSE,
+        encoding="utf-8",
+    )
+    result = codegen("breaking", "--against", "base", "--no-cache", "-v")
+    assert result.stdout.startswith(
+        "catalogs/other.yaml:1:11: info[PLATFORM_ADDED]: platform other was added with 3 codes\n"
+    )
+    assert findings(result) == ["1:11 info[PLATFORM_ADDED]"]
+    assert result.status == 0
 
 
 def test_against_a_directory(codegen: Callable[..., Run], repo: Path, tmp_path: Path) -> None:

@@ -421,7 +421,7 @@ def test_an_unknown_command_without_a_likeness_lists_the_commands(
     assert (result.status, result.stderr) == (
         2,
         "codegen: unknown command 'deploy' (commands: validate, generate, check, breaking,"
-        " report, export, classify, observe, checks)\n",
+        " changelog, report, export, classify, observe, checks)\n",
     )
 
 
