@@ -11,6 +11,7 @@ import keyword
 import os
 import re
 import tomllib
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -125,6 +126,7 @@ KNOWN = (
     "go_module",
     "go_import_path",
     "rust_crate",
+    "docs_url",
     "max_file_bytes",
     "max_entries",
     "max_text_length",
@@ -203,6 +205,7 @@ def load_config(start: Path | None = None) -> Config:
             go_module=_go_module(where, "go_module", go_path),
             go_mod=go_mod,
             rust_crate=_rust_crate(where, text("rust_crate", Options.rust_crate)),
+            docs_url=_docs_url(where, text("docs_url", "")) if "docs_url" in table else None,
         ),
         limits=Limits(
             file_bytes=positive("max_file_bytes", defaults.file_bytes),
@@ -497,6 +500,33 @@ def _rust_crate(where: str, value: str) -> str:
             f" digits and '_', not a Rust keyword or std, core, alloc...), not {value!r}"
         )
     return value
+
+
+_URL = re.compile(r"(?:[A-Za-z0-9._~:/@!$&'()*+,;=\[\]-]|%[0-9A-Fa-f]{2})+")
+"""What a URL may hold without a query or fragment (RFC 3986's characters but ``?`` and
+``#``): ASCII, no spaces, quotes or backslashes, ``%`` only before two hexadecimal digits."""
+
+
+def _docs_url(where: str, value: str) -> str:
+    """The address of the documentation site, which every runtime writes into the code's
+    documentation URL (the platform's page and the code follow): an absolute http or https
+    URL with a host, no query or fragment (the code's anchor is the fragment), in the
+    characters a URL holds as they are; its scheme is written in lower case, and a "/" is
+    added at its end if it has none."""
+    try:
+        parts = urllib.parse.urlsplit(value)
+        _ = parts.port  # ValueError unless a number up to 65535
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # such a port, or a broken IPv6 host
+        valid = False
+    if not valid or not _URL.fullmatch(value):
+        raise ConfigError(
+            f"{where} docs_url must be an absolute http or https URL with a host and no query"
+            " or fragment, any character but ASCII letters, digits and -._~:/@!$&'()*+,;=[]"
+            f" percent-encoded, such as https://errors.example.com/docs/, not {value!r}"
+        )
+    value = parts.scheme + value[len(parts.scheme) :]  # urlsplit gives it in lower case
+    return value if value.endswith("/") else value + "/"
 
 
 _SEVERITIES = {

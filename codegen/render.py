@@ -32,7 +32,7 @@ import jinja2.sandbox
 
 from . import __version__
 from .diagnostics import Diagnostic, Location, Severity, escape_char, has_errors
-from .model import Catalog
+from .model import Catalog, Code
 from .targets.charset import comment_text
 
 if TYPE_CHECKING:  # targets.base imports this module
@@ -63,9 +63,27 @@ class Options:
     go_mod: bool = True
     """Whether out/go is a module of its own, with a go.mod."""
     rust_crate: str = "errcodes"
+    docs_url: str | None = None
+    """The address of the documentation site, ending in "/" ([tool.codegen] docs_url); None:
+    the generated code has no documentation URLs (see :func:`doc_base`)."""
 
 
 Files = dict[PurePosixPath, str]
+
+
+def doc_base(options: Options, platform: str) -> str | None:
+    """What the documentation URL of each code of ``platform`` starts with, the code as text
+    following: the platform's page of the documentation site and the start of a code's
+    anchor (``https://errors.example.com/weex.html#``). Every runtime keeps this one string
+    per platform and appends the code, so that no catalogue's size multiplies it."""
+    return None if options.docs_url is None else f"{options.docs_url}{platform}.html#"
+
+
+def doc_url(options: Options, platform: str, code: Code) -> str | None:
+    """The documentation URL of one code: :func:`doc_base` and the code, an integer in
+    decimal, a string as it is (both are valid URL fragments as they are)."""
+    base = doc_base(options, platform)
+    return None if base is None else f"{base}{code}"
 
 
 def header(comment: str, catalog: Catalog) -> str:

@@ -125,8 +125,10 @@ def test_datamodel_validates(directory: Path) -> None:
     """The model of this repository's catalogues and of the golden cases follows the schema;
     catalogues come sorted by platform, entries in catalogue order."""
     catalogs = catalogs_of(directory)
+    validator = jsonschema.Draft202012Validator(schema("datamodel.schema.json"))
+    validator.validate(datamodel.model(catalogs, Options(docs_url="https://example.com/")))
     model = datamodel.model(catalogs, Options())
-    jsonschema.Draft202012Validator(schema("datamodel.schema.json")).validate(model)
+    validator.validate(model)
     platforms = [c["platform"] for c in model["catalogs"]]
     assert platforms == sorted(c.platform for c in catalogs)
     for shown in model["catalogs"]:
@@ -147,6 +149,7 @@ def test_datamodel_entry() -> None:
         "go_module": "example.com/errcodes",
         "go_mod": True,
         "rust_crate": "errcodes",
+        "docs_url": None,
     }
     (shown,) = model["catalogs"]
     assert shown["path"] == "catalogs/features.yaml"

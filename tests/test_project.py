@@ -7,11 +7,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from codegen.config import load_config
 from conftest import ROOT, Run
 
 PYPROJECT = """\
@@ -176,6 +178,22 @@ def test_yml_catalogues_are_read(project: Path, codegen: Callable[..., Run]) -> 
         ('typescript_package = "../x"', "typescript_package must be an npm package name"),
         ('go_import_path = "example.com/x/out/go"', "go_module and go_import_path are two ways"),
         ('catalogs = "a\\u2028b"', "catalogs must not hold control or invisible characters"),
+        ('docs_url = "ftp://x.org/docs/"', "docs_url must be an absolute http or https URL"),
+        ('docs_url = "not a url"', "docs_url must be an absolute http or https URL"),
+        ('docs_url = "errors.example.com/docs/"', "docs_url must be an absolute http or https"),
+        ('docs_url = "https://x.org/docs?lang=en"', "docs_url must be an absolute http or https"),
+        ('docs_url = "https://x.org/docs#top"', "docs_url must be an absolute http or https"),
+        ('docs_url = "https:///docs/"', "docs_url must be an absolute http or https URL"),
+        ('docs_url = "https://:8080/docs/"', "docs_url must be an absolute http or https URL"),
+        ('docs_url = "https://x.org:99999/"', "docs_url must be an absolute http or https URL"),
+        ('docs_url = "https://x.org/a b/"', "docs_url must be an absolute http or https URL"),
+        ("docs_url = 'https://x.org/\"+alert(1)+\"'", "docs_url must be an absolute http"),
+        ('docs_url = "https://x.org\\\\@y.org/"', "docs_url must be an absolute http or https"),
+        ('docs_url = "https://x.org/d\\u00e9j\\u00e0/"', "docs_url must be an absolute http"),
+        ('docs_url = "https://x.org/%zz/"', "docs_url must be an absolute http or https URL"),
+        ('docs_url = "https://x.org/\\n"', "docs_url must not hold control"),
+        ('docs_url = ""', "docs_url must be a non-empty string"),
+        ("docs_url = 1", "docs_url must be a non-empty string"),
     ],
 )
 def test_hostile_configuration_is_refused_with_the_settings_name(
@@ -199,6 +217,61 @@ def test_hostile_configuration_is_refused_with_the_settings_name(
         assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(project) == before
     assert sorted(os.listdir(tmp_path)) == ["project"]
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("https://errors.example.com/docs/", "https://errors.example.com/docs/"),
+        ("https://errors.example.com/docs", "https://errors.example.com/docs/"),
+        ("HTTP://errors.example.com", "http://errors.example.com/"),
+        ("https://[2001:db8::1]:8443/d%C3%A9j%C3%A0", "https://[2001:db8::1]:8443/d%C3%A9j%C3%A0/"),
+        (None, None),
+    ],
+)
+def test_docs_url_is_read_as_the_base_of_every_documentation_url(
+    tmp_path: Path, given: str | None, used: str | None
+) -> None:
+    """A "/" ends it, so that the platform's page follows; no setting, no URLs."""
+    setting = "" if given is None else f'docs_url = "{given}"\n'
+    (tmp_path / "pyproject.toml").write_text(f"[tool.codegen]\n{setting}")
+    assert load_config(tmp_path).options.docs_url == used
+
+
+PYTHON_DOC_URLS = """\
+from errcodes.binance import BinanceCode, BinanceError
+from errcodes.open_platform_gateway import OpenPlatformGatewayCode
+
+print(BinanceCode.TOO_MANY_REQUESTS.doc_url)
+print(BinanceError(BinanceCode.TOO_MANY_REQUESTS, limit=1200).doc_url)
+print(OpenPlatformGatewayCode("API_SYS_REQMETHOD").doc_url)
+"""
+
+
+def test_python_doc_urls_are_none_unless_docs_url_is_set(
+    project: Path, codegen: Callable[..., Run]
+) -> None:
+    """Without docs_url a code's and an error's doc_url is None; with it, the platform's
+    page with the code as its anchor, an integer in decimal, a string as it is."""
+
+    def doc_urls() -> list[str]:
+        code = str(project / "out" / "python")
+        script = f"import sys\nsys.path.insert(0, {code!r})\n{PYTHON_DOC_URLS}"
+        ran = subprocess.run(
+            [sys.executable, "-B", "-I", "-c", script], capture_output=True, text=True
+        )
+        assert ran.returncode == 0, ran.stderr
+        return ran.stdout.splitlines()
+
+    assert doc_urls() == ["None", "None", "None"]
+    configured = PYPROJECT + 'docs_url = "https://errors.example.com/docs"\n'
+    (project / "pyproject.toml").write_text(configured)
+    assert codegen("generate", "--no-cache").status == 0
+    assert doc_urls() == [
+        "https://errors.example.com/docs/binance.html#-1003",
+        "https://errors.example.com/docs/binance.html#-1003",
+        "https://errors.example.com/docs/open_platform_gateway.html#API_SYS_REQMETHOD",
+    ]
 
 
 @pytest.mark.parametrize("out", ["..", ".", "catalogs", "../.."])

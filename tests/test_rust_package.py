@@ -192,6 +192,7 @@ def test_the_crate_carries_the_configured_name_and_version(
         ("TYPE", "type_"),  # a keyword
         ("SELF", "self_"),
         ("FROM_STR", "from_str_"),  # clippy's should_implement_trait
+        ("DOC_URL", "doc_url_"),  # a method of Error
         ("NEW_ERROR", "new_error"),
     ],
 )

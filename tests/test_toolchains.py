@@ -360,7 +360,7 @@ def build_typescript(out: Path, directory: Path) -> Path:
 
 
 TYPESCRIPT_API = (
-    "Code byName classify classifyText codeInfo codes format formatSolution isCode lookup"
+    "Code byName classify classifyText codeInfo codes docUrl format formatSolution isCode lookup"
     " message solution toError"
 ).split()
 """What every platform's module exports besides its error class and the class's guard."""
@@ -521,14 +521,16 @@ def test_rust_conforms(tree: str, conformance: Conformance) -> None:
 def test_conformance_fails_on_a_wrong_vector(
     language: str, conformance: Conformance, tmp_path: Path
 ) -> None:
-    """Each runner notices one altered message byte and one flipped retryable flag, and names
-    the platform, the code and the field."""
+    """Each runner notices one altered message byte, one flipped retryable flag and one
+    altered documentation URL, and names the platform, the code and the field."""
     (vectors,) = load_vectors(TREES["features"] / "vectors")
     altered = next(c for c in vectors["codes"] if "zh" in c["message"])
     text = altered["message"]["zh"]
     altered["message"]["zh"] = text[:-1] + chr(ord(text[-1]) ^ 1)
     flipped = next(c for c in vectors["codes"] if c["retryable"] is not None)
     flipped["retryable"] = not flipped["retryable"]
+    moved = vectors["codes"][-1]
+    moved["doc_url"] = moved["doc_url"].replace("#", "#0")
     (tmp_path / "features.json").write_text(json.dumps(vectors, ensure_ascii=False), "utf-8")
 
     process = conformance(language, "features", tmp_path)
@@ -536,6 +538,7 @@ def test_conformance_fails_on_a_wrong_vector(
     assert process.returncode != 0, output
     assert f"features {json.dumps(altered['code'])} message.zh: got " in output
     assert f"features {json.dumps(flipped['code'])} retryable: got " in output
+    assert f"features {json.dumps(moved['code'])} doc_url: got " in output
 
 
 # --- Classification: every runtime agrees on responses hypothesis makes ---------------------

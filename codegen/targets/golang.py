@@ -21,7 +21,15 @@ from ..classify import rules
 from ..diagnostics import Diagnostic, Severity
 from ..model import Catalog, Entry
 from ..naming import words
-from ..render import Files, Options, RenderFailure, aggregate_header, header, template
+from ..render import (
+    Files,
+    Options,
+    RenderFailure,
+    aggregate_header,
+    doc_base,
+    header,
+    template,
+)
 from .base import Naming, Target
 from .charset import comment_text, quoted
 from .vectors import parameters
@@ -259,6 +267,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             go_type="int64" if catalog.code_type == "integer" else "string",
             constructed=[entry for entry in catalog.errors if parameters(entry)],
             rules=go_rules(catalog),
+            docs=doc_base(options, catalog.platform) or "",
         )
     return files
 

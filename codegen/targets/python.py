@@ -18,7 +18,7 @@ from ..classify import Rules, rules
 from ..config import pep440
 from ..model import Catalog
 from ..naming import pascal
-from ..render import Files, Options, aggregate_header, header, template
+from ..render import Files, Options, aggregate_header, doc_base, header, template
 from .base import Naming, Target
 from .charset import comment_text, must_escape, preferred_quote, quoted
 
@@ -208,6 +208,16 @@ def rules_lines(class_name: str, error_name: str, compiled: Rules) -> list[str]:
     return layout(call)
 
 
+def assignment(target: str, value: str) -> str:
+    """``target = value`` at the top level, laid out as black does: a value too long for the
+    line goes between parentheses, on a line of its own (even when it does not fit there).
+    ASCII only: the width of each part is its length."""
+    line = f"{target} = {value}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return f"{target} = (\n    {value}\n)"
+
+
 def import_line(module: str, names: Sequence[str]) -> str:
     """``from .module import names`` inside ``if TYPE_CHECKING:``, laid out as black does."""
     line = f"    from .{module} import {', '.join(names)}"
@@ -248,6 +258,9 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
                 "def classify_text(", ["status: int | None", "text: str"], returns
             ),
             rules_lines=rules_lines(class_name, error_name, compiled),
+            docs_line=assignment(
+                "_DOCS: Final[str | None]", ascii_value(doc_base(options, catalog.platform))
+            ),
             shapes=bool(compiled.shapes),
             base="IntEnum" if catalog.code_type == "integer" else "StrEnum",
             code_type="int" if catalog.code_type == "integer" else "str",

@@ -27,7 +27,7 @@ from typing import Any
 from ..classify import Pattern, Rules, Shape, rules
 from ..model import PLACEHOLDER, Catalog, Code, Entry
 from ..naming import pascal
-from ..render import Files, Options, aggregate_header, header, template
+from ..render import Files, Options, aggregate_header, doc_base, header, template
 from .base import Naming, Target
 from .charset import comment_text, quoted
 
@@ -67,7 +67,7 @@ RUST_ERROR_API = frozenset(
     provide type_id from into try_from try_into borrow borrow_mut to_owned clone_into hash
     hash_slice default deref deref_mut drop from_iter from_str into_iter next add sub mul div
     rem neg not shl shr bitand bitor bitxor index index_mut as_ref as_mut cmp partial_cmp
-    """.split()
+    doc_url""".split()
 )
 """Names the typed constructors of ``Error`` must not take: its own associated functions
 and methods, and the methods of the traits it implements or that clippy expects a method of
@@ -135,6 +135,12 @@ def _escape_char(char: str) -> str:
 def rust_str(text: str) -> str:
     """A Rust string literal for ``text``: invisible characters as ``\\u{...}`` escapes."""
     return quoted(text, '"', _escape_char)
+
+
+def rust_ascii(text: str) -> str:
+    """:func:`rust_str` with every character beyond ASCII escaped too, for a string whose
+    width decides a layout."""
+    return "".join(c if c.isascii() else _escape_char(c) for c in rust_str(text))
 
 
 _MARKUP = re.compile(
@@ -561,6 +567,14 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             notes={entry.name: _deprecation_note(entry) for entry in catalog.errors},
             all_codes=rust_all([f"Self::{rust_identifier(e.name)}" for e in catalog.errors]),
             constructors=[_constructor(entry) for entry in with_placeholders],
+            docs=_assigned(
+                "const DOCS: &'static str",
+                " =",
+                rust_ascii(doc_base(options, catalog.platform) or ""),
+                ";",
+                INDENT,
+                counted=True,
+            ),
             constructor_calls={
                 entry.name: _call(entry) if placeholders(entry) else None
                 for entry in catalog.errors

@@ -33,7 +33,15 @@ from typing import Any
 from ..classify import Rules, rules
 from ..model import PLACEHOLDER, Catalog, Entry
 from ..naming import pascal
-from ..render import Files, Options, aggregate_header, aggregate_header_line, header, template
+from ..render import (
+    Files,
+    Options,
+    aggregate_header,
+    aggregate_header_line,
+    doc_base,
+    header,
+    template,
+)
 from .base import Naming, Target
 from .charset import comment_text, preferred_quote, quoted
 
@@ -229,11 +237,11 @@ def error_layout(platform: str, code_type: str) -> dict[str, str]:
     as prettier lays it out for that name's width."""
     name = ts_error(platform)
     guard = f"is{name}"
-    define = f'const catalogue = common.define({ts_str(platform)}, "{code_type}", entries);'
+    define = f'const catalogue = common.define({ts_str(platform)}, "{code_type}", entries, docs);'
     if not _fits(define):
         define = (
             f"const catalogue = common.define(\n  {ts_str(platform)},\n"
-            f'  "{code_type}",\n  entries,\n);'
+            f'  "{code_type}",\n  entries,\n  docs,\n);'
         )
     interface = f"export interface {name} extends common.PlatformError {{"
     if not _fits(interface):
@@ -275,6 +283,16 @@ def error_layout(platform: str, code_type: str) -> dict[str, str]:
         "classifier": classifier,
         "declared_to_error": declared_to_error,
     }
+
+
+def ts_const(name: str, value: str | None) -> str:
+    """``const name = value;`` (``null`` for None) at the top level, laid out as prettier
+    lays it out: a string too long for the line moves to the next one, indented (even when
+    it does not fit there). The string in ASCII: its width is its length."""
+    literal = "null" if value is None else ts_ascii(value)
+    if _fits(f"const {name} = {literal};"):
+        return f"const {name} = {literal};"
+    return f"const {name} =\n  {literal};"
 
 
 def ts_pointer(tokens: Sequence[str] | None) -> str:
@@ -347,6 +365,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
                 parameters={entry.code: parameters(entry) for entry in catalog.errors},
                 error=error_layout(catalog.platform, code_type),
                 rules=catalog_rules[catalog.platform],
+                docs=ts_const("docs", doc_base(options, catalog.platform)),
             )
         aggregate = aggregate_header("//", catalogs)
         for name in ("index", COMMON):

@@ -8,6 +8,9 @@ language (an alias is a second identifier of the same code), every text verbatim
 defaults, each code's placeholders, and codes, names and languages the catalogue does not
 define (looking them up must find nothing), among them "constructor" and "__proto__".
 
+Each code's "doc_url" is its documentation URL, null when the project configures none
+([tool.codegen] docs_url).
+
 The "format" cases state what formatting a code's texts with parameters gives, and what the
 error built from the code and parameters says (``"{platform} {code}: {message}"``); or,
 when a parameter is missing or unknown, that both must fail, naming it. Their parameter
@@ -25,7 +28,7 @@ from typing import Any
 
 from ..classify import MAX_DEPTH, MAX_SAFE_INTEGER, Classifier
 from ..model import PLACEHOLDER, Catalog, Code, Entry, default_text
-from ..render import Files, Options, header
+from ..render import Files, Options, doc_url, header
 from .base import Target
 
 PROTOTYPE_KEYS = ("__proto__", "constructor", "toString", "hasOwnProperty", "valueOf")
@@ -273,7 +276,9 @@ def _merge(into: object, value: object) -> object:
     return value
 
 
-def _vector(entry: Entry, languages: Sequence[Target]) -> dict[str, Any]:
+def _vector(
+    entry: Entry, languages: Sequence[Target], options: Options, platform: str
+) -> dict[str, Any]:
     def identifiers(name: str) -> dict[str, str]:
         return {t.name: t.naming.member(name) for t in languages if t.naming is not None}
 
@@ -296,6 +301,7 @@ def _vector(entry: Entry, languages: Sequence[Target]) -> dict[str, Any]:
             if deprecated is None
             else {"reason": deprecated.reason, "replaced_by": deprecated.replaced_by}
         ),
+        "doc_url": doc_url(options, platform, entry.code),
     }
 
 
@@ -312,7 +318,7 @@ def vectors_json(catalog: Catalog, options: Options) -> str:
         "languages": unknown_languages(catalog),
         "names": unknown_names(catalog),
     }
-    body["codes"] = [_vector(entry, targets) for entry in catalog.errors]
+    body["codes"] = [_vector(entry, targets, options, catalog.platform) for entry in catalog.errors]
     body["format"] = format_cases(catalog)
     response = catalog.response
     body["response"] = (

@@ -86,7 +86,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("binance", "number", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define("binance", "number", entries, docs);
 
 export const {
   Code,
@@ -99,6 +105,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of binance: a code, and the parameters its texts were formatted with. */

@@ -250,7 +250,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("okx_dex_ws", "number", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define("okx_dex_ws", "number", entries, docs);
 
 export const {
   Code,
@@ -263,6 +269,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of okx_dex_ws: a code, and the parameters its texts were formatted with. */

@@ -699,7 +699,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("open_platform", "number", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define("open_platform", "number", entries, docs);
 
 export const {
   Code,
@@ -712,6 +718,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of open_platform: a code, and the parameters its texts were formatted with. */

@@ -137,7 +137,18 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("open_platform_gateway", "string", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define(
+  "open_platform_gateway",
+  "string",
+  entries,
+  docs,
+);
 
 export const {
   Code,
@@ -150,6 +161,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of open_platform_gateway: a code, and the parameters its texts were formatted with. */

@@ -16890,7 +16890,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("wechat", "number", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define("wechat", "number", entries, docs);
 
 export const {
   Code,
@@ -16903,6 +16909,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of wechat: a code, and the parameters its texts were formatted with. */

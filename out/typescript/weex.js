@@ -416,7 +416,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("weex", "number", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define("weex", "number", entries, docs);
 
 export const {
   Code,
@@ -429,6 +435,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of weex: a code, and the parameters its texts were formatted with. */

@@ -95,6 +95,7 @@ def test_platform(path: Path) -> None:
         expect(code, "http_status", member.http_status, vector["http_status"])
         expect(code, "retryable", member.retryable, vector["retryable"])
         expect(code, "deprecated", deprecation(member.deprecated), vector["deprecated"])
+        expect(code, "doc_url", member.doc_url, vector["doc_url"])
 
     defined = {vector["code"] for vector in vectors["codes"]}
     for member in enum.__members__.values():
@@ -169,7 +170,7 @@ def format_case(member: Any, error: type[Any], case: dict[str, Any], expect: Exp
     if language is not None:
         expect(code, f"{where} error.message_in", raised.message_in(language), case["message"])
         expect(code, f"{where} error.solution_in", raised.solution_in(language), case["solution"])
-    for field in ("category", "http_status", "retryable"):
+    for field in ("category", "http_status", "retryable", "doc_url"):
         expect(code, f"{where} error.{field}", getattr(raised, field), getattr(member, field))
     copied = pickle.loads(pickle.dumps(raised))  # as multiprocessing sends it
     expect(code, f"{where} pickled error", (type(copied), str(copied)), (error, str(raised)))

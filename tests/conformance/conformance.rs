@@ -303,6 +303,7 @@ pub struct ErrorSaid {
     pub category: Option<&'static str>,
     pub http_status: Option<u16>,
     pub retryable: Option<bool>,
+    pub doc_url: Option<String>,
     /// The error from the typed constructor, if the code has one: its text, and whether it
     /// equals the error that `Error::new` built.
     pub typed: Option<(String, bool)>,
@@ -336,6 +337,7 @@ pub struct Said {
     pub category: Option<&'static str>,
     pub http_status: Option<u16>,
     pub retryable: Option<bool>,
+    pub doc_url: Option<String>,
     /// (reason, the name of the code that replaces it)
     pub deprecation: Option<(&'static str, Option<&'static str>)>,
     pub placeholders: Vec<&'static str>,
@@ -470,6 +472,7 @@ macro_rules! module {
                     category: e.category(),
                     http_status: e.http_status(),
                     retryable: e.retryable(),
+                    doc_url: e.doc_url(),
                     typed,
                 }
             });
@@ -494,6 +497,7 @@ macro_rules! module {
                 category: c.category(),
                 http_status: c.http_status(),
                 retryable: c.retryable(),
+                doc_url: c.doc_url(),
                 deprecation: c
                     .deprecation()
                     .map(|d| (d.reason(), d.replaced_by().map(generated::Code::name))),
@@ -716,6 +720,8 @@ fn check(vectors: &Json, module: &Module) -> Vec<String> {
                 ])
             });
         expect(code, "deprecated", deprecated, vector.get("deprecated"));
+        let doc_url = text(said.doc_url.as_deref());
+        expect(code, "doc_url", doc_url, vector.get("doc_url"));
         let placeholders = strings(said.placeholders.iter().copied());
         expect(
             code,
@@ -914,6 +920,12 @@ fn check_format(platform: &str, case: &Json, module: &Module, problems: &RefCell
         "error retryable",
         retryable(error.retryable),
         &want_retryable,
+    );
+    let want_doc_url = text(said.as_ref().and_then(|s| s.doc_url.as_deref()));
+    expect(
+        "error doc_url",
+        text(error.doc_url.as_deref()),
+        &want_doc_url,
     );
     match &error.typed {
         Some((typed_text, equal)) => {

@@ -40,6 +40,7 @@ const API = [
   "classifyText",
   "codeInfo",
   "codes",
+  "docUrl",
   "format",
   "formatSolution",
   "isCode",
@@ -176,6 +177,7 @@ for (const file of files.sort()) {
         replaced_by: info.deprecated.replacedBy ?? null,
       };
       expect(code, "deprecated", deprecated ?? null, vector.deprecated);
+      expect(code, "doc_url", m.docUrl(code), vector.doc_url ?? undefined);
     }
 
     const defined = new Set(vectors.codes.map((vector) => vector.code));
@@ -192,6 +194,7 @@ for (const file of files.sort()) {
       expect(code, "lookup", m.lookup(code), undefined);
       expect(code, "message", m.message(code), undefined);
       expect(code, "solution", m.solution(code), undefined);
+      expect(code, "docUrl", m.docUrl(code), undefined);
       expect(
         code,
         "format",
@@ -345,6 +348,7 @@ for (const file of files.sort()) {
           category: e.category ?? null,
           httpStatus: e.httpStatus ?? null,
           retryable: e.retryable ?? null,
+          docUrl: e.docUrl,
         },
         {
           name: vectors.typescript.error,
@@ -358,6 +362,7 @@ for (const file of files.sort()) {
           category: vector.category,
           httpStatus: vector.http_status,
           retryable: vector.retryable,
+          docUrl: vector.doc_url ?? undefined,
         },
       );
     }

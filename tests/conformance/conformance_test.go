@@ -110,6 +110,7 @@ type vector struct {
 		Reason     string  `json:"reason"`
 		ReplacedBy *string `json:"replaced_by"`
 	} `json:"deprecated"`
+	DocURL *string `json:"doc_url"`
 }
 
 // code is what the Code type of every generated package provides; E is its *Error.
@@ -118,6 +119,7 @@ type code[E any] interface {
 	error
 	String() string
 	Message() string
+	DocURL() string
 	Err() E
 	Format(params map[string]any) (string, error)
 	FormatIn(language string, params map[string]any) (string, error)
@@ -136,6 +138,7 @@ type failure[C any] interface {
 	Category() string
 	HTTPStatus() int
 	Retryable() *bool
+	DocURL() string
 }
 
 // constructor is a typed constructor (NewInvalidOp), called with the values of a format
@@ -315,6 +318,7 @@ func adapt[C code[E], I info, E failure[C], K interface{ Err() E }](a api[C, I, 
 				want = map[string]any{"reason": d.Reason, "replaced_by": value(d.ReplacedBy)}
 			}
 			expect("deprecated", got, want)
+			expect("doc_url", nonzero(c.DocURL()), value(vec.DocURL))
 			// What one caller does to what Lookup returned, the next caller does not see.
 			before := show(found)
 			vandalize(reflect.ValueOf(&found).Elem())
@@ -367,6 +371,9 @@ func adapt[C code[E], I info, E failure[C], K interface{ Err() E }](a api[C, I, 
 			}
 			if text := unknown.Message(); text != "" {
 				t.Errorf("%s %s Code.Message(): got %s, want \"\"", v.Platform, raw, show(text))
+			}
+			if url := unknown.DocURL(); url != "" {
+				t.Errorf("%s %s Code.DocURL(): got %s, want \"\"", v.Platform, raw, show(url))
 			}
 			if _, err := a.construct(unknown, nil); err == nil {
 				t.Errorf("%s %s New: no error for a code the catalogue does not define", v.Platform, raw)
@@ -557,6 +564,7 @@ func checkFormat[C code[E], I info, E failure[C], K interface{ Err() E }](t *tes
 		expect(how+" Category()", nonzero(e.Category()), value(vec.Category))
 		expect(how+" HTTPStatus()", nonzero(e.HTTPStatus()), value(vec.HTTPStatus))
 		expect(how+" Retryable()", value(e.Retryable()), value(vec.Retryable))
+		expect(how+" DocURL()", nonzero(e.DocURL()), value(vec.DocURL))
 		if r := e.Retryable(); r != nil {
 			*r = !*r
 			expect(how+" Retryable() after a caller changed it", value(e.Retryable()), value(vec.Retryable))

@@ -134,6 +134,15 @@ func (c Code) Error() string {
 	return platform + " " + c.text() + ": " + info.Message()
 }
 
+// DocURL returns the address of the documentation of c; "" when the project configures
+// none, and for a code the catalogue does not define.
+func (c Code) DocURL() string {
+	if _, ok := infos[c]; !ok || docs == "" {
+		return ""
+	}
+	return docs + c.text()
+}
+
 // Err returns the error of c, for a code whose texts have no placeholders. For a code
 // whose texts have some, Err panics with a message naming its constructor: build that
 // error with the constructor (NewX) or with New, which check what fills them. For a code
@@ -257,6 +266,11 @@ func (e *Error) Retryable() *bool {
 	return nil
 }
 
+// DocURL returns the address of the documentation of the code of e, as Code.DocURL does.
+func (e *Error) DocURL() string {
+	return e.code.DocURL()
+}
+
 // How says what identified the error of a response: its code, its message or its HTTP
 // status.
 type How string
@@ -369,6 +383,10 @@ func (i Info) SolutionIn(language string) (string, bool) {
 }
 
 const platform = "binance"
+
+// docs is where the codes are documented: the address of a code's documentation is docs and
+// the code; "" when the project configures none.
+const docs = ""
 
 // text returns c as the catalogue writes it.
 func (c Code) text() string {

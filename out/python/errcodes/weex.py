@@ -168,6 +168,11 @@ class WeexCode(enum.IntEnum):
         """Why the code is deprecated, or None when it is not."""
         return _INFO[self.value].deprecated
 
+    @property
+    def doc_url(self) -> str | None:
+        """The address of the code's documentation, or None when there is none."""
+        return None if _DOCS is None else f"{_DOCS}{self.value}"
+
     def format(self, /, **params: str | int) -> str:
         """The message, each ``{placeholder}`` replaced by its parameter's value."""
         info = _INFO[self.value]
@@ -222,6 +227,10 @@ def classify_text(
     512 levels) is no body, and the status alone can tell. Never raises."""
     return _RULES.classify_text(status, text)
 
+
+_DOCS: Final[str | None] = None
+"""Where the codes are documented: the address of a code's documentation is this and the
+code; None when the project configures none."""
 
 _INFO: Final[Mapping[int, _Info]] = {
     40001: _Info(

@@ -128,6 +128,11 @@ impl Code {
         self.info().retryable
     }
 
+    /// The address of the code's documentation, if the project configures one.
+    pub fn doc_url(self) -> Option<String> {
+        support::doc_url(self)
+    }
+
     /// Why the code is deprecated and what to use instead; `None` when it is not deprecated.
     pub fn deprecation(self) -> Option<Deprecation> {
         self.info().deprecation
@@ -176,6 +181,8 @@ impl PlatformCode for Code {
 }
 
 impl Sealed for Code {
+    const DOCS: &'static str = "";
+
     fn fmt_code(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.code(), f)
     }

@@ -72,6 +72,8 @@ export declare abstract class PlatformError extends Error {
   readonly httpStatus: number | undefined;
   /** Whether retrying later can succeed. */
   readonly retryable: boolean | undefined;
+  /** The address of the documentation of the code, or undefined when there is none. */
+  readonly docUrl: string | undefined;
   /** `"{platform} {code}: {message}"`. */
   toString(): string;
 }

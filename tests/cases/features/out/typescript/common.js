@@ -100,6 +100,7 @@ function checked(platform, info, params) {
 export class PlatformError extends Error {
   #info;
   #values;
+  #docUrl;
 
   constructor(catalogue, code, params, options) {
     const info = catalogue.known(code);
@@ -107,6 +108,7 @@ export class PlatformError extends Error {
     super(fill(chosen(info.message), values), options);
     this.#info = info;
     this.#values = values;
+    this.#docUrl = catalogue.docUrl(info.code);
     this.platform = catalogue.platform;
     this.code = info.code;
     this.params = freeze(
@@ -145,6 +147,11 @@ export class PlatformError extends Error {
     return this.#info.retryable;
   }
 
+  /** The address of the documentation of the code, or undefined when there is none. */
+  get docUrl() {
+    return this.#docUrl;
+  }
+
   /** `"{platform} {code}: {message}"`. */
   toString() {
     return `${this.platform} ${this.code}: ${this.message}`;
@@ -158,9 +165,10 @@ export function isPlatformError(value) {
 
 /**
  * The catalogue of `platform` from its entries, in catalogue order: the API of its module,
- * every table deep-frozen.
+ * every table deep-frozen. `docs` is where its codes are documented (null: nowhere): the
+ * address of a code's documentation is `docs` and the code.
  */
-export function define(platform, codeType, entries) {
+export function define(platform, codeType, entries, docs) {
   const Code = {};
   const infos = [];
   for (const { aliases = [], placeholders = [], ...entry } of entries) {
@@ -207,6 +215,8 @@ export function define(platform, codeType, entries) {
     format: formatted("message"),
     formatSolution: formatted("solution"),
     byName: (name) => (Object.hasOwn(Code, name) ? Code[name] : undefined),
+    docUrl: (code) =>
+      docs === null || !isCode(code) ? undefined : `${docs}${code}`,
   });
 }
 

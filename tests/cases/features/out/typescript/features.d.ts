@@ -115,6 +115,12 @@ export declare function solution(
 /** The code named `name`, or a former name of it; undefined for any other name. */
 export declare function byName(name: string): Code | undefined;
 
+/**
+ * The address of the documentation of `code`; undefined when the project configures none,
+ * and for a code the catalogue does not define.
+ */
+export declare function docUrl(code: Code): string | undefined;
+
 /** The parameters of each code whose texts have placeholders: a value for each. */
 export interface Params {
   429: {

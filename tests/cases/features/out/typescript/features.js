@@ -116,7 +116,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("features", "number", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = "https://errors.example.com/docs/features.html#";
+
+const catalogue = common.define("features", "number", entries, docs);
 
 export const {
   Code,
@@ -129,6 +135,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of features: a code, and the parameters its texts were formatted with. */

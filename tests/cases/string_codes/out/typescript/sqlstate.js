@@ -51,7 +51,13 @@ const entries = [
   },
 ];
 
-const catalogue = common.define("sqlstate", "string", entries);
+/**
+ * Where the codes are documented: the address of a code's documentation is this and the
+ * code; null when the project configures none.
+ */
+const docs = null;
+
+const catalogue = common.define("sqlstate", "string", entries, docs);
 
 export const {
   Code,
@@ -64,6 +70,7 @@ export const {
   format,
   formatSolution,
   byName,
+  docUrl,
 } = catalogue;
 
 /** An error of sqlstate: a code, and the parameters its texts were formatted with. */

@@ -30,6 +30,10 @@ pub trait PlatformCode: Sealed + Copy + Eq + Hash + fmt::Debug + Send + Sync + '
 /// What the shared code reads of a platform's codes; not nameable outside the crate, so
 /// that only the platform modules implement [`PlatformCode`].
 pub trait Sealed: Sized + 'static {
+    /// What the address of each code's documentation starts with, the code following;
+    /// empty when the project configures none.
+    const DOCS: &'static str;
+
     /// What the catalogue says about the code.
     fn info(self) -> &'static Info<Self>;
 
@@ -163,6 +167,11 @@ impl<C: PlatformCode> Error<C> {
     /// Whether retrying later can succeed, if known.
     pub fn retryable(&self) -> Option<bool> {
         self.code.info().retryable
+    }
+
+    /// The address of the documentation of the code, if there is one.
+    pub fn doc_url(&self) -> Option<String> {
+        doc_url(self.code)
     }
 }
 
@@ -437,6 +446,11 @@ fn placeholder(text: &str) -> Option<&str> {
     let name = &text[..end];
     let starts = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
     (starts && text[end..].starts_with('}')).then_some(name)
+}
+
+/// The address of the documentation of `code`, if the project configures one.
+pub(crate) fn doc_url<C: PlatformCode>(code: C) -> Option<String> {
+    (!C::DOCS.is_empty()).then(|| format!("{}{}", C::DOCS, Code(code)))
 }
 
 /// A code, written as the catalogue writes it.

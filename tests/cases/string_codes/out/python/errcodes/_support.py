@@ -104,6 +104,9 @@ class Code(Protocol):
     def retryable(self) -> bool | None: ...
 
     @property
+    def doc_url(self) -> str | None: ...
+
+    @property
     def parameters(self) -> tuple[str, ...]: ...
 
     def format(self, /, **params: str | int) -> str: ...
@@ -177,6 +180,11 @@ class PlatformError(Exception):
     def retryable(self) -> bool | None:
         """Whether retrying later can succeed, or None when not known."""
         return self._code.retryable
+
+    @property
+    def doc_url(self) -> str | None:
+        """The address of the code's documentation, or None when there is none."""
+        return self._code.doc_url
 
 
 How = Literal["code", "message", "status"]
