@@ -71,12 +71,18 @@ class Options:
 Files = dict[PurePosixPath, str]
 
 
+def doc_page(platform: str) -> str:
+    """A platform's page on the reference site (the docs target), relative to the site: a
+    platform is ``[a-z][a-z0-9_]*``, nothing to escape."""
+    return f"{platform}.html"
+
+
 def doc_base(options: Options, platform: str) -> str | None:
     """What the documentation URL of each code of ``platform`` starts with, the code as text
     following: the platform's page of the documentation site and the start of a code's
     anchor (``https://errors.example.com/weex.html#``). Every runtime keeps this one string
     per platform and appends the code, so that no catalogue's size multiplies it."""
-    return None if options.docs_url is None else f"{options.docs_url}{platform}.html#"
+    return None if options.docs_url is None else f"{options.docs_url}{doc_page(platform)}#"
 
 
 def doc_url(options: Options, platform: str, code: Code) -> str | None:
@@ -99,6 +105,23 @@ def aggregate_header(comment: str, catalogs: Sequence[Catalog]) -> str:
     """The header of a file that gathers every catalogue (go.mod, index.ts, __init__.py):
     it depends only on which platforms exist, so it hashes their names, not their texts."""
     return f"{comment} {aggregate_header_line(catalogs)}"
+
+
+def corpus_header(comment: str, catalogs: Sequence[Catalog], catalog: Catalog | None = None) -> str:
+    """The header of a file that depends on the text of every catalogue (the report, the
+    reference site, whose pages link the codes other platforms share): it hashes all their
+    digests, so that a change to any of them makes the file stale rather than hand-edited.
+    ``catalog`` names the catalogue the file is about, if one is."""
+    texts = "\n".join(sorted(f"{c.platform} {c.digest}" for c in catalogs))
+    digest = hashlib.sha256(texts.encode()).hexdigest()[:16]
+    if catalog is None:
+        origin = f"{len(catalogs)} catalogues (sha256 {digest})"
+    else:
+        others = len(catalogs) - 1
+        origin = (
+            f"{catalog.path} and {others} other catalogue{'s' * (others != 1)} (sha256 {digest})"
+        )
+    return f"{comment} {_line(origin)}"
 
 
 def header_line(catalog: Catalog) -> str:

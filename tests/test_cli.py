@@ -156,8 +156,15 @@ def test_check_names_every_kind_of_drift(codegen: Callable[..., Run], project: P
     # Named relative to the project, however --out was given.
     lines = [line for line in result.stdout.splitlines() if line.startswith("out/")]
     assert lines == [
+        "out/docs/features.html: stale: generated from another version of its catalogue or of codegen",
+        "out/docs/index.html: stale: generated from another version of its catalogue or of codegen",
+        "out/docs/markdown/README.md: stale: generated from another version of its catalogue or of codegen",
+        "out/docs/markdown/features.md: stale: generated from another version of its catalogue or of codegen",
+        "out/docs/search-index.js: stale: generated from another version of its catalogue or of codegen",
         "out/go/features/features.go: stale: generated from another version of its catalogue or of codegen",
         "out/python/errcodes/features.py: stale: generated from another version of its catalogue or of codegen",
+        "out/report/shared_codes.json: stale: generated from another version of its catalogue or of codegen",
+        "out/report/shared_codes.md: stale: generated from another version of its catalogue or of codegen",
         "out/rust/src/features.rs: stale: generated from another version of its catalogue or of codegen",
         "out/typescript/features.d.ts: stale: generated from another version of its catalogue or of codegen",
         "out/typescript/features.js: missing: not generated yet",

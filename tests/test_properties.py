@@ -30,6 +30,7 @@ import tokenize
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -403,13 +404,16 @@ def write_project(
 
 @contextlib.contextmanager
 def generated(
-    catalogues: list[dict[str, Any]], ascii_only: bool, directory: str = "catalogs"
+    catalogues: list[dict[str, Any]],
+    ascii_only: bool,
+    directory: str = "catalogs",
+    targets: tuple[str, ...] = TARGETS,
 ) -> Iterator[Generated]:
     """The project generated from catalogues in ``directory``, whose name every header shows."""
     with tempfile.TemporaryDirectory(prefix="codegen-properties-") as temporary:
         root = Path(temporary)
         write_project(root, catalogues, ascii_only, directory)
-        targets = [arg for target in TARGETS for arg in ("--target", target)]
+        targets = [arg for target in targets for arg in ("--target", target)]
         status, output = codegen(root, "generate", f"--catalogs={directory}", *targets)
         assert status == 0, f"a valid project was refused:\n{output}"
         yield Generated(root, catalogues)
@@ -923,6 +927,133 @@ def test_every_language_gives_back_every_text_exactly(
             ]
             for check in checks:
                 check.result()
+
+
+# --- the reference site ---------------------------------------------------------------------
+
+
+class HtmlSkeleton(HTMLParser):
+    """A page as html.parser reads it, text left out: its elements with every attribute and
+    value, its declarations, and how many comments it has."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[object, ...]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("<", tag, tuple(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("</>", tag, tuple(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("/", tag))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("<!-- -->",))
+
+    def handle_decl(self, decl: str) -> None:
+        self.events.append(("<!", decl))
+
+    def unknown_decl(self, data: str) -> None:
+        self.events.append(("<![", data))
+
+    def handle_pi(self, data: str) -> None:
+        self.events.append(("<?", data))
+
+
+def html_skeleton(text: str) -> list[tuple[object, ...]]:
+    parser = HtmlSkeleton()
+    parser.feed(text)
+    parser.close()
+    return parser.events
+
+
+MARKDOWN_ESCAPED = re.compile(r"\\.|&(?:amp|lt|gt);")
+
+
+def markdown_skeleton(text: str) -> list[str]:
+    """Each line's markup once md_cell's escapes are gone: table cells, HTML, links, code
+    spans. What a catalogue text adds is escaped, so only the template's is left."""
+    return [
+        ("#" if line.startswith("#") else "")
+        + "".join(c for c in MARKDOWN_ESCAPED.sub("", line) if c in "|<>[]`")
+        for line in text.split("\n")[1:]  # the header names the directory
+    ]
+
+
+def docs_twin(catalogues: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """neutral(), but a source that holds an http(s) URL is kept: that one part is a link."""
+    twin = neutral(catalogues)
+    for original, neutral_one in zip(catalogues, twin):
+        if re.search(r"(?i)https?://", original["source"]):
+            neutral_one["source"] = original["source"]
+    return twin
+
+
+def check_search_index(project: Generated) -> None:
+    """search-index.js holds every code as the catalogue states it, and nothing that could
+    end its script."""
+    text = (project.out / "docs" / "search-index.js").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]
+    assert "<" not in body and "\u2028" not in body and "\u2029" not in body
+    prefix, suffix = "window.ERRCODES_INDEX = JSON.parse('", "');\n"
+    assert body.startswith(prefix) and body.endswith(suffix)
+    literal = body.removeprefix(prefix).removesuffix(suffix)
+    assert re.fullmatch(r"(?:[^\\'\n]|\\[\\'\n])*", literal)
+    data = json.loads(re.sub(r"\\([\\'\n])", lambda m: "" if m[1] == "\n" else m[1], literal))
+    ordered = sorted(project.catalogues, key=lambda c: c["platform"])
+    assert [p["platform"] for p in data["platforms"]] == [c["platform"] for c in ordered]
+    assert [row[:6] for row in data["entries"]] == [
+        [
+            number,
+            str(entry["code"]),
+            entry["name"],
+            entry.get("aliases", []),
+            entry.get("category"),
+            entry.get("retryable"),
+        ]
+        for number, catalogue in enumerate(ordered)
+        for entry in catalogue["errors"]
+    ]
+
+
+@settings(PROFILE, max_examples=25)
+@given(projects(), st.one_of(st.just("catalogs"), directory_name))
+@example(catalogues=regressions(), directory=HOSTILE_DIRECTORY)
+def test_the_reference_site_carries_text_only_as_text(
+    catalogues: list[dict[str, Any]], directory: str
+) -> None:
+    """Every HTML page reads, element for element and attribute for attribute, as the same
+    project with neutral text reads: no text adds an element, an attribute or a link. The
+    Markdown has the same markup line for line; the search index gives back every code."""
+    with (
+        generated(catalogues, False, directory, targets=("docs",)) as project,
+        generated(docs_twin(catalogues), False, targets=("docs",)) as twin,
+    ):
+        files = sorted(p.relative_to(project.out) for p in project.out.rglob("*") if p.is_file())
+        assert files == sorted(p.relative_to(twin.out) for p in twin.out.rglob("*") if p.is_file())
+        for path in files:
+            text, neutral_text = (
+                (o / path).read_text(encoding="utf-8") for o in (project.out, twin.out)
+            )
+            if path.suffix == ".html":
+                actual, expected = html_skeleton(text), html_skeleton(neutral_text)
+            elif path.suffix == ".md":
+                actual, expected = markdown_skeleton(text), markdown_skeleton(neutral_text)
+            else:
+                continue
+            if actual != expected:
+                at = next(
+                    (i for i, pair in enumerate(zip(actual, expected)) if pair[0] != pair[1]),
+                    min(len(actual), len(expected)),
+                )
+                raise AssertionError(
+                    f"{path}: catalogue text changed the markup at {at}:"
+                    f" {actual[max(at - 3, 0) : at + 3]} where neutral text gives"
+                    f" {expected[max(at - 3, 0) : at + 3]}"
+                )
+        check_search_index(project)
 
 
 def line_of(yaml_text: str, value: str) -> int:

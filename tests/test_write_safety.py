@@ -101,10 +101,10 @@ GENERATE = "import sys; from codegen.cli import main; sys.exit(main(['generate',
 def test_concurrent_generates_lose_no_hand_written_file(project: Path) -> None:
     """Two runs at once (an editor's save hook and a terminal), the second started a little
     later each round, so that it meets the first at each of its stages."""
-    docs = project / "out" / "docs"
-    docs.mkdir()
+    notes = project / "out" / "notes"
+    notes.mkdir()
     for i in range(3000):
-        (docs / f"page{i}.md").write_text(f"page {i}\n")
+        (notes / f"page{i}.md").write_text(f"page {i}\n")
     word = "removed"
     lost, failed = [0] * 6, []
     for round_, delay in enumerate([0.0, 0.05, 0.1, 0.15, 0.2, 0.3]):
@@ -122,7 +122,7 @@ def test_concurrent_generates_lose_no_hand_written_file(project: Path) -> None:
                 )
             )
         errors = [run.communicate(timeout=120)[1].decode() for run in runs]
-        pages = sorted(docs.iterdir()) if docs.is_dir() else []
+        pages = sorted(notes.iterdir()) if notes.is_dir() else []
         lost[round_] = 3000 - len(pages)
         assert all(p.read_text() == f"page {p.stem[4:]}\n" for p in pages)
         failed += [error for run, error in zip(runs, errors) if run.returncode != 0]
@@ -329,7 +329,7 @@ def test_out_on_a_mount_point_is_updated_in_place(
         result = codegen("generate", "--no-cache")
         assert result.status == 0, result.stderr
         # One per language (TypeScript: its code and its declarations), and the vectors.
-        assert "6 written, 1 removed" in result.stdout
+        assert "9 written, 1 removed" in result.stdout
         assert os.path.ismount(out)
         assert "Feature withdrawn" in (out / "python" / "errcodes" / "features.py").read_text()
         assert (out / "NOTES.md").read_text() == "kept by hand\n"

@@ -24,7 +24,7 @@ class UnknownTarget(KeyError):
 @functools.cache
 def registry() -> dict[str, Target]:
     """Every built-in target by name, in the order they are generated and listed."""
-    from . import golang, python, report, rust, typescript, vectors
+    from . import docs, golang, python, report, rust, typescript, vectors
 
     return {
         t.name: t
@@ -34,6 +34,7 @@ def registry() -> dict[str, Target]:
             golang.TARGET,
             rust.TARGET,
             report.TARGET,
+            docs.TARGET,
             vectors.TARGET,
         )
     }

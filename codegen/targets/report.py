@@ -19,7 +19,7 @@ from typing import Any
 from ..checks import same_meaning
 from ..diagnostics import printable
 from ..model import Catalog, Code, Entry, default_text
-from ..render import Files, Options, aggregate_header, template
+from ..render import Files, Options, corpus_header, template
 from .base import Target
 
 MARKDOWN = PurePosixPath("report", "shared_codes.md")
@@ -110,7 +110,7 @@ def markdown(catalogs: Sequence[Catalog]) -> str:
         "letter": lambda n: string.ascii_uppercase[n % 26],
     }
     return template("report", "shared_codes.md.j2", filters).render(
-        header=aggregate_header("<!--", catalogs) + " -->",
+        header=corpus_header("<!--", catalogs) + " -->",
         catalogs=catalogs,
         shared=shared,
         pairs=pair_counts(catalogs, shared),
@@ -120,7 +120,7 @@ def markdown(catalogs: Sequence[Catalog]) -> str:
 def json_report(catalogs: Sequence[Catalog]) -> str:
     # The header sits on the first line, as in every generated file, so that generate
     # and check know the file is theirs.
-    header = aggregate_header("", catalogs).strip()
+    header = corpus_header("", catalogs).strip()
     body = json.dumps(shared_codes(catalogs), ensure_ascii=False, indent=2)
     return f'{{"generated": {json.dumps(header)},\n "shared_codes": {body}}}\n'
 
