@@ -1,7 +1,11 @@
 # Two commands set everything up on a fresh machine: `make generate` and `make test`.
 # Python tools live in .venv, installed from the lock requirements/dev.txt (exact versions and
 # hashes of every package; `make lock` updates it); the TypeScript toolchain the tests run in
-# node_modules (from package-lock.json); Go is used as installed.
+# node_modules (from package-lock.json), Playwright's library and axe-core for the browser tests
+# among them; Go is used as installed. The browser tests drive Debian's Chromium
+# (/usr/bin/chromium), never a browser Playwright downloads: when it, or the Chinese font the
+# screenshots show the catalogues' Chinese texts in, is missing, `make test` installs Debian's
+# packages with apt-get (through sudo when not root).
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,6 +16,9 @@ PY_STAMP := $(VENV)/.installed
 MIN_VENV := .venv-minimum
 MIN_STAMP := $(MIN_VENV)/.installed
 NODE_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # pip's settings from the environment or machine (PIP_FIND_LINKS, a mirror...) stay out of
 # what the lock records; installs still honour them.
@@ -45,6 +52,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The installed files themselves are the targets: present, nothing runs; either missing, one
+# apt-get brings both packages.
+$(CHROMIUM) $(CJK_FONT) &:
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+		chromium fonts-wqy-microhei
+	test -x $(CHROMIUM) && test -f $(CJK_FONT)
+
 generate: $(PY_STAMP)
 	$(BIN)/codegen generate
 
@@ -54,11 +69,11 @@ check: $(PY_STAMP)
 validate: $(PY_STAMP)
 	$(BIN)/codegen validate
 
-test: $(PY_STAMP) $(NODE_STAMP)
+test: $(PY_STAMP) $(NODE_STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-test-minimum: $(MIN_STAMP) $(NODE_STAMP)
+test-minimum: $(MIN_STAMP) $(NODE_STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(MIN_VENV)/bin/pytest
 
 # Re-resolve the lock after a change to pyproject.toml, keeping every pin that still fits;
@@ -70,9 +85,10 @@ lock: $(PY_STAMP)
 		--output-file $(LOCK) pyproject.toml
 	env -u PIP_FIND_LINKS $(BIN)/python requirements/minimum.py
 
-bench: $(PY_STAMP)
+bench: $(PY_STAMP) $(NODE_STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/python tests/bench.py
 	$(BIN)/python tests/bench_classify.py
+	$(BIN)/python tests/bench_docs.py
 
 clean:
-	rm -rf $(VENV) $(MIN_VENV) node_modules .mypy_cache .pytest_cache
+	rm -rf $(VENV) $(MIN_VENV) node_modules .mypy_cache .pytest_cache tests/browser/artefacts

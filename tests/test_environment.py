@@ -8,7 +8,9 @@ promises users, for `make test-minimum`.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from browser.driver import NODE_PACKAGES, missing
 from conftest import NODE_TOOLS, PYTHON_TOOLS, ROOT, SYSTEM_TOOLS, toolchain
 
 LOCK = ROOT / "requirements" / "dev.txt"
@@ -156,3 +159,25 @@ def test_only_tools_the_project_does_not_install_come_from_path() -> None:
 def test_the_tool_cache_is_private_to_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
     cache = Path(os.environ["CODEGEN_CACHE_DIR"])
     assert cache.is_relative_to(tmp_path_factory.getbasetemp())
+
+
+def test_node_packages_are_pinned_locked_and_installed_as_locked() -> None:
+    """package.json names exact versions (npm install --save-exact), package-lock.json holds
+    the same, and node_modules has them: Playwright's library and axe-core among them."""
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    assert set(NODE_PACKAGES) <= set(wanted)
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    assert lock[""]["devDependencies"] == wanted, "package-lock.json is stale: run npm install"
+    for name, version in wanted.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} {version!r} is not exact"
+        assert lock[f"node_modules/{name}"]["version"] == version
+        manifest = ROOT / "node_modules" / name / "package.json"
+        assert manifest.is_file(), f"{name} is not installed: run make test"
+        installed = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+        assert installed == version, f"{name} {installed} (locked: {version}): run make test"
+
+
+def test_the_browser_tests_have_chromium_and_their_node_packages() -> None:
+    """Debian's chromium and the node packages drive.mjs imports: make test installs them,
+    and the browser tests fail, never skip, without them."""
+    assert not missing(), f"not installed: {', '.join(missing())}: run make test"
