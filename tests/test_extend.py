@@ -563,20 +563,20 @@ REFUSED = {
         "[tool.codegen.target.c_header] files: template '../../pyproject.toml' leads out",
     ),
     "shell string": (
-        '[tool.codegen.target.docs]\ncommand = "node plugins/docs.mjs"\n',
-        "[tool.codegen.target.docs] command must be a non-empty list of arguments",
+        '[tool.codegen.target.manual]\ncommand = "node plugins/docs.mjs"\n',
+        "[tool.codegen.target.manual] command must be a non-empty list of arguments",
     ),
     "both kinds": (
         C_HEADER_TABLE + 'command = ["node"]\n',
         "[tool.codegen.target.c_header] needs either templates and files",
     ),
     "unknown key": (
-        '[tool.codegen.target.docs]\ncommand = ["node"]\nshell = true\n',
-        "[tool.codegen.target.docs] has unknown setting 'shell'",
+        '[tool.codegen.target.manual]\ncommand = ["node"]\nshell = true\n',
+        "[tool.codegen.target.manual] has unknown setting 'shell'",
     ),
     "timeout": (
-        '[tool.codegen.target.docs]\ncommand = ["node"]\ntimeout = 0\n',
-        "[tool.codegen.target.docs] timeout must be a number of seconds",
+        '[tool.codegen.target.manual]\ncommand = ["node"]\ntimeout = 0\n',
+        "[tool.codegen.target.manual] timeout must be a number of seconds",
     ),
     "unknown target": (
         '[tool.codegen]\ntargets = ["python", "c_heder"]\n' + C_HEADER_TABLE,
@@ -610,7 +610,7 @@ def test_declared_targets_do_not_stop_validate(
         tmp_path,
         '[tool.codegen]\ntemplates = "codegen-templates"\n\n'
         + C_HEADER_TABLE
-        + '\n[tool.codegen.target.docs]\ncommand = ["no-such-program"]\n',
+        + '\n[tool.codegen.target.manual]\ncommand = ["no-such-program"]\n',
     )
     put(
         root,
@@ -620,7 +620,7 @@ def test_declared_targets_do_not_stop_validate(
         },
     )
     monkeypatch.chdir(root)
-    assert load_config(root).targets[-2:] == ("c_header", "docs")
+    assert load_config(root).targets[-2:] == ("c_header", "manual")
     result = codegen("validate")
     assert result.status == 0, result.stdout + result.stderr
 
@@ -808,8 +808,8 @@ def plugin_project(tmp_path: Path, mode: str | None = None, timeout: float | Non
     extra = "" if timeout is None else f"timeout = {timeout}\n"
     return project(
         tmp_path,
-        '[tool.codegen]\ntargets = ["docs"]\n\n'
-        f"[tool.codegen.target.docs]\ncommand = {command}\n{extra}",
+        '[tool.codegen]\ntargets = ["manual"]\n\n'
+        f"[tool.codegen.target.manual]\ncommand = {command}\n{extra}",
     )
 
 
@@ -848,7 +848,7 @@ def test_plugin_not_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     command = f"node {PLUGINS / 'docs.mjs'} record"
     assert result == Run(
         1,
-        f"pyproject.toml: error[PLUGIN]: plugin target docs runs a program from the repository,"
+        f"pyproject.toml: error[PLUGIN]: plugin target manual runs a program from the repository,"
         f" `{command}`, and plugins run only when allowed: if you trust this repository's code,"
         " run codegen with --allow-plugins (or CODEGEN_ALLOW_PLUGINS=1)\n",
         "",
@@ -862,7 +862,7 @@ def test_plugin_request_follows_the_schema(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("RECORD", str(record))
     assert codegen_run(root, "generate", allow_plugins=True).status == 0
     request = json.loads(record.read_text("utf-8"))
-    assert request["version"] == 1 and request["target"] == "docs"
+    assert request["version"] == 1 and request["target"] == "manual"
     model = schema("datamodel.schema.json")
     protocol = schema("plugin.schema.json")
     jsonschema.Draft202012Validator.check_schema(protocol)
@@ -878,26 +878,26 @@ def test_plugin_request_follows_the_schema(tmp_path: Path, monkeypatch: pytest.M
 
 
 PLUGIN_FAILURES = {
-    "parent": "plugin target docs: output path '../x' leads out of its directory (..)",
-    "absolute": "plugin target docs: output path '/tmp/codegen-plugin-x' is absolute",
+    "parent": "plugin target manual: output path '../x' leads out of its directory (..)",
+    "absolute": "plugin target manual: output path '/tmp/codegen-plugin-x' is absolute",
     "fail": (
-        f"plugin target docs `node {PLUGINS / 'docs.mjs'} fail` exited with status 1; its stderr"
+        f"plugin target manual `node {PLUGINS / 'docs.mjs'} fail` exited with status 1; its stderr"
         " ends: docs: something went wrong\\n\\x1b[31mred\\x1b[0m at the end"
     ),
     "garbage": (
-        f"plugin target docs `node {PLUGINS / 'docs.mjs'} garbage` answered no JSON document"
+        f"plugin target manual `node {PLUGINS / 'docs.mjs'} garbage` answered no JSON document"
         " (Expecting value: line 1 column 1 (char 0)); it wrote nothing to stderr"
     ),
     "unmarked": (
-        "plugin target docs: features.md: the first line must carry the generated-code marker"
+        "plugin target manual: features.md: the first line must carry the generated-code marker"
     ),
-    "error": "plugin target docs: cannot document this model",
+    "error": "plugin target manual: cannot document this model",
 }
 
 
 @pytest.mark.parametrize("mode", PLUGIN_FAILURES)
 def test_plugin_failure(tmp_path: Path, mode: str) -> None:
-    """A path out of out/docs/, a failure, no JSON, no marker, an error of its own: one
+    """A path out of out/manual/, a failure, no JSON, no marker, an error of its own: one
     PLUGIN error naming it, exit 1, nothing written."""
     root = plugin_project(tmp_path, mode)
     result = codegen_run(root, "generate", allow_plugins=True)
@@ -913,18 +913,18 @@ def test_plugin_timeout_and_missing_program(tmp_path: Path) -> None:
     root = plugin_project(tmp_path / "hang", "hang", timeout=1)
     result = codegen_run(root, "generate", allow_plugins=True)
     assert result.stdout == (
-        f"pyproject.toml: error[PLUGIN]: plugin target docs `node {PLUGINS / 'docs.mjs'} hang`"
+        f"pyproject.toml: error[PLUGIN]: plugin target manual `node {PLUGINS / 'docs.mjs'} hang`"
         " ran longer than 1 s; it wrote nothing to stderr\n"
     )
     root = project(
         tmp_path / "missing",
-        '[tool.codegen]\ntargets = ["docs"]\n'
-        '[tool.codegen.target.docs]\ncommand = ["no-such-program-x"]\n',
+        '[tool.codegen]\ntargets = ["manual"]\n'
+        '[tool.codegen.target.manual]\ncommand = ["no-such-program-x"]\n',
     )
     result = codegen_run(root, "generate", allow_plugins=True)
     assert result == Run(
         1,
-        "pyproject.toml: error[PLUGIN]: plugin target docs cannot run `no-such-program-x`: No"
+        "pyproject.toml: error[PLUGIN]: plugin target manual cannot run `no-such-program-x`: No"
         " such file or directory\n",
         "",
     )
@@ -936,8 +936,8 @@ def test_plugin_warning(tmp_path: Path) -> None:
     result = codegen_run(root, "generate", allow_plugins=True)
     assert result == Run(
         0,
-        "pyproject.toml: warning[PLUGIN]: plugin target docs: index.md lists every catalogue\n"
-        "wrote out/docs/features.md\nwrote out/docs/index.md\n",
+        "pyproject.toml: warning[PLUGIN]: plugin target manual: index.md lists every catalogue\n"
+        "wrote out/manual/features.md\nwrote out/manual/index.md\n",
         "",
     )
 

@@ -1018,7 +1018,11 @@ def check_search_index(project: Generated) -> None:
     ]
 
 
-@settings(PROFILE, max_examples=25)
+@settings(
+    PROFILE,
+    max_examples=25,
+    suppress_health_check=[*PROFILE.suppress_health_check, HealthCheck.data_too_large],
+)
 @given(projects(), st.one_of(st.just("catalogs"), directory_name))
 @example(catalogues=regressions(), directory=HOSTILE_DIRECTORY)
 def test_the_reference_site_carries_text_only_as_text(
