@@ -85,6 +85,11 @@ lock: $(PY_STAMP)
 		--output-file $(LOCK) pyproject.toml
 	env -u PIP_FIND_LINKS $(BIN)/python requirements/minimum.py
 
+# codegen side by side with protoc (from the lock's grpcio-tools) on synthetic catalogues of
+# 1,000, 10,000 and 100,000 codes and on catalogs/, per-stage times, the interactive figures and
+# the goals they are held to; then classify in every language and the reference site's search.
+# `make bench BENCH_RUNS=3` runs each command that many times (medians); one size:
+# `.venv/bin/python tests/bench.py 10000`. Prints figures, asserts none.
 bench: $(PY_STAMP) $(NODE_STAMP) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/python tests/bench.py
 	$(BIN)/python tests/bench_classify.py

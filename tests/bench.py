@@ -1,24 +1,79 @@
-"""Benchmark: per-stage time and peak memory on synthetic catalogues (``make bench``).
+"""Benchmark: codegen side by side with protoc, per-stage times, and the interactive figures
+(``make bench``). Figures are printed, never asserted: a person judges them.
 
-Each size runs in a fresh process so that peak memory is its own. Sizes are codes per
-catalogue; every entry has two languages, a solution on every third, and the usual fields.
+    python tests/bench.py                 1,000, 10,000 and 100,000 codes, the seed catalogues,
+                                          the interactive figures, then the goals
+    python tests/bench.py 10000           only that size (any number of codes; several allowed)
+    python tests/bench.py seed            only the catalogues of catalogs/ (this project's config)
+    python tests/bench.py interactive     only the interactive figures
+    BENCH_RUNS=3 python tests/bench.py    that many runs of each command
+
+Every measured command is a real command-line run in a fresh process (``.venv/bin/codegen``,
+``python -m grpc_tools.protoc``) writing into a fresh directory; the runs of the commands of
+a workload alternate, so that a busy machine slows them alike. Each row shows the median, the
+fastest and the slowest run, the CPU time and the peak memory (the largest resident set of the
+process, or of any process it waited for, as wait4 reports it to a small launcher process: the
+floor is the launcher's few megabytes), and the ratios to protoc's. CPU time is the steadier
+figure on a busy machine; the goals are in wall time.
+
+protoc writes Python and ``.pyi`` from one proto enum holding the same codes (names and numbers)
+as the synthetic catalogue; for the seed catalogues, one enum per catalogue with integer codes
+(string codes have no proto enum: those catalogues are left out of protoc's side, and said so).
+
+The synthetic catalogue (``synthetic(size)``) has one integer code per entry, two languages, a
+solution on every third, and the usual fields. The per-stage times (load, validate, check,
+render per target, write, a no-op regeneration from the cache) run in-process, once, in a fresh
+process per workload, so that its peak memory is its own.
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
+import itertools
 import json
+import os
+import platform
+import re
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
+
 T = TypeVar("T")
+ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 10_000, 100_000)
 CATEGORIES = ("parameter", "credentials", "rate_limit", "server")
+RUNS = 5
+"""Runs of each command per workload; fewer for the largest (RUNS_LARGE), more for the quick
+interactive commands (RUNS_INTERACTIVE). BENCH_RUNS sets all three."""
+RUNS_LARGE = 3
+LARGE = 50_000
+RUNS_INTERACTIVE = 10
+GOAL_SIZES = (10_000, 100_000)
+"""Where the ratio goals apply; growth is measured from the first to the second."""
+EDITED = "wechat.yaml"
+"""The seed catalogue one message of which is edited for the incremental figure (the largest:
+the case where the most is at stake); another one when it is missing."""
+UNLIMITED = 2**40
+INT32 = range(-(2**31), 2**31)
+
+
+def entries(size: int) -> Iterator[tuple[int, str]]:
+    """The code and name of each entry of the synthetic catalogue."""
+    for i in range(size):
+        yield 100000 + i, f"SYNTHETIC_ERROR_NUMBER_{i}"
 
 
 def synthetic(size: int) -> str:
@@ -29,10 +84,10 @@ def synthetic(size: int) -> str:
         "code_type: integer",
         "errors:",
     ]
-    for i in range(size):
+    for i, (code, name) in enumerate(entries(size)):
         lines += [
-            f"  - code: {100000 + i}",
-            f"    name: SYNTHETIC_ERROR_NUMBER_{i}",
+            f"  - code: {code}",
+            f"    name: {name}",
             "    message:",
             f'      en: "Synthetic error {i}: the parameter {{param}} is out of range"',
             f'      zh: "合成错误 {i}:参数 {{param}} 超出范围"',
@@ -46,20 +101,25 @@ def synthetic(size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def one(size: int) -> dict[str, float]:
+# The per-stage times, in-process.
+
+
+def stages(paths: Sequence[Path], root: Path) -> dict[str, float]:
+    """Each stage of a generation of the catalogues ``paths`` with the configuration of the
+    project at ``root``, timed in this process, then a no-op regeneration from a fresh cache."""
+    from codegen.cache import Cache
     from codegen.checks import run_checks
     from codegen.config import load_config
     from codegen.load import load_bytes
-    from codegen.cache import Cache
     from codegen.pipeline import run
     from codegen.render import render
     from codegen.source import display
-    from codegen.targets import registry
     from codegen.validate import Limits, validate
     from codegen.write import write
 
-    options = load_config().options
-    names = list(registry())
+    config = load_config(root)
+    options, names = config.options, list(config.targets)
+    unlimited = Limits(file_bytes=UNLIMITED, entries=UNLIMITED)  # the 100k catalogue is 27 MB
     times: dict[str, float] = {}
 
     def timed(stage: str, work: Callable[[], T]) -> T:
@@ -68,32 +128,31 @@ def one(size: int) -> dict[str, float]:
         times[stage] = time.perf_counter() - start
         return result
 
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "bench.yaml"
-        data = synthetic(size).encode()
-        path.write_bytes(data)
-        times["catalogue MB"] = len(data) / 1e6
-        name = display(path, Path(scratch))
-        document = timed("load", lambda: load_bytes(data, name))
-        catalog, problems = timed("validate", lambda: validate(document))
+    data = [(path.read_bytes(), display(path, root)) for path in paths]
+    times["catalogue MB"] = sum(len(d) for d, _ in data) / 1e6
+    documents = timed("load", lambda: [load_bytes(d, name) for d, name in data])
+    validated = timed("validate", lambda: [validate(d, unlimited) for d in documents])
+    catalogs = []
+    for catalog, problems in validated:
         assert catalog is not None and not problems, problems[:3]
-        timed("check", lambda: run_checks([catalog]))
-        files = {}
-        for target in names:
-            rendered = timed(f"render {target}", lambda: render([catalog], [target], options))
-            assert rendered.files is not None, rendered.diagnostics
-            files.update(rendered.files)
+        catalogs.append(catalog)
+    timed("check", lambda: run_checks(catalogs))
+    files = {}
+    for target in names:
+        rendered = timed(f"render {target}", lambda: render(catalogs, [target], options))
+        assert rendered.files is not None, rendered.diagnostics
+        files.update(rendered.files)
+    with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out"
-        timed("write", lambda: write(out, files, list(names)))
+        timed("write", lambda: write(out, files, names))
         # A regeneration of unchanged catalogues, as `codegen generate` runs it: the first
         # run fills the cache, the second is the no-op being measured.
         cache = Cache(Path(scratch) / "cache")
-        unlimited = Limits(file_bytes=2**40, entries=2**40)  # the 100k catalogue is 27 MB
-        run([path], list(names), options, unlimited, cache, root=Path(scratch))
+        run(paths, names, options, unlimited, cache, root=root)
         start = time.perf_counter()
-        outcome = run([path], list(names), options, unlimited, cache, root=Path(scratch))
+        outcome = run(paths, names, options, unlimited, cache, root=root)
         assert outcome.files is not None
-        summary = write(out, outcome.files, list(names))
+        summary = write(out, outcome.files, names)
         times["no-op regenerate"] = time.perf_counter() - start
         assert not summary.written
     times["total generate"] = sum(
@@ -101,28 +160,589 @@ def one(size: int) -> dict[str, float]:
         for k, v in times.items()
         if k in ("load", "validate", "check", "write") or k.startswith("render")
     )
-    times["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    times["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KB_PER_MB
     return times
 
 
-def main() -> None:
-    if len(sys.argv) == 2:
-        print(json.dumps(one(int(sys.argv[1]))))
-        return
-    rows = []
-    for size in SIZES:
-        output = subprocess.run(
-            [sys.executable, __file__, str(size)], capture_output=True, text=True, check=True
-        ).stdout
-        rows.append((size, json.loads(output)))
-    stages = list(rows[0][1])
-    print(f"{'stage':<20}" + "".join(f"{size:>14,} codes" for size, _ in rows))
-    for stage in stages:
+def one(size: int) -> dict[str, float]:
+    """The per-stage times of the synthetic catalogue of ``size`` codes."""
+    with tempfile.TemporaryDirectory() as scratch:
+        project = synthetic_project(Path(scratch), size)
+        return stages([project / "catalogs" / "bench.yaml"], project)
+
+
+# Workloads: a project to run codegen in, and the proto file of the same codes.
+
+
+@dataclass
+class Workload:
+    key: str
+    title: str
+    project: Path
+    proto: Path
+    codes: int
+    note: str = ""
+
+
+def synthetic_project(directory: Path, size: int) -> Path:
+    """A project holding only the synthetic catalogue, configured to accept its size."""
+    project = directory / "project"
+    (project / "catalogs").mkdir(parents=True)
+    (project / "catalogs" / "bench.yaml").write_text(synthetic(size), "utf-8")
+    (project / "pyproject.toml").write_text(
+        "[tool.codegen]\n" f"max_file_bytes = {UNLIMITED}\n" f"max_entries = {UNLIMITED}\n",
+        "utf-8",
+    )
+    return project
+
+
+def seed_project(directory: Path) -> Path:
+    """A copy of this project's catalogues and configuration, which runs may change."""
+    project = directory / "project"
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "pyproject.toml", project)
+    shutil.copytree(ROOT / "catalogs", project / "catalogs")
+    shutil.copytree(ROOT / "schema", project / "schema")
+    return project
+
+
+def proto_enum(platform_name: str, codes: Sequence[tuple[int, str, Sequence[str]]]) -> str:
+    """One proto3 enum of ``codes`` (code, name, aliases). Its values are prefixed with the
+    platform, as enum values share their package's scope; the first must be zero: the entry of
+    code 0 when there is one, else an UNSPECIFIED value."""
+    prefix = platform_name.upper()
+    title = "".join(part.capitalize() for part in platform_name.split("_")) + "Code"
+    ordered = sorted(codes, key=lambda c: c[0] != 0)
+    values = [] if ordered and ordered[0][0] == 0 else [(f"{prefix}_UNSPECIFIED", 0)]
+    aliased = False
+    for code, name, aliases in ordered:
+        values.append((f"{prefix}_{name}", code))
+        for alias in aliases:
+            values.append((f"{prefix}_{alias}", code))
+            aliased = True
+    lines = [f"enum {title} {{"]
+    if aliased:
+        lines.append("  option allow_alias = true;")
+    lines += [f"  {name} = {code};" for name, code in values]
+    return "\n".join(lines) + "\n}\n"
+
+
+def proto_file(path: Path, enums: Sequence[str]) -> Path:
+    path.write_text('syntax = "proto3";\n\npackage errcodes;\n\n' + "\n".join(enums), "utf-8")
+    return path
+
+
+def synthetic_workload(directory: Path, size: int) -> Workload:
+    project = synthetic_project(directory, size)
+    enum = proto_enum("bench", [(code, name, ()) for code, name in entries(size)])
+    megabytes = (project / "catalogs" / "bench.yaml").stat().st_size / 1e6
+    return Workload(
+        key=str(size),
+        title=f"{size:,} codes (synthetic, {megabytes:.1f} MB of YAML)",
+        project=project,
+        proto=proto_file(directory / "synthetic.proto", [enum]),
+        codes=size,
+    )
+
+
+def seed_workload(directory: Path) -> Workload:
+    project = seed_project(directory)
+    enums, left_out, codes, enum_codes = [], [], 0, 0
+    for path in sorted((project / "catalogs").glob("*.yaml")):
+        catalog = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        errors = catalog["errors"]
+        codes += len(errors)
+        if catalog.get("code_type") != "integer":
+            left_out.append(f"{path.name} ({len(errors)} string codes)")
+            continue
+        found = [(e["code"], e["name"], e.get("aliases", [])) for e in errors]
+        outside = [c for c, _, _ in found if c not in INT32]
+        assert not outside, f"{path.name}: codes {outside[:3]} do not fit a proto enum (int32)"
+        enums.append(proto_enum(catalog["platform"], found))
+        enum_codes += len(found)
+    note = f"protoc: one enum per integer-code catalogue ({len(enums)}, {enum_codes:,} codes)"
+    if left_out:
+        note += f"; not on protoc's side: {', '.join(left_out)}"
+    return Workload(
+        key="seed",
+        title=f"the seed catalogues (catalogs/, {codes:,} codes, this project's configuration)",
+        project=project,
+        proto=proto_file(directory / "catalogues.proto", enums),
+        codes=codes,
+        note=note,
+    )
+
+
+# Measuring one command.
+
+KB_PER_MB = 1024 * 1024 if sys.platform == "darwin" else 1024
+"""ru_maxrss is in bytes on macOS, in kilobytes elsewhere."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float
+    cpu: float
+    peak_mb: float
+
+
+@dataclass
+class Row:
+    label: str
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def peak_mb(self) -> float:
+        return statistics.median(s.peak_mb for s in self.samples)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+
+LAUNCHER = """\
+import os, sys, time
+report, argv = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawnp(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+with open(report, "w") as file:
+    cpu = usage.ru_utime + usage.ru_stime
+    file.write(f"{os.waitstatus_to_exitcode(status)} {seconds!r} {cpu!r} {usage.ru_maxrss}")
+"""
+"""Runs a command and reports its exit status, wall time, CPU time and peak memory. A process
+of its own, and a small one: a new program's peak resident set starts at that of the process
+it replaces (Linux keeps the larger across exec), and this benchmark's own grows with the
+catalogues it writes; this launcher's is a few megabytes, the floor of every figure."""
+
+
+def measure_output(
+    argv: Sequence[str | Path], cwd: Path, env: dict[str, str]
+) -> tuple[Sample, bytes]:
+    """Run ``argv`` in a fresh process: its wall time, CPU time and peak memory, and what it
+    printed on stdout. A failure stops the benchmark with the command's output."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report, stdout, stderr = (Path(scratch) / name for name in ("report", "out", "err"))
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            launcher: list[str | Path] = [sys.executable, "-I", "-S", "-c", LAUNCHER, report]
+            subprocess.run(
+                [os.fspath(a) for a in (*launcher, *argv)],
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                check=True,
+            )
+        status, seconds, cpu, peak = report.read_text().split()
+        if status != "0":
+            shown = (stdout.read_bytes() + stderr.read_bytes()).decode("utf-8", "replace")
+            command = " ".join(os.fspath(a) for a in argv)
+            raise SystemExit(f"{command} (in {cwd}) exited {status}:\n{shown[-3000:]}")
+        sample = Sample(float(seconds), float(cpu), int(peak) / KB_PER_MB)
+        return sample, stdout.read_bytes()
+
+
+def measure(argv: Sequence[str | Path], cwd: Path, env: dict[str, str]) -> Sample:
+    return measure_output(argv, cwd, env)[0]
+
+
+def codegen() -> Path:
+    """The installed command, beside the interpreter running the benchmark."""
+    command = Path(sys.executable).parent / "codegen"
+    if not command.is_file():
+        raise SystemExit(f"{command} is missing: install the project (make) first")
+    return command
+
+
+_FRESH = itertools.count()
+
+
+@contextmanager
+def fresh(scratch: Path) -> Iterator[Path]:
+    """A directory that does not exist yet, removed afterwards (outside the measurement)."""
+    path = scratch / f"out-{next(_FRESH)}"
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# The side-by-side comparison.
+
+CODEGEN_ALL = "codegen generate --no-cache (every target)"
+CODEGEN_PYTHON = "codegen generate --no-cache --target python"
+PROTOC = "protoc --python_out --pyi_out"
+
+
+def compare(workload: Workload, runs: int, env: dict[str, str], warm_up: bool) -> dict[str, Row]:
+    """codegen (every target, Python alone) and protoc, ``runs`` runs each, alternating."""
+    scratch = workload.proto.parent
+    command = codegen()
+
+    def generate(*flags: str) -> Callable[[Path], list[str | Path]]:
+        return lambda out: [command, "generate", "--no-cache", *flags, "--out", out]
+
+    def protoc(out: Path) -> list[str | Path]:
+        out.mkdir()
+        return [
+            sys.executable,
+            "-m",
+            "grpc_tools.protoc",
+            f"--proto_path={workload.proto.parent}",
+            f"--python_out={out}",
+            f"--pyi_out={out}",
+            workload.proto,
+        ]
+
+    commands: dict[str, tuple[Callable[[Path], list[str | Path]], Path]] = {
+        CODEGEN_ALL: (generate(), workload.project),
+        CODEGEN_PYTHON: (generate("--target", "python"), workload.project),
+        PROTOC: (protoc, scratch),
+    }
+    rows = {label: Row(label) for label in commands}
+    for attempt in range(runs + warm_up):
+        for label, (argv, cwd) in commands.items():
+            with fresh(scratch) as out:
+                sample = measure(argv(out), cwd, env)
+                if label == PROTOC:
+                    assert (out / f"{workload.proto.stem}_pb2.pyi").is_file()
+                else:
+                    assert (out / "python").is_dir()
+            if attempt >= warm_up:
+                rows[label].samples.append(sample)
+    return rows
+
+
+def stage_times(key: str, env: dict[str, str]) -> dict[str, float]:
+    """The per-stage times of a workload, in a process of their own."""
+    _, output = measure_output([sys.executable, __file__, "--stages", key], ROOT, env)
+    times: dict[str, float] = json.loads(output)
+    return times
+
+
+def _stages_main(key: str) -> None:
+    if key == "seed":
+        with tempfile.TemporaryDirectory() as scratch:
+            project = seed_project(Path(scratch))
+            times = stages(sorted((project / "catalogs").glob("*.yaml")), project)
+    else:
+        times = one(int(key))
+    print(json.dumps(times))
+
+
+# The interactive figures, on the seed catalogues.
+
+PYTHON_ALONE = "python -c pass (the interpreter alone)"
+VERSION = "codegen --version"
+CHECK_WARM = "codegen check (unchanged tree, warm cache)"
+CHECK_COLD = "codegen check --no-cache (unchanged tree)"
+EDIT = "codegen generate after editing one message"
+
+
+def interactive(
+    directory: Path, runs: int, env: dict[str, str], warm_up: bool = True
+) -> tuple[dict[str, Row], str]:
+    """Each command ``runs`` times (after one run to warm up), in a copy of this project whose
+    out/ is up to date; the edit changes one message of one catalogue (a new text each run),
+    and restores it afterwards (regenerating, outside the measurement)."""
+    project = seed_project(directory)
+    command = codegen()
+    catalogs = project / "catalogs"
+    edited = catalogs / EDITED
+    if not edited.is_file():
+        edited = max(catalogs.glob("*.yaml"), key=lambda p: p.stat().st_size)
+    original = edited.read_text("utf-8")
+    message = re.compile(r'^(\s+en: ")', re.M)
+    assert message.search(original), f"{edited.name} has no message to edit"
+    measure([command, "generate"], project, env)
+
+    def edit(run: int) -> list[str | Path]:
+        edited.write_text(message.sub(rf"\1Edited {run}: ", original, count=1), "utf-8")
+        return [command, "generate"]
+
+    commands: dict[str, Callable[[int], list[str | Path]]] = {
+        PYTHON_ALONE: lambda _: [sys.executable, "-c", "pass"],
+        VERSION: lambda _: [command, "--version"],
+        CHECK_WARM: lambda _: [command, "check"],
+        CHECK_COLD: lambda _: [command, "check", "--no-cache"],
+        EDIT: edit,
+    }
+    rows = {label: Row(label) for label in commands}
+    for attempt in range(runs + warm_up):
+        for label, argv in commands.items():
+            sample = measure(argv(attempt), project, env)
+            if label == EDIT:
+                edited.write_text(original, "utf-8")
+                measure([command, "generate"], project, env)
+            if attempt >= warm_up:
+                rows[label].samples.append(sample)
+    measure([command, "check"], project, env)  # restored: out/ is as before
+    return rows, f"{edited.name}, {sum(1 for _ in catalogs.glob('*.yaml'))} catalogues"
+
+
+# Printing.
+
+
+def duration(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def ratio(value: float, base: float) -> str:
+    return f"{value / base:.1f}x" if base else "-"
+
+
+def print_comparison(workload: Workload, rows: dict[str, Row], runs: int) -> None:
+    print(f"\n== {workload.title}: median of {runs} run{'s' * (runs > 1)} ==")
+    if workload.note:
+        print(workload.note)
+    base = rows[PROTOC]
+    print(
+        f"{'':45}{'median':>9}{'fastest':>9}{'slowest':>9}{'vs protoc':>10}"
+        f"{'CPU':>9}{'peak MB':>9}{'vs protoc':>10}"
+    )
+    for row in rows.values():
+        times = [s.seconds for s in row.samples]
+        print(
+            f"{row.label:45}{duration(row.seconds):>9}{duration(min(times)):>9}"
+            f"{duration(max(times)):>9}{ratio(row.seconds, base.seconds):>10}"
+            f"{duration(row.cpu):>9}{row.peak_mb:>9.0f}{ratio(row.peak_mb, base.peak_mb):>10}"
+        )
+    sys.stdout.flush()
+
+
+def print_stages(columns: dict[str, dict[str, float]]) -> None:
+    print("\n== Stages, in-process, one run in a process of its own ==")
+    print(f"{'stage':<20}" + "".join(f"{title:>16}" for title in columns))
+    names = list(dict.fromkeys(stage for times in columns.values() for stage in times))
+    for stage in names:
         cells = []
-        for _, times in rows:
-            value = times[stage]
-            cells.append(f"{value:>20.1f}" if "MB" in stage else f"{value * 1000:>17.0f} ms")
+        for times in columns.values():
+            value = times.get(stage)
+            if value is None:
+                cells.append(f"{'-':>16}")
+            elif "MB" in stage:
+                cells.append(f"{value:>16.1f}")
+            else:
+                cells.append(f"{value * 1000:>13.0f} ms")
         print(f"{stage:<20}" + "".join(cells))
+
+
+THRESHOLDS = {VERSION: 0.050, CHECK_WARM: 0.080, CHECK_COLD: 0.080, EDIT: 0.150}
+
+
+def print_interactive(rows: dict[str, Row], runs: int, edited: str) -> None:
+    print(f"\n== Interactive, on the seed catalogues ({edited}): median of {runs} runs ==")
+    shown = {
+        label: f"{label} of {edited.split(',')[0]}" if label == EDIT else label for label in rows
+    }
+    width = max(map(len, shown.values())) + 2
+    print(f"{'':{width}}{'median':>9}{'fastest':>9}{'slowest':>9}{'CPU':>9}{'peak MB':>9}  goal")
+    for label, row in rows.items():
+        times = [s.seconds for s in row.samples]
+        goal = f"< {duration(THRESHOLDS[label])}" if label in THRESHOLDS else ""
+        print(
+            f"{shown[label]:{width}}{duration(row.seconds):>9}{duration(min(times)):>9}"
+            f"{duration(max(times)):>9}{duration(row.cpu):>9}{row.peak_mb:>9.0f}  {goal}"
+        )
+    sys.stdout.flush()
+
+
+@dataclass(frozen=True)
+class Goal:
+    what: str
+    measured: float | None
+    limit: float
+    unit: str  # "x" (a ratio, at most) or "s" (a time, under)
+
+    def verdict(self) -> str:
+        if self.measured is None:
+            return "not measured"
+        if self.unit == "x":
+            return "PASS" if self.measured <= self.limit else "MISS"
+        return "PASS" if self.measured < self.limit else "MISS"
+
+    def shown(self, value: float | None) -> str:
+        if value is None:
+            return "-"
+        return f"{value:.2f}x" if self.unit == "x" else duration(value)
+
+
+def goals(
+    compared: dict[str, dict[str, Row]],
+    interactive_rows: dict[str, Row] | None,
+    at: Sequence[int] = GOAL_SIZES,
+) -> list[Goal]:
+    """The issue's goals, each with what this run measured (None: not measured)."""
+    found: list[Goal] = []
+
+    def ratio_of(size: int, label: str, memory: bool = False) -> float | None:
+        rows = compared.get(str(size))
+        if rows is None:
+            return None
+        if memory:
+            return rows[label].peak_mb / rows[PROTOC].peak_mb
+        return rows[label].seconds / rows[PROTOC].seconds
+
+    for size in at:
+        found.append(
+            Goal(
+                f"--target python vs protoc, time, {size:,}", ratio_of(size, CODEGEN_PYTHON), 1, "x"
+            )
+        )
+        found.append(
+            Goal(
+                f"--target python vs protoc, memory, {size:,}",
+                ratio_of(size, CODEGEN_PYTHON, True),
+                1,
+                "x",
+            )
+        )
+    for size in at:
+        found.append(
+            Goal(f"every target vs protoc, time, {size:,}", ratio_of(size, CODEGEN_ALL), 3, "x")
+        )
+    for label, limit in THRESHOLDS.items():
+        row = (interactive_rows or {}).get(label)
+        found.append(Goal(label, None if row is None else row.seconds, limit, "s"))
+    small, large = at[0], at[-1]
+    both = str(small) in compared and str(large) in compared and small != large
+    for label in (CODEGEN_ALL, CODEGEN_PYTHON):
+        short = "every target" if label == CODEGEN_ALL else "--target python"
+        for memory in (False, True):
+            value = None
+            if both:
+                a, b = compared[str(small)][label], compared[str(large)][label]
+                value = b.peak_mb / a.peak_mb if memory else b.seconds / a.seconds
+            what = f"growth {large:,} / {small:,}, {short}, {'memory' if memory else 'time'}"
+            found.append(Goal(what, value, large / small, "x"))
+    return found
+
+
+def print_goals(found: Sequence[Goal]) -> None:
+    print("\n== Goals (issue 15): measured in this run ==")
+    print(f"{'goal':58}{'measured':>10}{'limit':>10}  verdict")
+    for goal in found:
+        limit = f"<= {goal.limit:g}x" if goal.unit == "x" else f"< {duration(goal.limit)}"
+        print(f"{goal.what:58}{goal.shown(goal.measured):>10}{limit:>10}  {goal.verdict()}")
+
+
+def describe(runs: int | None) -> str:
+    try:
+        tools = f"grpcio-tools {metadata.version('grpcio-tools')}"
+    except metadata.PackageNotFoundError:
+        tools = "grpcio-tools (not installed)"
+    protoc = subprocess.run(
+        [sys.executable, "-m", "grpc_tools.protoc", "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    counts = (
+        f"{runs} runs of each command (BENCH_RUNS)"
+        if runs
+        else f"{RUNS} runs of each command, {RUNS_LARGE} from {LARGE:,} codes on,"
+        f" {RUNS_INTERACTIVE} of the interactive ones (BENCH_RUNS sets them)"
+    )
+    return (
+        f"codegen {metadata.version('errcodes-codegen')} against protoc ({protoc}, {tools});"
+        f" Python {platform.python_version()}, {os.cpu_count()} CPUs; {counts}."
+    )
+
+
+# Putting it together.
+
+
+@dataclass
+class Results:
+    compared: dict[str, dict[str, Row]] = field(default_factory=dict)
+    stages: dict[str, dict[str, float]] = field(default_factory=dict)
+    interactive: dict[str, Row] | None = None
+    goals: list[Goal] = field(default_factory=list)
+
+
+def benchmark(
+    sizes: Sequence[int],
+    seed: bool,
+    interactive_figures: bool,
+    runs: int | None = None,
+    at: Sequence[int] = GOAL_SIZES,
+    warm_up: bool = True,
+) -> Results:
+    """Measure and print; ``runs`` None: the default counts."""
+    started = time.perf_counter()
+    print(describe(runs))
+    results = Results()
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        # The cache of every run is the benchmark's own: neither read nor left behind.
+        env = {**os.environ, "CODEGEN_CACHE_DIR": str(scratch / "cache")}
+        env.pop("CODEGEN_ALLOW_PLUGINS", None)
+        workloads: list[Callable[[Path], Workload]] = [
+            functools.partial(synthetic_workload, size=size) for size in sizes
+        ]
+        if seed:
+            workloads.append(seed_workload)
+        for number, make in enumerate(workloads):
+            directory = scratch / f"workload-{number}"
+            directory.mkdir()
+            workload = make(directory)
+            count = runs or (RUNS_LARGE if workload.codes >= LARGE else RUNS)
+            rows = compare(workload, count, env, warm_up and workload.codes < LARGE)
+            results.compared[workload.key] = rows
+            print_comparison(workload, rows, count)
+            shutil.rmtree(directory)
+            title = "seed" if workload.key == "seed" else f"{workload.codes:,} codes"
+            results.stages[title] = stage_times(workload.key, env)
+        if results.stages:
+            print_stages(results.stages)
+        if interactive_figures:
+            count = runs or RUNS_INTERACTIVE
+            directory = scratch / "interactive"
+            directory.mkdir()
+            results.interactive, edited = interactive(directory, count, env, warm_up)
+            print_interactive(results.interactive, count, edited)
+    results.goals = goals(results.compared, results.interactive, at)
+    print_goals(results.goals)
+    print(f"\n(the benchmark took {time.perf_counter() - started:.0f} s)")
+    return results
+
+
+def quick() -> Results:
+    """All of the benchmark's code, protoc included, once, on small catalogues: for the tests."""
+    return benchmark(
+        (100, 200), seed=True, interactive_figures=True, runs=1, at=(100, 200), warm_up=False
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument(
+        "what",
+        nargs="*",
+        help="numbers of codes (synthetic catalogues), seed, interactive; default: all",
+    )
+    parser.add_argument("--stages", metavar="SIZE", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.stages:
+        _stages_main(args.stages)
+        return
+    sizes = [int(w) for w in args.what if w.isdigit()]
+    unknown = [w for w in args.what if not w.isdigit() and w not in ("seed", "interactive")]
+    if unknown:
+        parser.error(f"unknown workload {', '.join(unknown)}: numbers, seed or interactive")
+    every = not args.what
+    configured = os.environ.get("BENCH_RUNS", "")
+    if configured and not (configured.isdigit() and int(configured) > 0):
+        parser.error(f"BENCH_RUNS must be a positive number of runs, not {configured!r}")
+    benchmark(
+        SIZES if every else sizes,
+        seed=every or "seed" in args.what,
+        interactive_figures=every or "interactive" in args.what,
+        runs=int(configured) if configured else None,
+    )
 
 
 if __name__ == "__main__":
