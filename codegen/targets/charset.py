@@ -28,7 +28,10 @@ def comment_text(text: str, escape: Callable[[str], str], forbidden: tuple[str, 
     shown = text.strip()
     if not shown:
         return "".join(escape(c) for c in text)
-    out = "".join(escape(c) if must_escape(c) else c for c in shown)
+    if shown.isprintable():
+        out = shown  # nothing to escape: the common case, kept fast
+    else:
+        out = "".join(escape(c) if must_escape(c) else c for c in shown)
     for sequence in forbidden:
         while sequence in out:
             out = out.replace(sequence, sequence[0] + "\\" + sequence[1:])
@@ -60,3 +63,17 @@ def quoted(text: str, quote: str, escape: Callable[[str], str]) -> str:
 def preferred_quote(text: str) -> str:
     """Double quotes unless single ones need fewer escapes: what black and prettier choose."""
     return "'" if text.count('"') > text.count("'") else '"'
+
+
+class Memo(dict[str, str]):
+    """``function`` remembered by argument: ``memo[text]`` is ``function(text)``, worked out
+    once. For text that repeats across a catalogue (language tags, categories, names), so
+    that its escape is made once rather than once an entry."""
+
+    def __init__(self, function: Callable[[str], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.function(key)
+        return value

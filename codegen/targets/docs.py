@@ -31,12 +31,12 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup, escape
 
 from ..diagnostics import printable
-from ..model import PLACEHOLDER, Catalog, Code, Entry, Example, Tombstone
+from ..model import PLACEHOLDER, Catalog, Code, Deprecation, Entry, Example, Tombstone
 from ..render import Files, Options, aggregate_header, corpus_header, doc_page, template
 from .base import Target
-from .charset import must_escape
+from .charset import Memo, must_escape
 from .report import md_cell, shared_codes
-from .vectors import parameters
+from .vectors import compact, parameters
 
 DIRECTORY = PurePosixPath("docs")
 MARKDOWN = DIRECTORY / "markdown"
@@ -88,9 +88,14 @@ def anchor(code: Code) -> str:
     return str(code)
 
 
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+"""What percent-encoding leaves as it is: every code as its pattern allows."""
+
+
 def fragment(code: Code) -> str:
     """``#<code>``, percent-encoded should a code ever hold more than its pattern allows."""
-    return "#" + quote(anchor(code), safe="")
+    text = anchor(code)
+    return "#" + (text if _UNRESERVED.fullmatch(text) else quote(text, safe=""))
 
 
 def shown(text: str) -> str:
@@ -109,13 +114,23 @@ def marked(text: str) -> Markup:
     """A message or pattern as HTML: its text as ``shown`` and escaped, each placeholder
     as ``<code class="placeholder">{name}</code>`` (a name is an identifier: nothing to
     escape)."""
-    parts = PLACEHOLDER.split(" ".join(text.split()))
-    return Markup(
-        "".join(
-            f'<code class="placeholder">{{{part}}}</code>' if i % 2 else escape(printable(part))
-            for i, part in enumerate(parts)
-        )
-    )
+    text = " ".join(text.split())
+    if "{" not in text:
+        return escape(printable(text))  # no placeholder: the text alone
+    parts = PLACEHOLDER.split(text)
+    out = [_html(printable(parts[0]))]
+    for i in range(1, len(parts), 2):
+        out += (f'<code class="placeholder">{{{parts[i]}}}</code>', _html(printable(parts[i + 1])))
+    return Markup("".join(out))
+
+
+_HTML_SPECIAL = frozenset("&<>'\"")
+
+
+def _html(text: str) -> str:
+    """``text`` escaped as markupsafe escapes it, answered at once when it has nothing to
+    escape (the common case)."""
+    return text if _HTML_SPECIAL.isdisjoint(text) else str(escape(text))
 
 
 def safe_url(url: str) -> str | None:
@@ -162,7 +177,10 @@ def md_text(value: str | int | None) -> str:
         isinstance(value, str)
         and value.isprintable()
         and _MARKDOWN_MARKUP.isdisjoint(value)
-        and " ".join(value.split()) == value
+        # Of the blanks, only " " is printable: no run of them, none at either end.
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
     ):
         return value
     return md_cell(value)
@@ -184,7 +202,11 @@ def search_text(texts: Iterable[str]) -> str:
 def script_json(value: object) -> str:
     """JSON to sit in a script: no text can end the script or be read as markup ("<" is
     escaped), nor break a line of an older parser (U+2028, U+2029)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _script_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script_safe(text: str) -> str:
+    """JSON text with what script_json escapes escaped."""
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -196,7 +218,7 @@ def counted(number: int, noun: str) -> str:
 # --- What the pages show --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Shared:
     """Another platform that defines the same code."""
 
@@ -209,7 +231,7 @@ class Shared:
     """Whether it means the same, as the report says (checks.same_meaning)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Shown:
     """An example response, as the pages show it."""
 
@@ -224,7 +246,7 @@ class Shown:
     """For a Markdown cell: the same on one line."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class View:
     """One entry as its pages show it."""
 
@@ -242,7 +264,7 @@ class View:
     shared: tuple[Shared, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Platform:
     """One catalogue as the site shows it."""
 
@@ -364,6 +386,125 @@ def platform_view(
     )
 
 
+Article = tuple[
+    View,
+    Entry,
+    str | None,
+    str,
+    str,
+    str,
+    str | None,
+    int | None,
+    str,
+    Deprecation | None,
+    tuple[tuple[str, Markup], ...],
+    tuple[tuple[str, Markup], ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[tuple[str, str], ...],
+    tuple[int, ...],
+    tuple[str, ...],
+    tuple[Shown, ...],
+    tuple[Shared, ...],
+]
+"""An entry as its HTML page shows it, for the loop over thousands of them: its view and
+entry, then the anchor, code, the code's fragment, name, category, HTTP status, retryable,
+deprecation, messages and solutions (each language with its text as ``marked`` makes it),
+aliases, parameters, identifiers, the statuses and message patterns that classify it, its
+examples and the other platforms that share its code."""
+
+
+def articles(platform: Platform) -> list[Article]:
+    """Each entry of ``platform`` as its HTML page shows it (:data:`Article`)."""
+    rows: list[Article] = []
+    for view in platform.views:
+        entry = view.entry
+        rows.append(
+            (
+                view,
+                entry,
+                view.anchor,
+                view.code,
+                fragment(view.code),
+                entry.name,
+                entry.category,
+                entry.http_status,
+                view.retryable,
+                entry.deprecated,
+                tuple([(language, marked(text)) for language, text in entry.message.items()]),
+                tuple([(language, marked(text)) for language, text in entry.solution.items()]),
+                entry.aliases,
+                view.parameters,
+                view.identifiers,
+                entry.match.statuses,
+                entry.match.messages,
+                view.examples,
+                view.shared,
+            )
+        )
+    return rows
+
+
+Section = tuple[
+    View,
+    Entry,
+    str | None,
+    str,
+    str,
+    tuple[tuple[str, str], ...],
+    tuple[tuple[str, str], ...],
+    tuple[str, ...],
+    str | None,
+    int | None,
+    str,
+    Deprecation | None,
+    tuple[str, ...],
+    tuple[tuple[str, str], ...],
+    tuple[int, ...],
+    tuple[str, ...],
+    tuple[Shown, ...],
+    tuple[Shared, ...],
+]
+"""An entry as its Markdown page shows it, every text as a table cell (``md_cell``) or a
+name as code (``md_code``): its view and entry, then the anchor, code, name, messages and
+solutions (each language with its text), parameters, category, HTTP status, retryable,
+deprecation, aliases, identifiers (each language with its member), the statuses and
+message patterns that classify it, its examples and the other platforms that share its
+code."""
+
+
+def sections(platform: Platform) -> list[Section]:
+    """Each entry of ``platform`` as its Markdown page shows it (:data:`Section`)."""
+    cell = Memo(md_text)  # language tags and categories repeat
+    rows: list[Section] = []
+    for view in platform.views:
+        entry = view.entry
+        category = entry.category
+        rows.append(
+            (
+                view,
+                entry,
+                view.anchor,
+                md_text(view.code),
+                md_text(entry.name),
+                tuple([(cell[language], md_text(t)) for language, t in entry.message.items()]),
+                tuple([(cell[language], md_text(t)) for language, t in entry.solution.items()]),
+                tuple([md_code(name) for name in view.parameters]),
+                None if category is None else cell[category],
+                entry.http_status,
+                view.retryable,
+                entry.deprecated,
+                entry.aliases,
+                tuple([(language, md_code(member)) for language, member in view.identifiers]),
+                entry.match.statuses,
+                entry.match.messages,
+                view.examples,
+                view.shared,
+            )
+        )
+    return rows
+
+
 # --- The search index -----------------------------------------------------------------------
 
 
@@ -397,16 +538,20 @@ def search_index(catalogs: Sequence[Catalog]) -> str:
         {"platform": c.platform, "title": shown(c.title), "page": doc_page(c.platform)}
         for c in catalogs
     ]
-    rows = [
-        js_string(script_json(index_entry(number, entry)))
+    encode = compact(",", ":")
+    # Each code's JSON on a line of its own; script_json and js_string change single
+    # characters, none a line break (JSON has none), so they apply to all lines at once.
+    rows = ",\n".join(
+        encode(index_entry(number, entry))
         for number, catalog in enumerate(catalogs)
         for entry in catalog.errors
-    ]
+    )
+    rows = js_string(_script_safe(rows)).replace("\n", "\\\n")
     return (
         corpus_header("//", catalogs)
         + "\nwindow.ERRCODES_INDEX = JSON.parse('{"
         + f'"platforms":{js_string(script_json(platforms))},"entries":[\\\n'
-        + ",\\\n".join(rows)
+        + rows
         + "\\\n]}');\n"
     )
 
@@ -460,9 +605,11 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     markdown_page = template("docs", "platform.md.j2", FILTERS)
     for platform in platforms:
         head = corpus_header("<!--", catalogs, platform.catalog) + " -->"
-        files[DIRECTORY / platform.page] = html_page.render(header=head, platform=platform, **site)
+        files[DIRECTORY / platform.page] = html_page.render(
+            header=head, platform=platform, articles=articles(platform), **site
+        )
         files[MARKDOWN / platform.markdown] = markdown_page.render(
-            header=head, platform=platform, **site
+            header=head, platform=platform, sections=sections(platform), **site
         )
     return files
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..classify import rules
 from ..diagnostics import Diagnostic, Severity
-from ..model import Catalog, Entry
+from ..model import Catalog, Code, Entry
 from ..naming import words
 from ..render import (
     Files,
@@ -31,7 +31,7 @@ from ..render import (
     template,
 )
 from .base import Naming, Target
-from .charset import comment_text, quoted
+from .charset import Memo, comment_text, quoted
 from .vectors import parameters
 
 GO_VERSION = "1.22"
@@ -83,15 +83,23 @@ CONSTRUCTOR_BODY = frozenset({"newError", "_"})
 identifiers and the code's constant: the names its body uses, and the blank identifier."""
 
 
+_PARAMETER_RESERVED = GO_KEYWORDS | GO_PREDECLARED | CONSTRUCTOR_BODY
+
+
 def go_params(entry: Entry) -> list[tuple[str, str]]:
     """(placeholder, Go parameter name) for each parameter of ``entry``, in the order of the
     vectors' ``placeholders``: the placeholder's own name unless the body of the constructor
     needs it (``type``, ``string``, ``_``...), then with ``_`` appended until it is free."""
-    taken = set(GO_KEYWORDS | GO_PREDECLARED | CONSTRUCTOR_BODY | {go_identifier(entry.name)})
+    return _go_params(parameters(entry), go_identifier(entry.name))
+
+
+def _go_params(names: Sequence[str], identifier: str) -> list[tuple[str, str]]:
+    """:func:`go_params` of an entry's placeholders ``names`` and its ``identifier``."""
+    taken = {identifier}
     result = []
-    for name in parameters(entry):
+    for name in names:
         go_name = name
-        while go_name in taken:
+        while go_name in _PARAMETER_RESERVED or go_name in taken:
             go_name += "_"
         taken.add(go_name)
         result.append((name, go_name))
@@ -124,6 +132,8 @@ def _escape_char(char: str) -> str:
 
 def go_str(text: str) -> str:
     """A Go interpreted string literal for ``text``."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape: the common case, kept fast
     return quoted(text, '"', _escape_char)
 
 
@@ -153,18 +163,26 @@ def go_strings(texts: Sequence[str]) -> str:
 
 def go_fields(entry: Entry) -> list[str]:
     """The keyed fields of an entry's Info literal, aligned as gofmt aligns them."""
-    identifier = go_identifier(entry.name)
+    return _fields(entry, go_identifier(entry.name), parameters(entry), go_str)
+
+
+def _fields(
+    entry: Entry, identifier: str, names: Sequence[str], literal: Callable[[str], str]
+) -> list[str]:
+    """:func:`go_fields` of an entry whose identifier and placeholders are known, its language
+    tags and category written by ``literal`` (go_str, remembered)."""
     fields: list[tuple[str, str]] = [("Code", identifier), ("Name", go_str(entry.name))]
     if entry.aliases:
         fields.append(("Aliases", go_strings(entry.aliases)))
-    fields.append(("Messages", go_map(dict(entry.message))))
+    messages = ", ".join(f"{literal(k)}: {go_str(v)}" for k, v in entry.message.items())
+    fields.append(("Messages", f"map[string]string{{{messages}}}"))
     if entry.solution:
-        fields.append(("Solutions", go_map(dict(entry.solution))))
-    names = parameters(entry)
+        solutions = ", ".join(f"{literal(k)}: {go_str(v)}" for k, v in entry.solution.items())
+        fields.append(("Solutions", f"map[string]string{{{solutions}}}"))
     if names:
         fields.append(("Placeholders", go_strings(names)))
     if entry.category is not None:
-        fields.append(("Category", go_str(entry.category)))
+        fields.append(("Category", literal(entry.category)))
     if entry.http_status is not None:
         fields.append(("HTTPStatus", str(entry.http_status)))
     if entry.retryable is not None:
@@ -183,11 +201,14 @@ def go_pointer(tokens: Sequence[str] | None) -> str:
     return "nil" if tokens is None else go_strings(tokens)
 
 
-def go_rules(catalog: Catalog) -> dict[str, Any]:
+def go_rules(catalog: Catalog, identifiers: Sequence[str] | None = None) -> dict[str, Any]:
     """What classifying a response takes, as the lines of Go literals: the shapes (each
-    after a comment naming it), the generic codes, the patterns and the statuses."""
+    after a comment naming it), the generic codes, the patterns and the statuses.
+    ``identifiers``: each entry's, when they are known already."""
     compiled = rules(catalog)
-    constant = {entry.code: go_identifier(entry.name) for entry in catalog.errors}
+    if identifiers is None:
+        identifiers = [go_identifier(entry.name) for entry in catalog.errors]
+    constant = {entry.code: identifier for entry, identifier in zip(catalog.errors, identifiers)}
     shapes = []
     for shape in compiled.shapes:
         fields = [f"code: {go_pointer(shape.code)}", f"message: {go_pointer(shape.message)}"]
@@ -219,25 +240,29 @@ FILTERS: dict[str, Callable[..., object]] = {
 }
 
 
-def constructor_clashes(catalog: Catalog) -> list[Diagnostic]:
+def constructor_clashes(catalog: Catalog, rows: dict[str, Any] | None = None) -> list[Diagnostic]:
     """A constructor that would have the identifier of a name of the catalogue: the entry
-    ``INVALID_OP`` with placeholders beside the name ``NEW_INVALID_OP``."""
-    constructors = {
-        go_constructor(go_identifier(entry.name)): entry
-        for entry in catalog.errors
-        if parameters(entry)
-    }
-    found = []
-    for entry in catalog.errors:
-        for key, name in (("name", entry.name), *(("aliases", a) for a in entry.aliases)):
-            owner = constructors.get(go_identifier(name))
+    ``INVALID_OP`` with placeholders beside the name ``NEW_INVALID_OP``. ``rows``: the
+    catalogue's :func:`entry_rows`, when they are made already."""
+    if rows is None:
+        rows = entry_rows(catalog)
+    constructors = {row[0]: entry for row, entry in zip(rows["constructors"], rows["constructed"])}
+    found: list[Diagnostic] = []
+    if not constructors:
+        return found
+    for entry, constant in zip(catalog.errors, rows["constants"]):
+        identifiers = (constant[0], *constant[6])
+        for key, name, identifier in zip(
+            ("name", *("aliases" for _ in entry.aliases)), (entry.name, *entry.aliases), identifiers
+        ):
+            owner = constructors.get(identifier)
             if owner is not None:
                 found.append(
                     Diagnostic(
                         "IDENTIFIER_COLLISION",
                         Severity.ERROR,
                         entry.where(key),
-                        f"name {name} becomes Go identifier {go_identifier(name)}, which is"
+                        f"name {name} becomes Go identifier {identifier}, which is"
                         f" also the Go constructor of {owner.name} (its texts have"
                         " placeholders): rename one of them",
                         owner.where("name"),
@@ -249,7 +274,8 @@ def constructor_clashes(catalog: Catalog) -> list[Diagnostic]:
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     """One package per platform; go.mod only when out/go is a module of its own
     (``options.go_mod``), not when it is a directory of the consumer's module."""
-    clashes = [d for catalog in catalogs for d in constructor_clashes(catalog)]
+    rows = [entry_rows(catalog) for catalog in catalogs]
+    clashes = [d for c, r in zip(catalogs, rows) for d in constructor_clashes(c, r)]
     if clashes:
         raise RenderFailure(clashes)
     files: Files = {}
@@ -258,18 +284,86 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
             header=aggregate_header("//", catalogs), module=options.go_module, go_version=GO_VERSION
         )
     package = template("go", "package.go.j2", FILTERS)
-    for catalog in catalogs:
+    for catalog, catalog_rows in zip(catalogs, rows):
         name = go_package(catalog.platform)
         files[PurePosixPath("go", name, name + ".go")] = package.render(
             header=header("//", catalog),
             catalog=catalog,
             package=name,
             go_type="int64" if catalog.code_type == "integer" else "string",
-            constructed=[entry for entry in catalog.errors if parameters(entry)],
-            rules=go_rules(catalog),
+            rules=go_rules(catalog, catalog_rows["identifiers"]),
             docs=doc_base(options, catalog.platform) or "",
+            **catalog_rows,
         )
     return files
+
+
+Constant = tuple[str, Code, str, str, str | None, str | None, list[str]]
+"""A code's constant: its identifier, the code, its comment (the message), its value, its
+deprecation's comment and replacement's identifier (None: not deprecated), and the
+identifiers of its former names."""
+Constructor = tuple[str, str, Code, str, str | None, str | None, str, str]
+"""A code's constructor: its name, the code's identifier, the code, the comment, the
+deprecation's comment and replacement (None: not deprecated), its parameters and the map
+literal's elements."""
+
+
+def entry_rows(catalog: Catalog) -> dict[str, Any]:
+    """What package.go.j2 writes of each entry, worked out once here: ``constants``
+    (:data:`Constant`), ``constructed`` (the entries with placeholders) and their
+    ``constructors`` (:data:`Constructor`), ``identifiers`` (each entry's, in order) and ``infos`` (each entry's
+    identifier and the lines of its Info literal)."""
+    constants: list[Constant] = []
+    constructors: list[Constructor] = []
+    constructed: list[Entry] = []
+    identifiers: list[str] = []
+    infos: list[tuple[str, list[str]]] = []
+    literal = Memo(go_str)  # language tags and categories repeat
+    for entry in catalog.errors:
+        identifier = go_identifier(entry.name)
+        comment = go_comment(entry.default_message)
+        deprecated = entry.deprecated
+        reason = replaced = None
+        if deprecated is not None:
+            reason = go_comment(deprecated.reason)
+            if deprecated.replaced_by is not None:
+                replaced = go_identifier(deprecated.replaced_by)
+        constants.append(
+            (
+                identifier,
+                entry.code,
+                comment,
+                go_value(entry.code),
+                reason,
+                replaced,
+                [go_identifier(alias) for alias in entry.aliases],
+            )
+        )
+        names = parameters(entry)
+        if names:
+            constructed.append(entry)
+            params = _go_params(names, identifier)
+            constructors.append(
+                (
+                    go_constructor(identifier),
+                    identifier,
+                    entry.code,
+                    comment,
+                    reason,
+                    replaced,
+                    ", ".join(go_name for _, go_name in params),
+                    ", ".join(f"{literal[name]}: {go_name}" for name, go_name in params),
+                )
+            )
+        identifiers.append(identifier)
+        infos.append((identifier, _fields(entry, identifier, names, literal.__getitem__)))
+    return {
+        "constants": constants,
+        "constructed": constructed,
+        "constructors": constructors,
+        "identifiers": identifiers,
+        "infos": infos,
+    }
 
 
 def vectors(catalog: Catalog, options: Options) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from ..model import Catalog
 from ..naming import pascal
 from ..render import Files, Options, aggregate_header, doc_base, header, template
 from .base import Naming, Target
-from .charset import comment_text, must_escape, preferred_quote, quoted
+from .charset import Memo, comment_text, must_escape, preferred_quote, quoted
 
 PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 
@@ -57,6 +57,8 @@ def _escape_char(char: str) -> str:
 
 def py_str(text: str) -> str:
     """A Python string literal for ``text``, quoted the way black would quote it."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape, and black's double quotes: the common case
     return quoted(text, preferred_quote(text), _escape_char)
 
 
@@ -226,6 +228,63 @@ def import_line(module: str, names: Sequence[str]) -> str:
     return bracketed(f"from .{module} import (", names, ")", indent=4)
 
 
+Member = tuple[str, str, str, tuple[str, ...], str | None, str | None]
+"""A member of the enum, for the module template: its comment (the message), name, value,
+former names, and its deprecation's comment and replacement (None: not deprecated)."""
+InfoRow = tuple[
+    str,
+    list[tuple[str, str]],
+    list[tuple[str, str]],
+    str | None,
+    int | None,
+    bool | None,
+    str | None,
+    str | None,
+]
+"""An entry of ``_INFO``, for the module template, every text a literal: the code, the
+(language, message) and (language, solution) pairs, the category, the HTTP status,
+retryable, and the deprecation's reason and replacement (None: not given)."""
+
+
+def entry_rows(catalog: Catalog) -> tuple[list[Member], list[InfoRow]]:
+    """What the module template writes of each entry, escaped once here: the loops over
+    ten thousands of entries then only lay text out."""
+    members: list[Member] = []
+    info: list[InfoRow] = []
+    literal = Memo(py_str)  # language tags and categories repeat
+    for entry in catalog.errors:
+        value = py_value(entry.code)
+        deprecated = entry.deprecated
+        members.append(
+            (
+                py_comment(entry.default_message),
+                entry.name,
+                value,
+                entry.aliases,
+                None if deprecated is None else py_comment(deprecated.reason),
+                None if deprecated is None else deprecated.replaced_by,
+            )
+        )
+        category = entry.category
+        info.append(
+            (
+                value,
+                [(literal[language], py_str(text)) for language, text in entry.message.items()],
+                [(literal[language], py_str(text)) for language, text in entry.solution.items()],
+                None if category is None else literal[category],
+                entry.http_status,
+                entry.retryable,
+                None if deprecated is None else py_str(deprecated.reason),
+                (
+                    None
+                    if deprecated is None or deprecated.replaced_by is None
+                    else py_str(deprecated.replaced_by)
+                ),
+            )
+        )
+    return members, info
+
+
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
     package = PurePosixPath("python", options.python_package)
@@ -239,9 +298,12 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
         ]
         compiled = rules(catalog)
         returns = f") -> Classification[{class_name}, {error_name}] | None:"
+        members, info = entry_rows(catalog)
         files[module_path(options, catalog.platform)] = module.render(
             header=header("#", catalog),
             catalog=catalog,
+            members=members,
+            info=info,
             class_name=class_name,
             error_name=error_name,
             all_line=bracketed("__all__ = [", names, "]"),

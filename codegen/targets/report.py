@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import string
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any
@@ -37,32 +37,44 @@ def _meanings(entries: list[Entry]) -> list[int]:
 
 
 def shared_codes(catalogs: Sequence[Catalog]) -> list[dict[str, Any]]:
-    """Codes defined by two or more catalogues, in code order, with each platform's entry."""
-    by_code: dict[tuple[str, Code], list[tuple[Catalog, Entry]]] = defaultdict(list)
+    """Codes defined by two or more catalogues, in code order, with each platform's entry.
+    Counting the codes is the only work done for every entry: the rest is done for the
+    codes that are shared, which are few (none when there is one catalogue)."""
+    by_type: dict[str, list[Catalog]] = defaultdict(list)
     for catalog in catalogs:
-        for entry in catalog.errors:
-            by_code[(catalog.code_type, entry.code)].append((catalog, entry))
+        by_type[catalog.code_type].append(catalog)
     shared = []
-    for (_, code), found in sorted(by_code.items(), key=lambda item: (item[0][0], item[0][1])):
-        if len(found) < 2:
-            continue
-        meanings = _meanings([entry for _, entry in found])
-        shared.append(
-            {
-                "code": code,
-                "meanings": max(meanings) + 1,
-                "platforms": [
-                    {
-                        "platform": catalog.platform,
-                        "meaning": meaning,
-                        "name": entry.name,
-                        "category": entry.category,
-                        "message": dict(entry.message),
-                    }
-                    for (catalog, entry), meaning in zip(found, meanings)
-                ],
-            }
+    for code_type in sorted(by_type):
+        members = by_type[code_type]
+        counts = Counter(
+            itertools.chain.from_iterable([entry.code for entry in c.errors] for c in members)
         )
+        repeated = {code for code, count in counts.items() if count > 1}
+        if not repeated:
+            continue
+        by_code: dict[Code, list[tuple[Catalog, Entry]]] = {code: [] for code in sorted(repeated)}
+        for catalog in members:
+            for entry in catalog.errors:
+                if entry.code in repeated:
+                    by_code[entry.code].append((catalog, entry))
+        for code, found in by_code.items():
+            meanings = _meanings([entry for _, entry in found])
+            shared.append(
+                {
+                    "code": code,
+                    "meanings": max(meanings) + 1,
+                    "platforms": [
+                        {
+                            "platform": catalog.platform,
+                            "meaning": meaning,
+                            "name": entry.name,
+                            "category": entry.category,
+                            "message": dict(entry.message),
+                        }
+                        for (catalog, entry), meaning in zip(found, meanings)
+                    ],
+                }
+            )
     return shared
 
 
@@ -102,14 +114,26 @@ def md_cell(value: str | int | None) -> str:
     return "".join(_MARKDOWN_ESCAPES.get(char, char) for char in shown)
 
 
-def markdown(catalogs: Sequence[Catalog]) -> str:
-    shared = shared_codes(catalogs)
-    filters: dict[str, Callable[..., object]] = {
-        "md_cell": md_cell,
-        "default_text": default_text,
-        "letter": lambda n: string.ascii_uppercase[n % 26],
-    }
-    return template("report", "shared_codes.md.j2", filters).render(
+def letter(number: int) -> str:
+    """A meaning's number as the report's letter: ``0`` -> ``A``."""
+    return string.ascii_uppercase[number % 26]
+
+
+FILTERS: dict[str, Callable[..., object]] = {
+    "md_cell": md_cell,
+    "default_text": default_text,
+    "letter": letter,
+}
+"""The report's filters, one dict for every render: the template environment is made once
+for them (a new function each render made a new environment, and compiled the template
+again, each time)."""
+
+
+def markdown(catalogs: Sequence[Catalog], shared: list[dict[str, Any]] | None = None) -> str:
+    """The report as Markdown; ``shared``: the catalogues' shared_codes, if known already."""
+    if shared is None:
+        shared = shared_codes(catalogs)
+    return template("report", "shared_codes.md.j2", FILTERS).render(
         header=corpus_header("<!--", catalogs) + " -->",
         catalogs=catalogs,
         shared=shared,
@@ -117,16 +141,20 @@ def markdown(catalogs: Sequence[Catalog]) -> str:
     )
 
 
-def json_report(catalogs: Sequence[Catalog]) -> str:
+def json_report(catalogs: Sequence[Catalog], shared: list[dict[str, Any]] | None = None) -> str:
+    """The report as JSON; ``shared``: the catalogues' shared_codes, if known already."""
     # The header sits on the first line, as in every generated file, so that generate
     # and check know the file is theirs.
     header = corpus_header("", catalogs).strip()
-    body = json.dumps(shared_codes(catalogs), ensure_ascii=False, indent=2)
+    body = json.dumps(
+        shared_codes(catalogs) if shared is None else shared, ensure_ascii=False, indent=2
+    )
     return f'{{"generated": {json.dumps(header)},\n "shared_codes": {body}}}\n'
 
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
-    return {MARKDOWN: markdown(catalogs), JSON: json_report(catalogs)}
+    shared = shared_codes(catalogs)
+    return {MARKDOWN: markdown(catalogs, shared), JSON: json_report(catalogs, shared)}
 
 
 TARGET = Target(

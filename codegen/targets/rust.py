@@ -19,6 +19,7 @@ tags, categories) is ASCII, and laid out here exactly as rustfmt would.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
@@ -29,7 +30,7 @@ from ..model import PLACEHOLDER, Catalog, Code, Entry
 from ..naming import pascal
 from ..render import Files, Options, aggregate_header, doc_base, header, template
 from .base import Naming, Target
-from .charset import comment_text, quoted
+from .charset import Memo, comment_text, quoted
 
 EDITION = "2021"
 MAX_WIDTH = 100
@@ -72,11 +73,14 @@ RUST_ERROR_API = frozenset(
 """Names the typed constructors of ``Error`` must not take: its own associated functions
 and methods, and the methods of the traits it implements or that clippy expects a method of
 that name to implement (``should_implement_trait``)."""
+_CONSTRUCTOR_RESERVED = RUST_KEYWORDS | RUST_ERROR_API
 
 
 def rust_identifier(name: str) -> str:
     """``INVALID_API_KEY`` -> ``InvalidApiKey``: UpperCamelCase as Rust's API guidelines
     write it, an initialism being one word (``Uuid``, ``HttpStatus``); ``HTTP_2`` -> ``Http2``."""
+    if name.isascii():  # what pascal does, in C: names are ASCII
+        return "".join(map(str.capitalize, name.split("_")))
     return pascal(name)
 
 
@@ -85,7 +89,7 @@ def rust_constructor(name: str) -> str:
     that Rust or ``Error``'s API already takes gets a ``_`` at the end (``new_``), which no
     other code's constructor can have (catalogue names end in a letter or digit)."""
     snake = name.lower()
-    return snake + "_" if snake in RUST_KEYWORDS | RUST_ERROR_API else snake
+    return snake + "_" if snake in _CONSTRUCTOR_RESERVED else snake
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -96,6 +100,12 @@ def rust_params(names: Sequence[str]) -> list[str]:
     snake_case, as rustc's ``non_snake_case`` lint wants (``orderId`` -> ``order_id``), a
     keyword with a ``_`` at the end (``type_``), a name that is nothing but ``_`` as
     ``value``, and each distinct (``limit_2``)."""
+    return list(_params(tuple(names)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _params(names: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`rust_params`, remembered: most codes of a catalogue take the same few."""
     identifiers: list[str] = []
     for name in names:
         words = [w for w in _CAMEL.sub("_", name).lower().split("_") if w]
@@ -109,7 +119,7 @@ def rust_params(names: Sequence[str]) -> list[str]:
             n += 1
             identifier = f"{base.rstrip('_')}_{n}"
         identifiers.append(identifier)
-    return identifiers
+    return tuple(identifiers)
 
 
 def rust_module(platform: str) -> str:
@@ -134,6 +144,8 @@ def _escape_char(char: str) -> str:
 
 def rust_str(text: str) -> str:
     """A Rust string literal for ``text``: invisible characters as ``\\u{...}`` escapes."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape: the common case, kept fast
     return quoted(text, '"', _escape_char)
 
 
@@ -160,10 +172,23 @@ doc line starts with the generator's text, so what Markdown reads only at the st
 line (headings, lists, code blocks, tables) cannot happen."""
 
 
+_MARKUP_ANYWHERE = frozenset("\\`*[]<>&~\"'")
+"""The characters _MARKUP escapes wherever they are; the others ("_", "-", ".", ":") only
+in certain places, which a text without them cannot have."""
+
+
 def rust_doc(text: str) -> str:
     """``text`` as the rest of one doc comment line, read by rustdoc as Markdown: markup
     escaped, so it shows as written, and invisible characters as ``\\u{...}`` escapes."""
-    return comment_text(_MARKUP.sub(lambda m: "\\" + m.group(), text), _escape_char)
+    if not (
+        _MARKUP_ANYWHERE.isdisjoint(text)
+        and "_" not in text
+        and "--" not in text
+        and "..." not in text
+        and "://" not in text
+    ):
+        text = _MARKUP.sub(r"\\\g<0>", text)
+    return comment_text(text, _escape_char)
 
 
 def rust_comment(text: str) -> str:
@@ -289,7 +314,7 @@ def rust_texts(texts: Mapping[str, str], field: str, indent: int) -> str:
         inner = indent + INDENT
         return (
             f"{pad}{field}: &[Text {{\n"
-            f"{' ' * inner}{rust_field('language', inner, rust_str(language))}\n"
+            f"{_language_line(inner, language)}\n"
             f"{' ' * inner}t: {rust_str(text)},\n"
             f"{pad}}}],"
         )
@@ -298,12 +323,18 @@ def rust_texts(texts: Mapping[str, str], field: str, indent: int) -> str:
     for language, text in texts.items():
         lines += [
             f"{pad}    Text {{",
-            f"{' ' * inner}{rust_field('language', inner, rust_str(language))}",
+            _language_line(inner, language),
             f"{' ' * inner}t: {rust_str(text)},",
             f"{pad}    }},",
         ]
     lines.append(f"{pad}],")
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def _language_line(indent: int, language: str) -> str:
+    """``language: "en",`` in a Text literal ``indent`` columns in: tags repeat."""
+    return " " * indent + rust_field("language", indent, rust_str(language))
 
 
 def rust_signature(constructor: str, params: Sequence[str]) -> str:
@@ -391,11 +422,16 @@ def rust_pointer(tokens: Sequence[str] | None) -> str | None:
     return "".join(c if c.isascii() else _escape_char(c) for c in rust_str(pointer))
 
 
-def rust_rules(catalog: Catalog, compiled: Rules) -> str:
+def rust_rules(catalog: Catalog, compiled: Rules, identified: Sequence[str] | None = None) -> str:
     """The module's ``static RULES: Rules<Code> = Rules {...};``, laid out as rustfmt lays
     it out: every catalogue text (a pattern's literals) is the value of a one-letter field
-    ``t`` of a struct literal that is always vertical."""
-    identifiers = {entry.code: f"Code::{rust_identifier(entry.name)}" for entry in catalog.errors}
+    ``t`` of a struct literal that is always vertical. ``identified``: each entry's
+    identifier, when known already."""
+    if identified is None:
+        identified = [rust_identifier(entry.name) for entry in catalog.errors]
+    identifiers = {
+        entry.code: f"Code::{identifier}" for entry, identifier in zip(catalog.errors, identified)
+    }
 
     def field(name: str, indent: int, value: str) -> str:
         return " " * indent + rust_field(name, indent, value)
@@ -510,28 +546,138 @@ def placeholders(entry: Entry) -> list[str]:
     """The placeholders of every text of ``entry``, messages then solutions, each once, in
     the order in which they first appear: the order of its typed constructor's parameters,
     the order in which the crate's ``placeholders()`` finds them at run time."""
-    texts = (*entry.message.values(), *entry.solution.values())
-    return list(dict.fromkeys(name for text in texts for name in PLACEHOLDER.findall(text)))
+    # No placeholder spans a line break: the texts are searched as one.
+    texts = "\n".join((*entry.message.values(), *entry.solution.values()))
+    return list(dict.fromkeys(PLACEHOLDER.findall(texts))) if "{" in texts else []
 
 
-def _call(entry: Entry) -> str:
-    """How an entry's typed constructor is called: ``invalid_op(op)``."""
-    return f"{rust_constructor(entry.name)}({', '.join(rust_params(placeholders(entry)))})"
+Variant = tuple[str, str, str, str | None, str, str | None]
+"""A variant of ``Code``: the entry's name, its code for a doc comment, its message for one,
+its ``#[deprecated]`` note as a literal (None: not deprecated), its identifier and, for
+integer codes, its ``Identifier = code,`` line."""
+InfoArm = tuple[
+    str,
+    str,
+    str,
+    str | None,
+    str,
+    str,
+    str | None,
+    str | None,
+    int | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+]
+"""The arm of ``info()`` for a code, each field laid out: the lines that open and close
+the arm, the indent of its fields, then its fields: code (string codes), name, messages,
+solutions, category, HTTP status, retryable, the deprecation's reason (a literal) and
+``replaced_by`` field, and the constructor (None: the field is absent, and for the
+deprecation's ``replaced_by`` that it is None)."""
+Typed = tuple[str, str, str, str | None, str, str]
+"""A typed constructor: the entry's name, code and message for its doc comment, its
+``#[deprecated]`` note as a literal (None: not deprecated), its signature and body."""
 
 
-def _constructor(entry: Entry) -> dict[str, Any]:
-    """What the template writes of an entry's typed constructor."""
-    params = rust_params(placeholders(entry))
+def entry_rows(catalog: Catalog) -> dict[str, Any]:
+    """What module.rs.j2 writes of each entry, worked out once here: ``variants``
+    (:data:`Variant`), ``former`` (alias, its identifier, the entry's name and identifier),
+    ``infos`` (:data:`InfoArm`), ``arms`` (the arms of ``try_from`` or ``from_str``), and
+    ``typed`` (:data:`Typed`, for the codes with placeholders); and the context the template
+    had before them: ``notes``, ``constructors``, ``constructor_calls``, ``identifiers``."""
+    integer = catalog.code_type == "integer"
+    variants: list[Variant] = []
+    former: list[tuple[str, str, str, str]] = []
+    infos: list[InfoArm] = []
+    arms: list[str] = []
+    typed: list[Typed] = []
+    notes: dict[str, str | None] = {}
+    constructors: list[dict[str, Any]] = []
+    calls: dict[str, str | None] = {}
+    identifiers: list[str] = []
+    category_literal = Memo(rust_str)
+    for entry in catalog.errors:
+        name, code = entry.name, entry.code
+        identifier = rust_identifier(name)
+        identifiers.append(identifier)
+        path = "Self::" + identifier
+        note = _deprecation_note(entry)
+        notes[name] = note
+        note_literal = None if note is None else rust_str(note)
+        doc_code, message = rust_doc_code(code), rust_doc(entry.default_message)
+        variants.append(
+            (
+                name,
+                doc_code,
+                message,
+                note_literal,
+                identifier,
+                rust_variant(identifier, INDENT, code) if integer else None,
+            )
+        )
+        for alias in entry.aliases:
+            former.append((alias, rust_identifier(alias), name, identifier))
+        arms.append(rust_arm(rust_str(code) if isinstance(code, str) else str(code), 12, path))
+        names = placeholders(entry)
+        call = None
+        if names:
+            params = rust_params(names)
+            signature = rust_signature(rust_constructor(name), params)
+            body = rust_typed_call(identifier, params)
+            constructors.append({"entry": entry, "signature": signature, "body": body})
+            typed.append((name, doc_code, message, note_literal, signature, body))
+            call = f"{rust_constructor(name)}({', '.join(params)})"
+        calls[name] = call
+        arm = rust_info_arm(path, 12)
+        indent = arm["indent"]
+        deprecated, category, retryable = entry.deprecated, entry.category, entry.retryable
+        infos.append(
+            (
+                arm["open"],
+                " " * indent,
+                arm["close"],
+                None if integer else rust_field("code", indent, rust_str(str(code))),
+                rust_field("name", indent, rust_str(name)),
+                rust_texts(entry.message, "messages", indent),
+                rust_texts(entry.solution, "solutions", indent) if entry.solution else None,
+                (
+                    None
+                    if category is None
+                    else rust_some_field("category", indent, category_literal[category])
+                ),
+                entry.http_status,
+                None if retryable is None else ("true" if retryable else "false"),
+                None if deprecated is None else rust_str(deprecated.reason),
+                (
+                    None
+                    if deprecated is None or deprecated.replaced_by is None
+                    else rust_some_field(
+                        "replaced_by",
+                        indent + INDENT,
+                        "Self::" + rust_identifier(deprecated.replaced_by),
+                    )
+                ),
+                (None if call is None else rust_some_field("constructor", indent, rust_str(call))),
+            )
+        )
     return {
-        "entry": entry,
-        "signature": rust_signature(rust_constructor(entry.name), params),
-        "body": rust_typed_call(rust_identifier(entry.name), params),
+        "variants": variants,
+        "former": former,
+        "infos": infos,
+        "arms": arms,
+        "typed": typed,
+        "notes": notes,
+        "constructors": constructors,
+        "constructor_calls": calls,
+        "identifiers": identifiers,
     }
 
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     module = template("rust", "module.rs.j2", FILTERS)
     strings = any(catalog.code_type != "integer" for catalog in catalogs)
+    rows = [entry_rows(catalog) for catalog in catalogs]
     files: Files = {
         PurePosixPath("rust", "Cargo.toml"): template("rust", "Cargo.toml.j2", FILTERS).render(
             header=aggregate_header("#", catalogs),
@@ -550,23 +696,21 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
         ).render(
             header=aggregate_header("//", catalogs),
             strings=strings,
-            typed=any(placeholders(entry) for catalog in catalogs for entry in catalog.errors),
+            typed=any(catalog_rows["typed"] for catalog_rows in rows),
         ),
     }
-    for catalog in catalogs:
-        with_placeholders = [entry for entry in catalog.errors if placeholders(entry)]
+    for catalog, catalog_rows in zip(catalogs, rows):
         compiled = rules(catalog)
+        identifiers = catalog_rows.pop("identifiers")
         files[PurePosixPath("rust", "src", rust_module(catalog.platform) + ".rs")] = module.render(
             header=header("//", catalog),
             catalog=catalog,
             integer=catalog.code_type == "integer",
             strings=strings,
             imports=rust_imports(compiled),
-            rules=rust_rules(catalog, compiled),
+            rules=rust_rules(catalog, compiled, identifiers),
             aliases=any(entry.aliases for entry in catalog.errors),
-            notes={entry.name: _deprecation_note(entry) for entry in catalog.errors},
-            all_codes=rust_all([f"Self::{rust_identifier(e.name)}" for e in catalog.errors]),
-            constructors=[_constructor(entry) for entry in with_placeholders],
+            all_codes=rust_all([f"Self::{identifier}" for identifier in identifiers]),
             docs=_assigned(
                 "const DOCS: &'static str",
                 " =",
@@ -575,10 +719,7 @@ def render(catalogs: Sequence[Catalog], options: Options) -> Files:
                 INDENT,
                 counted=True,
             ),
-            constructor_calls={
-                entry.name: _call(entry) if placeholders(entry) else None
-                for entry in catalog.errors
-            },
+            **catalog_rows,
         )
     return files
 

@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..classify import Rules, rules
-from ..model import PLACEHOLDER, Catalog, Entry
+from ..model import PLACEHOLDER, Catalog, Code, Entry
 from ..naming import pascal
 from ..render import (
     Files,
@@ -43,7 +43,7 @@ from ..render import (
     template,
 )
 from .base import Naming, Target
-from .charset import comment_text, preferred_quote, quoted
+from .charset import Memo, comment_text, preferred_quote, quoted
 
 TS_RESERVED = frozenset(
     """break case catch class const continue debugger default delete do else enum export extends
@@ -90,6 +90,8 @@ def _escape_char(char: str) -> str:
 
 def ts_str(text: str) -> str:
     """A string literal for ``text``, quoted as prettier quotes: double unless that needs more escapes."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape, and double quotes: the common case
     return quoted(text, preferred_quote(text), _escape_char)
 
 
@@ -224,8 +226,9 @@ def ts_value(value: object) -> str:
 
 def parameters(entry: Entry) -> list[str]:
     """The placeholders of every text of ``entry``, message then solution, each once."""
-    texts = (*entry.message.values(), *entry.solution.values())
-    return list(dict.fromkeys(name for text in texts for name in PLACEHOLDER.findall(text)))
+    # No placeholder spans a line break: the texts are searched as one.
+    texts = "\n".join((*entry.message.values(), *entry.solution.values()))
+    return list(dict.fromkeys(PLACEHOLDER.findall(texts))) if "{" in texts else []
 
 
 def _fits(line: str, indent: int = 0) -> bool:
@@ -350,22 +353,137 @@ def package_json(catalogs: Sequence[Catalog], options: Options) -> str:
     return f'{{"generated": {generated},\n{text}\n'
 
 
+Declared = tuple[str, str, str, tuple[str, ...], str | None, str | None]
+"""A code as module.d.ts declares it: its doc comment (the message), name, value, former
+names, and its deprecation's doc comment and replacement (None: not deprecated)."""
+Defined = tuple[
+    str,
+    str,
+    str | None,
+    list[str],
+    list[str],
+    str | None,
+    str | None,
+    int | None,
+    str | None,
+    str | None,
+    str | None,
+]
+"""An entry as module.js defines it, each property laid out: the code, the name, the
+aliases, each message and each solution, the placeholders, the category, the HTTP status,
+retryable, and the deprecation's reason and replacement (None: the property is absent)."""
+
+
+def declared(catalog: Catalog) -> list[Declared]:
+    """What module.d.ts writes of each code, escaped once here."""
+    rows: list[Declared] = []
+    for entry in catalog.errors:
+        deprecated = entry.deprecated
+        rows.append(
+            (
+                ts_doc(entry.default_message),
+                entry.name,
+                ts_value(entry.code),
+                entry.aliases,
+                None if deprecated is None else ts_doc(deprecated.reason),
+                None if deprecated is None else deprecated.replaced_by,
+            )
+        )
+    return rows
+
+
+def defined(catalog: Catalog, placeholders: dict[Code, list[str]]) -> list[Defined]:
+    """What module.js writes of each entry, each property laid out once here."""
+    rows: list[Defined] = []
+    key = Memo(ts_key)  # language tags and categories repeat
+    category_property = Memo(lambda category: ts_property("category", category, 4))
+    for entry in catalog.errors:
+        names = placeholders[entry.code]
+        deprecated, category, retryable = entry.deprecated, entry.category, entry.retryable
+        rows.append(
+            (
+                ts_value(entry.code),
+                ts_str(entry.name),
+                ts_names("aliases", entry.aliases, 4) if entry.aliases else None,
+                [_text_property(key[k], text, 6) for k, text in entry.message.items()],
+                [_text_property(key[k], text, 6) for k, text in entry.solution.items()],
+                ts_names("placeholders", names, 4) if names else None,
+                None if category is None else category_property[category],
+                entry.http_status,
+                None if retryable is None else ts_value(retryable),
+                None if deprecated is None else ts_property("reason", deprecated.reason, 6),
+                (
+                    None
+                    if deprecated is None or deprecated.replaced_by is None
+                    else ts_property("replacedBy", deprecated.replaced_by, 6)
+                ),
+            )
+        )
+    return rows
+
+
+def _text_property(name: str, text: str, indent: int) -> str:
+    """:func:`ts_property` for a key already made an object key (``name``)."""
+    literal = ts_str(text)
+    if len(name) < SHORT_KEY:
+        return f"{name}: {literal}"
+    if not literal.isascii():
+        return f"{name}: {ts_template(text)}"
+    if indent + len(name) + len(literal) + 3 > PRINT_WIDTH:
+        return f"{name}:\n{' ' * (indent + 2)}{literal}"
+    return f"{name}: {literal}"
+
+
+def pattern_rows(compiled: Rules) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """What module.js writes of each pattern: its code, its ``head`` property, and for each
+    wildcard its name and its ``text`` property."""
+    head = Memo(lambda text: ts_property("head", text, 6))
+    text = Memo(lambda literal: ts_property("text", literal, 10))
+    name = Memo(ts_str)
+    return [
+        (
+            ts_value(p.code),
+            head[p.segments[0]],
+            [(name[n], text[literal]) for n, literal in zip(p.names, p.segments[1:])],
+        )
+        for p in compiled.patterns
+    ]
+
+
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
     files: Files = {}
     catalog_rules: dict[str, Rules] = {c.platform: rules(c) for c in catalogs}
+    catalog_parameters = {
+        c.platform: {entry.code: parameters(entry) for entry in c.errors} for c in catalogs
+    }
     for suffix in (".js", ".d.ts"):
         module = template("typescript", f"module{suffix}.j2", FILTERS)
         for catalog in catalogs:
             code_type = "number" if catalog.code_type == "integer" else "string"
             path = PurePosixPath("typescript", ts_module(catalog.platform) + suffix)
+            by_code = catalog_parameters[catalog.platform]
+            compiled = catalog_rules[catalog.platform]
+            if suffix == ".js":
+                rows: dict[str, Any] = {
+                    "entries": defined(catalog, by_code),
+                    "patterns": pattern_rows(compiled),
+                }
+            else:
+                params = [
+                    (ts_key(entry.code), by_code[entry.code])
+                    for entry in catalog.errors
+                    if by_code[entry.code]
+                ]
+                rows = {"codes": declared(catalog), "params": params}
             files[path] = module.render(
                 header=header("//", catalog),
                 catalog=catalog,
                 code_type=code_type,
-                parameters={entry.code: parameters(entry) for entry in catalog.errors},
+                parameters=by_code,
                 error=error_layout(catalog.platform, code_type),
-                rules=catalog_rules[catalog.platform],
+                rules=compiled,
                 docs=ts_const("docs", doc_base(options, catalog.platform)),
+                **rows,
             )
         aggregate = aggregate_header("//", catalogs)
         for name in ("index", COMMON):

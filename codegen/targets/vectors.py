@@ -20,16 +20,22 @@ values are integers and strings, some of them made to trip a careless implementa
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
-from collections.abc import Sequence
+import json.encoder
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
 from ..classify import MAX_DEPTH, MAX_SAFE_INTEGER, Classifier
 from ..model import PLACEHOLDER, Catalog, Code, Entry, default_text
-from ..render import Files, Options, doc_url, header
+from ..render import Files, Options, doc_base, header
 from .base import Target
+from .charset import Memo
+
+encode_basestring: Callable[[str], str] = json.encoder.encode_basestring
+"""A string as JSON, as json.dumps(ensure_ascii=False) writes it: the json module's, in C."""
 
 PROTOTYPE_KEYS = ("__proto__", "constructor", "toString", "hasOwnProperty", "valueOf")
 """Keys every JavaScript object seems to hold, members of Object.prototype: a lookup that
@@ -65,83 +71,134 @@ def unknown_names(catalog: Catalog) -> list[str]:
 
 def parameters(entry: Entry) -> list[str]:
     """The placeholders of every text of ``entry``, message then solution, each once."""
-    texts = (*entry.message.values(), *entry.solution.values())
-    return list(dict.fromkeys(name for text in texts for name in PLACEHOLDER.findall(text)))
+    # No placeholder spans a line break: the texts are searched as one.
+    texts = "\n".join((*entry.message.values(), *entry.solution.values()))
+    return list(dict.fromkeys(PLACEHOLDER.findall(texts))) if "{" in texts else []
 
 
 VALUES: tuple[int | str, ...] = (50, "subscribe", "値 {limit} $& $1 $$ \\ }{", -7)
 """The values the format cases give placeholders, in turn."""
 
 
-def _params(names: list[str], shift: int) -> dict[str, int | str]:
+def _params(names: Sequence[str], shift: int) -> dict[str, int | str]:
     return {name: VALUES[(i + shift) % len(VALUES)] for i, name in enumerate(names)}
 
 
-def _fill(text: str, params: dict[str, int | str]) -> str:
-    """The reference formatting: each placeholder replaced, in one pass, by its value."""
-    return PLACEHOLDER.sub(lambda match: str(params[match.group(1)]), text)
+def _split(text: str) -> list[str]:
+    """``text`` split at its placeholders: literal text, then each placeholder's name and the
+    literal text after it."""
+    return PLACEHOLDER.split(text) if "{" in text else [text]
 
 
-def _in(texts: dict[str, str], language: str | None) -> str | None:
-    """The text in ``language`` when there is one, else the default text."""
-    if language is not None and language in texts:
-        return texts[language]
-    return default_text(texts)
+def _fill(parts: list[str], params: Mapping[str, int | str]) -> str:
+    """The reference formatting of a text split by :func:`_split`: each placeholder
+    replaced, in one pass, by its value."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 3:
+        return f"{parts[0]}{params[parts[1]]}{parts[2]}"
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        out += (str(params[parts[i]]), parts[i + 1])
+    return "".join(out)
 
 
-def format_cases(catalog: Catalog) -> list[dict[str, Any]]:
+def format_cases(catalog: Catalog) -> list[str]:
     """Cases for the codes with placeholders or with braces that are text, and the first
     code: every language the code's texts have and one they lack, a missing parameter and
-    an unknown one."""
-    cases: list[dict[str, Any]] = []
+    an unknown one. Each case is an object of the vectors' "format" list, as JSON two levels
+    deep (see :func:`_json`): its ``code``, ``language``, ``params``, and the ``message``,
+    ``solution`` and ``error_text`` that formatting gives, or the ``problem`` (its kind,
+    "missing" or "unknown", and the parameter) that formatting must fail with."""
+    cases: list[str] = []
     free_language = unknown_languages(catalog)[0]
+    language_literal = Memo(encode_basestring)
+    # By placeholder names, for each shift: the parameters and their JSON.
+    given: dict[tuple[str, ...], list[tuple[dict[str, int | str], str]]] = {}
+    problems: dict[tuple[str, ...], list[str]] = {}
+    prefix = f"{catalog.platform} "
     for index, entry in enumerate(catalog.errors):
         names = parameters(entry)
-        texts = (*entry.message.values(), *entry.solution.values())
-        if index > 0 and not names and not any("{" in text or "}" in text for text in texts):
+        message, solution = entry.message, entry.solution
+        if (
+            index > 0
+            and not names
+            and not any(
+                "{" in text or "}" in text for text in (*message.values(), *solution.values())
+            )
+        ):
             continue
-        message, solution = dict(entry.message), dict(entry.solution)
+        key = tuple(names)
+        if key not in given:
+            given[key] = [
+                (params, _flat(params, 3))
+                for params in (_params(names, shift) for shift in range(len(VALUES)))
+            ]
+            problems[key] = _problems(names)
+        runs = given[key] if names else given[key][:1]
+        head = f'{{\n      "code": {_value(entry.code)},\n      "language": '
+        default_message = entry.default_message
+        default_solution = default_text(solution)
+        message_parts = _split(default_message)
+        solution_parts = None if default_solution is None else _split(default_solution)
+        error = f"{prefix}{entry.code}: "
         # The default language with each value in turn, then every other language.
-        shifts = range(len(VALUES) if names else 1)
-        runs: list[tuple[str | None, int]] = [(None, shift) for shift in shifts]
-        runs += [(language, 0) for language in (*sorted({*message, *solution}), free_language)]
-        for language, shift in runs:
-            params = _params(names, shift)
-            wanted = _in(solution, language)
-            cases.append(
-                {
-                    "code": entry.code,
-                    "language": language,
-                    "params": params,
-                    "message": _fill(_in(message, language) or "", params),
-                    "solution": None if wanted is None else _fill(wanted, params),
-                    "error_text": f"{catalog.platform} {entry.code}: "
-                    + _fill(entry.default_message, params),
-                    "problem": None,
-                }
+        first = ""
+        for params, params_text in runs:
+            filled = _fill(message_parts, params)
+            rest = (
+                f'{encode_basestring(filled)},\n      "solution": '
+                + (
+                    "null"
+                    if solution_parts is None
+                    else encode_basestring(_fill(solution_parts, params))
+                )
+                + f',\n      "error_text": {encode_basestring(error + filled)},\n'
+                '      "problem": null\n    }'
             )
-        params = _params(names, 0)
-        problems: list[tuple[dict[str, int | str], str, str]] = []
-        if names:
-            missing = names[-1]
-            problems.append(({k: v for k, v in params.items() if k != missing}, "missing", missing))
-        unknown = next(
-            n for n in (f"unexpected{i or ''}" for i in itertools.count()) if n not in names
-        )
-        problems.append(({**params, unknown: 1}, "unknown", unknown))
-        for given, kind, name in problems:
+            first = first or rest
+            cases.append(f'{head}null,\n      "params": {params_text},\n      "message": {rest}')
+        params, params_text = runs[0]
+        error_text = encode_basestring(error + _fill(message_parts, params))
+        for language in (*sorted({*message, *solution}), free_language):
+            text = message.get(language, default_message)
+            wanted = solution.get(language, default_solution)
+            if text == default_message and wanted == default_solution:
+                rest = first  # as in the default language
+            else:
+                rest = (
+                    f'{encode_basestring(_fill(_split(text), params))},\n      "solution": '
+                    + (
+                        "null"
+                        if wanted is None
+                        else encode_basestring(_fill(_split(wanted), params))
+                    )
+                    + f',\n      "error_text": {error_text},\n      "problem": null\n    }}'
+                )
             cases.append(
-                {
-                    "code": entry.code,
-                    "language": None,
-                    "params": given,
-                    "message": None,
-                    "solution": None,
-                    "error_text": None,
-                    "problem": {"kind": kind, "param": name},
-                }
+                f"{head}{language_literal[language]},\n"
+                f'      "params": {params_text},\n      "message": {rest}'
             )
+        cases += (f'{head}null,\n      "params": {problem}' for problem in problems[key])
     return cases
+
+
+def _problems(names: list[str]) -> list[str]:
+    """The cases where formatting must fail, from ``"params"`` on: a missing parameter (when
+    there are any) and an unknown one."""
+    params = _params(names, 0)
+    problems: list[tuple[dict[str, int | str], str, str]] = []
+    if names:
+        missing = names[-1]
+        problems.append(({k: v for k, v in params.items() if k != missing}, "missing", missing))
+    unknown = next(n for n in (f"unexpected{i or ''}" for i in itertools.count()) if n not in names)
+    problems.append(({**params, unknown: 1}, "unknown", unknown))
+    return [
+        f"{_flat(given, 3)},\n"
+        '      "message": null,\n      "solution": null,\n      "error_text": null,\n'
+        f'      "problem": {_flat({"kind": kind, "param": name}, 3)}\n    }}'
+        for given, kind, name in problems
+    ]
 
 
 def classify_cases(catalog: Catalog) -> list[dict[str, Any]]:
@@ -151,6 +208,7 @@ def classify_cases(catalog: Catalog) -> list[dict[str, Any]]:
     deeply nested text), and statuses alone."""
     classifier = Classifier(catalog)
     cases: list[dict[str, Any]] = []
+    seen: set[object] = set()  # each case once: a catalogue may hold thousands of examples
 
     def add(status: object, body: object = None, text: str | None = None) -> None:
         case: dict[str, Any] = {"status": status}
@@ -165,7 +223,15 @@ def classify_cases(catalog: Catalog) -> list[dict[str, Any]]:
             if result is None
             else {"code": result.code, "how": result.how, "params": dict(result.params)}
         )
-        if case not in cases:
+        key = _frozen(case)
+        try:
+            hash(key)
+        except TypeError:  # a value that JSON has not: compared one by one
+            if case not in cases:
+                cases.append(case)
+            return
+        if key not in seen:
+            seen.add(key)
             cases.append(case)
 
     for entry in catalog.errors:
@@ -236,6 +302,17 @@ def classify_cases(catalog: Catalog) -> list[dict[str, Any]]:
     return cases
 
 
+def _frozen(value: object) -> object:
+    """``value`` (decoded JSON) as a hashable value equal to another's exactly when the two
+    are equal, as Python compares them (``1 == 1.0 == True``), so that a set finds what
+    ``in`` finds in a list, at once."""
+    if isinstance(value, dict):
+        return frozenset((key, _frozen(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
 def _sample(pattern: str) -> str:
     """A message the pattern matches: each wildcard filled with a word."""
     return PLACEHOLDER.sub(lambda match: f"v{len(match.group(1))}", pattern)
@@ -276,33 +353,135 @@ def _merge(into: object, value: object) -> object:
     return value
 
 
-def _vector(
-    entry: Entry, languages: Sequence[Target], options: Options, platform: str
-) -> dict[str, Any]:
-    def identifiers(name: str) -> dict[str, str]:
-        return {t.name: t.naming.member(name) for t in languages if t.naming is not None}
+def code_vectors(catalog: Catalog, options: Options, languages: Sequence[Target]) -> list[str]:
+    """What each language must say about each code, each an object of the vectors' "codes"
+    list, as JSON two levels deep (see :func:`_json`): the code, its name, its member's
+    identifier in each language, its aliases (each a name and identifiers), placeholders,
+    texts and their defaults, category, HTTP status, retryable, deprecation and the address
+    of its documentation."""
+    members = [(t.name, t.naming.member) for t in languages if t.naming is not None]
 
-    deprecated = entry.deprecated
-    return {
-        "code": entry.code,
-        "name": entry.name,
-        "identifiers": identifiers(entry.name),
-        "aliases": [{"name": alias, "identifiers": identifiers(alias)} for alias in entry.aliases],
-        "placeholders": parameters(entry),
-        "message": dict(entry.message),
-        "default_message": entry.default_message,
-        "solution": dict(entry.solution),
-        "default_solution": entry.default_solution,
-        "category": entry.category,
-        "http_status": entry.http_status,
-        "retryable": entry.retryable,
-        "deprecated": (
-            None
-            if deprecated is None
-            else {"reason": deprecated.reason, "replaced_by": deprecated.replaced_by}
-        ),
-        "doc_url": doc_url(options, platform, entry.code),
-    }
+    def identifiers(name: str, level: int) -> str:
+        return _flat({language: member(name) for language, member in members}, level)
+
+    base = doc_base(options, catalog.platform)
+    vectors = []
+    for entry in catalog.errors:
+        deprecated = entry.deprecated
+        aliases = "[]"
+        if entry.aliases:
+            aliases = (
+                "[\n        "
+                + ",\n        ".join(
+                    f'{{\n          "name": {encode_basestring(alias)},\n'
+                    f'          "identifiers": {identifiers(alias, 5)}\n        }}'
+                    for alias in entry.aliases
+                )
+                + "\n      ]"
+            )
+        vectors.append(
+            f'{{\n      "code": {_value(entry.code)},\n'
+            f'      "name": {encode_basestring(entry.name)},\n'
+            f'      "identifiers": {identifiers(entry.name, 3)},\n'
+            f'      "aliases": {aliases},\n'
+            f'      "placeholders": {_flat(parameters(entry), 3)},\n'
+            f'      "message": {_flat(entry.message, 3)},\n'
+            f'      "default_message": {encode_basestring(entry.default_message)},\n'
+            f'      "solution": {_flat(entry.solution, 3)},\n'
+            f'      "default_solution": {_value(entry.default_solution)},\n'
+            f'      "category": {_value(entry.category)},\n'
+            f'      "http_status": {_value(entry.http_status)},\n'
+            f'      "retryable": {_value(entry.retryable)},\n'
+            '      "deprecated": '
+            + (
+                "null"
+                if deprecated is None
+                else _flat({"reason": deprecated.reason, "replaced_by": deprecated.replaced_by}, 3)
+            )
+            + ',\n      "doc_url": '
+            + ("null" if base is None else encode_basestring(f"{base}{entry.code}"))
+            + "\n    }"
+        )
+    return vectors
+
+
+# --- JSON as json.dumps(value, ensure_ascii=False, indent=2) writes it, made faster ---------
+
+
+def _json(value: object, level: int) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it ``level``
+    levels deep in a larger value: its lines after the first indented that much more (JSON
+    holds no line break but those between its items)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * level) if level and "\n" in text else text
+
+
+def _value(value: object) -> str:
+    """A value that is no list or object (a string, number, boolean or null) as JSON."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int:
+        return int.__repr__(value)
+    return compact(",")(value)
+
+
+def _flat(value: Mapping[str, object] | Sequence[object], level: int) -> str:
+    """:func:`_json` of an object or list whose items are no lists or objects, encoded in
+    one call of the json module's encoder: ``indent`` makes it encode item by item in
+    Python, and the items separated by a line break and the indent are the same."""
+    if not value:
+        return "[]" if isinstance(value, (list, tuple)) else "{}"
+    if type(value) is not dict and type(value) is not list:
+        value = dict(value) if isinstance(value, Mapping) else list(value)
+    text = _flat_encoder(level)(value)
+    return f"{text[0]}\n{_PADS[level + 1]}{text[1:-1]}\n{_PADS[level]}{text[-1]}"
+
+
+_PADS = ["  " * level for level in range(8)]
+
+
+@functools.lru_cache(maxsize=None)
+def _flat_encoder(level: int) -> Callable[[object], str]:
+    """The encoder of :func:`_flat` for items ``level + 1`` levels deep."""
+    return compact(",\n" + "  " * (level + 1))
+
+
+@functools.lru_cache(maxsize=None)
+def compact(separator: str, key_separator: str = ": ") -> Callable[[object], str]:
+    """JSON on one line, as json.dumps(value, ensure_ascii=False, separators=(separator,
+    key_separator)) writes it: with the json module's encoder in C, made once and called
+    directly (json.dumps sets it up anew for each value)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return json.JSONEncoder(ensure_ascii=False, separators=(separator, key_separator)).encode
+    encoder = make(
+        None,
+        json.JSONEncoder().default,
+        encode_basestring,
+        None,
+        key_separator,
+        separator,
+        False,
+        False,
+        True,
+    )
+    return lambda value: "".join(encoder(value, 0))
+
+
+def _listed(parts: list[str], items: Sequence[str]) -> None:
+    """Appends to ``parts`` a list, one level deep, of items written two levels deep."""
+    if not items:
+        parts.append("[]")
+        return
+    pieces = [",\n    "] * (2 * len(items) - 1)
+    pieces[0::2] = items
+    parts.append("[\n    ")
+    parts += pieces
+    parts.append("\n  ]")
 
 
 def vectors_json(catalog: Catalog, options: Options) -> str:
@@ -318,26 +497,41 @@ def vectors_json(catalog: Catalog, options: Options) -> str:
         "languages": unknown_languages(catalog),
         "names": unknown_names(catalog),
     }
-    body["codes"] = [_vector(entry, targets, options, catalog.platform) for entry in catalog.errors]
-    body["format"] = format_cases(catalog)
-    response = catalog.response
-    body["response"] = (
-        None
-        if response is None
-        else {
-            "shapes": [
-                {"name": s.name, "code": s.code, "message": s.message, "code_format": s.code_format}
-                for s in response.shapes
-            ],
-            "generic_codes": list(response.generic_codes),
-        }
-    )
-    body["classify"] = classify_cases(catalog)
     # The header sits on the first line, as in every generated file, so that generate and
-    # check know the file is theirs.
+    # check know the file is theirs. The file is written in pieces, joined once: it is the
+    # largest that codegen writes.
     generated = json.dumps(header("", catalog).strip(), ensure_ascii=False)
-    text = json.dumps(body, ensure_ascii=False, indent=2).removeprefix("{\n")
-    return f'{{"generated": {generated},\n{text}\n'
+    parts = [f'{{"generated": {generated},\n  ']
+    parts += [f"{encode_basestring(key)}: {_json(value, 1)},\n  " for key, value in body.items()]
+    parts.append('"codes": ')
+    _listed(parts, code_vectors(catalog, options, targets))
+    parts.append(',\n  "format": ')
+    _listed(parts, format_cases(catalog))
+    response = catalog.response
+    parts.append(',\n  "response": ')
+    parts.append(
+        _json(
+            (
+                None
+                if response is None
+                else {
+                    "shapes": [
+                        {
+                            "name": s.name,
+                            "code": s.code,
+                            "message": s.message,
+                            "code_format": s.code_format,
+                        }
+                        for s in response.shapes
+                    ],
+                    "generic_codes": list(response.generic_codes),
+                }
+            ),
+            1,
+        )
+    )
+    parts.append(f',\n  "classify": {_json(classify_cases(catalog), 1)}\n}}\n')
+    return "".join(parts)
 
 
 def render(catalogs: Sequence[Catalog], options: Options) -> Files:
