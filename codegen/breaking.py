@@ -14,7 +14,6 @@ with their old name kept. Those are rules of severity info, so that one comparis
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -138,6 +137,8 @@ def base_inputs(
             raise BaseError(f"{shown} is not a regular file")
         if max_bytes is not None and int(size) > max_bytes:
             raise BaseError(f"{shown} is over the limit of {max_bytes:,} bytes (max_file_bytes)")
+        import subprocess
+
         data = subprocess.run(
             ["git", "-C", top, "cat-file", "blob", obj], capture_output=True, check=True
         ).stdout
@@ -151,6 +152,8 @@ def base_inputs(
 
 
 def _git(where: Path, *args: str) -> str:
+    import subprocess
+
     result = subprocess.run(
         ["git", "-C", str(where), *args], capture_output=True, text=True, errors="surrogateescape"
     )

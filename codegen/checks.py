@@ -59,6 +59,9 @@ class Check:
     summary: str
     run: ProjectCheck | None
     """None for the suppression checks, which ``run_checks`` reports itself."""
+    each: CatalogCheck | None = None
+    """For a check of one catalogue at a time, that check: its findings about a catalogue
+    never depend on the others, so that they can be kept with the catalogue."""
 
 
 CHECKS: dict[str, Check] = {}
@@ -74,7 +77,7 @@ def check(
             for catalog in catalogs:
                 yield from function(catalog, context)
 
-        CHECKS[check_id] = Check(check_id, severity, summary, each)
+        CHECKS[check_id] = Check(check_id, severity, summary, each, function)
         return function
 
     return register
@@ -118,6 +121,10 @@ CHECKS[UNKNOWN_SUPPRESSION] = Check(
 Severities = Mapping[str, Severity | None]
 """Per check ID, the severity configured for it; None turns the check off."""
 
+Used = set[tuple[int, str]]
+"""Suppressions that silenced a finding in one catalogue: (subject, check ID), the subject 0
+for the catalogue itself and n for its n-th entry (from 1)."""
+
 
 def run_checks(
     catalogs: Sequence[Catalog],
@@ -125,54 +132,126 @@ def run_checks(
     severities: Severities | None = None,
 ) -> list[Diagnostic]:
     """Every enabled check over ``catalogs``, less the findings their subjects suppress,
-    plus a finding for each suppression that is unknown or silenced nothing."""
+    plus a finding for each suppression that is unknown or silenced nothing.
+
+    The same as, in turn, :func:`catalog_checks` of each catalogue, :func:`project_checks`
+    of them all and :func:`suppression_checks` of each: the pipeline keeps the first with
+    each catalogue, and runs only the others over catalogues that did not change."""
+    found: list[Diagnostic] = []
+    used: list[Used] = []
+    for catalog in catalogs:
+        diagnostics, own = catalog_checks(catalog, context, severities)
+        found += diagnostics
+        used.append(own)
+    diagnostics, across = project_checks(catalogs, context, severities)
+    found += diagnostics
+    for catalog, own, other in zip(catalogs, used, across):
+        found += suppression_checks(catalog, own | other, severities)
+    return found
+
+
+def _severity(check_id: str, severities: Severities | None) -> Severity | None:
+    return (severities or {}).get(check_id, CHECKS[check_id].severity)
+
+
+def _subjects(catalog: Catalog) -> dict[int, int]:
+    """Each subject of ``catalog`` (by identity) as the number :data:`Used` names it by."""
+    return {id(subject): n for n, subject in enumerate((catalog, *catalog.errors))}
+
+
+def catalog_checks(
+    catalog: Catalog, context: Context | None = None, severities: Severities | None = None
+) -> tuple[list[Diagnostic], Used]:
+    """The enabled checks of one catalogue at a time over ``catalog``, less what it
+    suppresses, and the suppressions that silenced something."""
     context = context or Context()
-    configured = severities or {}
-    found = []
-    used: set[tuple[int, str]] = set()
-    enabled = set()
+    found, used = [], set()
+    subjects: dict[int, int] | None = None
     for check_id, check in CHECKS.items():
-        severity = configured.get(check_id, check.severity)
-        if severity is None or check.run is None:
+        severity = _severity(check_id, severities)
+        if severity is None or check.each is None:
             continue
-        enabled.add(check_id)
-        for finding in check.run(catalogs, context):
+        for finding in check.each(catalog, context):
             subject = finding.subject
             if subject is not None and check_id in subject.suppress:
-                used.add((id(subject), check_id))
+                subjects = subjects or _subjects(catalog)
+                used.add((subjects[id(subject)], check_id))
                 continue
             found.append(
                 Diagnostic(check_id, severity, finding.location, finding.message, finding.related)
             )
-    for finding, check_id in _suppression_findings(catalogs, used, enabled):
-        severity = configured.get(check_id, CHECKS[check_id].severity)
+    return found, used
+
+
+def project_checks(
+    catalogs: Sequence[Catalog],
+    context: Context | None = None,
+    severities: Severities | None = None,
+) -> tuple[list[Diagnostic], list[Used]]:
+    """The enabled checks of all catalogues together, less what their subjects suppress,
+    and for each catalogue the suppressions that silenced something."""
+    context = context or Context()
+    found = []
+    used: list[Used] = [set() for _ in catalogs]
+    owners: dict[int, tuple[int, int]] = {}
+    for position, catalog in enumerate(catalogs):
+        for identity, n in _subjects(catalog).items():
+            owners[identity] = (position, n)
+    for check_id, check in CHECKS.items():
+        severity = _severity(check_id, severities)
+        if severity is None or check.run is None or check.each is not None:
+            continue
+        for finding in check.run(catalogs, context):
+            subject = finding.subject
+            if subject is not None and check_id in subject.suppress:
+                position, n = owners[id(subject)]
+                used[position].add((n, check_id))
+                continue
+            found.append(
+                Diagnostic(check_id, severity, finding.location, finding.message, finding.related)
+            )
+    return found, used
+
+
+def suppression_checks(
+    catalog: Catalog, used: Used, severities: Severities | None = None
+) -> list[Diagnostic]:
+    """A finding for each suppression of ``catalog`` that is unknown, of a check that cannot
+    be suppressed, or that silenced nothing (``used``: those that silenced something)."""
+    enabled = {
+        check_id
+        for check_id, check in CHECKS.items()
+        if check.run is not None and _severity(check_id, severities) is not None
+    }
+    found = []
+    for finding, check_id in _suppression_findings(catalog, used, enabled):
+        severity = _severity(check_id, severities)
         if severity is not None:
             found.append(Diagnostic(check_id, severity, finding.location, finding.message))
     return found
 
 
 def _suppression_findings(
-    catalogs: Sequence[Catalog], used: set[tuple[int, str]], enabled: set[str]
+    catalog: Catalog, used: Used, enabled: set[str]
 ) -> Iterator[tuple[Finding, str]]:
     unsuppressible = {UNUSED_SUPPRESSION, UNKNOWN_SUPPRESSION, *BUILTIN}
-    for catalog in catalogs:
-        subjects: list[Entry | Catalog] = [catalog, *catalog.errors]
-        for subject in subjects:
-            for check_id in subject.suppress:
-                where = subject.where(f"suppress.{check_id}")
-                if check_id in unsuppressible:
-                    yield Finding(where, f"{check_id} cannot be suppressed"), UNKNOWN_SUPPRESSION
-                elif check_id not in CHECKS:
-                    yield Finding(
-                        where,
-                        f"suppression of unknown check {check_id} (`codegen checks` lists them)",
-                    ), UNKNOWN_SUPPRESSION
-                elif check_id in enabled and (id(subject), check_id) not in used:
-                    what = subject.name if isinstance(subject, Entry) else "the catalogue"
-                    yield Finding(
-                        where,
-                        f"suppression of {check_id} silences nothing in {what}: remove it",
-                    ), UNUSED_SUPPRESSION
+    subjects: list[Entry | Catalog] = [catalog, *catalog.errors]
+    for n, subject in enumerate(subjects):
+        for check_id in subject.suppress:
+            where = subject.where(f"suppress.{check_id}")
+            if check_id in unsuppressible:
+                yield Finding(where, f"{check_id} cannot be suppressed"), UNKNOWN_SUPPRESSION
+            elif check_id not in CHECKS:
+                yield Finding(
+                    where,
+                    f"suppression of unknown check {check_id} (`codegen checks` lists them)",
+                ), UNKNOWN_SUPPRESSION
+            elif check_id in enabled and (n, check_id) not in used:
+                what = subject.name if isinstance(subject, Entry) else "the catalogue"
+                yield Finding(
+                    where,
+                    f"suppression of {check_id} silences nothing in {what}: remove it",
+                ), UNUSED_SUPPRESSION
 
 
 def _first_seen(items: Sequence[T], key: Callable[[T], object]) -> Iterator[tuple[T, T]]:

@@ -6,42 +6,42 @@ unreadable input, 3 a bug in codegen.
 
 from __future__ import annotations
 
+# Each command imports what it uses when it runs: `codegen --version` and `--help` load no
+# more than argparse, a cached `check` neither YAML, Jinja2, jsonschema nor the targets.
 import argparse
-import dataclasses
-import difflib
 import os
-import json
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 from . import __version__
-from . import breaking, changelog, observe
-from .breaking import RULES, BaseError, base_inputs
-from .checks import BUILTIN, CHECKS, Context
-from .classify import Classifier
-from .config import Config, ConfigError, check_out, load_config
-from .diagnostics import Diagnostic, Severity, has_errors, printable
-from .formats import DRIFT, DRIFT_SUMMARY, FORMATS, MACHINE, drift_diagnostic, render
-from .cache import Cache, default_directory
-from .pipeline import Outcome, process, read, run
-from .datamodel import export
-from .render import TEMPLATE, TEMPLATE_SUMMARY, Files
-from .targets.plugin import PLUGIN, PLUGIN_SUMMARY
-from .targets import registry
-from .model import PLACEHOLDER, Catalog
-from .source import InputError, catalog_files, display, read_input
-from .targets.report import JSON as REPORT_JSON
-from .targets.report import MARKDOWN as REPORT_MARKDOWN
-from .taxonomy import default_path, load_taxonomy
-from .write import WriteError, drift, write
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from typing import TextIO
+
+    from .cache import Cache
+    from .checks import Context
+    from .config import CheckIDs, Config
+    from .diagnostics import Diagnostic
+    from .model import Catalog
+    from .pipeline import Outcome
+    from .write import Files, Seen
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
-_RENDER_RULES = {TEMPLATE: TEMPLATE_SUMMARY, PLUGIN: PLUGIN_SUMMARY}
-"""Findings of rendering the project's templates and plugins: always errors."""
+VERSION = f"codegen {__version__}"
+"""What --version prints."""
+
+
+def _render_rules() -> dict[str, str]:
+    """Findings of rendering the project's templates and plugins: always errors."""
+    from .render import TEMPLATE, TEMPLATE_SUMMARY
+    from .targets.plugin import PLUGIN, PLUGIN_SUMMARY
+
+    return {TEMPLATE: TEMPLATE_SUMMARY, PLUGIN: PLUGIN_SUMMARY}
+
 
 DESCRIPTION = """\
 Compile error-code catalogues (catalogs/*.yaml) into Python, TypeScript, Go and Rust code,
@@ -61,25 +61,48 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         raise _UsageError(f"{self.prog}: {message}")
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # As argparse's own, with the terminal's width found as shutil finds it, whose import
+        # (with every compression module) would cost a run more than parsing its line.
+        return self.formatter_class(prog=self.prog, width=_columns() - 2)  # type: ignore[call-arg]
+
+
+def _columns() -> int:
+    """The terminal's width: $COLUMNS, else standard output's, else 80 (shutil's rules)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
 
 class _UsageError(Exception):
     pass
 
 
-@dataclass
 class Invocation:
     """What every command works with: its arguments, the configuration, where files are
-    named from, the catalogue files, and the two output streams."""
+    named from, the catalogue files, and the two output streams. ``inside`` is where listed
+    catalogues must stay (None for files named on the command line)."""
 
-    args: argparse.Namespace
-    config: Config
-    out: TextIO
-    err: TextIO
-    root: Path
-    catalogs_dir: Path
-    files: list[Path]
-    inside: Path | None
-    """Where listed catalogues must stay (None for files named on the command line)."""
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        config: Config,
+        out: TextIO,
+        err: TextIO,
+        root: Path,
+        catalogs_dir: Path,
+        files: list[Path],
+        inside: Path | None,
+    ) -> None:
+        self.args, self.config, self.out, self.err = args, config, out, err
+        self.root, self.catalogs_dir, self.files, self.inside = root, catalogs_dir, files, inside
 
     @property
     def fmt(self) -> str:
@@ -90,6 +113,8 @@ class Invocation:
         return bool(getattr(self.args, "verbose", False))
 
     def cache(self) -> Cache:
+        from .cache import Cache, default_directory
+
         return Cache(None if self.args.no_cache else default_directory())
 
     def fail(self, message: str, status: int = EXIT_USAGE) -> int:
@@ -97,24 +122,34 @@ class Invocation:
         return status
 
 
-@dataclass(frozen=True)
 class Command:
-    name: str
-    help: str
-    description: str
-    run: Callable[[Invocation], int]
-    options: tuple[str, ...] = ()
-    """The shared options it takes: catalogs, format, verbose, out, targets."""
+    """A command: its name, help, the function that runs it, and the shared options it takes
+    (catalogs, format, verbose, out, targets)."""
+
+    def __init__(
+        self,
+        name: str,
+        help: str,
+        description: str,
+        run: Callable[[Invocation], int],
+        options: tuple[str, ...] = (),
+    ) -> None:
+        self.name, self.help, self.description, self.run = name, help, description, run
+        self.options = options
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, the options of that command alone (those of
+    the others are not needed to parse a line that runs it)."""
+    from .targets import NAMES
+
     parser = _Parser(
         prog="codegen",
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("-V", "--version", action="version", version=f"codegen {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=VERSION)
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -126,6 +161,8 @@ def _parser() -> argparse.ArgumentParser:
             epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+        if only is not None and command.name != only:
+            continue
         if command.name == "validate":
             sub.add_argument(
                 "files",
@@ -188,7 +225,7 @@ def _parser() -> argparse.ArgumentParser:
                 action="append",
                 dest="targets",
                 metavar="NAME",
-                help=f"only this target, repeatable (built in: {', '.join(registry())};"
+                help=f"only this target, repeatable (built in: {', '.join(NAMES)};"
                 " default: every configured target)",
             )
         if "targets" in command.options:
@@ -199,6 +236,8 @@ def _parser() -> argparse.ArgumentParser:
                 " allow them only where you trust its code; also CODEGEN_ALLOW_PLUGINS=1)",
             )
         if "format" in command.options:
+            from .formats import FORMATS
+
             sub.add_argument(
                 "--format",
                 choices=FORMATS,
@@ -226,6 +265,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_ids(args: argparse.Namespace) -> CheckIDs:
+    """config.check_ids(), kept in the per-user cache: the IDs are those of this version of
+    codegen (its fingerprint is in the key), and finding them imports every check."""
+    from .cache import Cache, default_directory, key
+    from .config import CheckIDs, check_ids
+
+    cache = Cache(None if getattr(args, "no_cache", False) else default_directory())
+    name = key("check IDs") if cache.enabled else ""
+    kept = cache.get(name) if name else None
+    try:
+        if kept is not None:
+            known, builtin = kept
+            if all(isinstance(i, str) for i in (*known, *builtin)):
+                return CheckIDs(frozenset(known), frozenset(builtin))
+    except (TypeError, ValueError):
+        pass
+    ids = check_ids()
+    if name:
+        cache.put(name, [sorted(ids.known), sorted(ids.builtin)])
+        cache.prune()
+    return ids
+
+
 def _status_code(text: str) -> int:
     if not text.isdigit() or not 100 <= int(text) <= 599:
         raise argparse.ArgumentTypeError(f"{text!r} is not an HTTP status (100 to 599)")
@@ -237,6 +299,8 @@ def _did_you_mean(argv: Sequence[str]) -> str | None:
     word = next((a for a in argv if not a.startswith("-")), None)
     if word is None or word in COMMANDS:
         return None
+    import difflib
+
     close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
     known = ", ".join(COMMANDS)
     hint = f"; did you mean {close[0]}?" if close else ""
@@ -248,13 +312,19 @@ def main(
 ) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments in (["--version"], ["-V"]):  # what argparse prints, without building it
+        print(VERSION, file=sys.stdout)
+        return EXIT_OK
     mistyped = _did_you_mean(arguments)
     if mistyped is not None and not {"-h", "--help", "-V", "--version"} & set(arguments):
         print(mistyped, file=err)
         return EXIT_USAGE
+    from .config import ConfigError, load_config
+
     try:
-        args = _parser().parse_args(arguments)
-        config = load_config()
+        named = next((a for a in arguments if not a.startswith("-")), None)
+        args = _parser(named if named in COMMANDS else None).parse_args(arguments)
+        config = load_config(ids=lambda: _check_ids(args))
     except _UsageError as exc:
         print(exc, file=err)
         return EXIT_USAGE
@@ -265,6 +335,8 @@ def main(
         return int(exc.code or 0)
     command = COMMANDS[args.command]
     if getattr(args, "allow_plugins", False) or os.environ.get("CODEGEN_ALLOW_PLUGINS") == "1":
+        import dataclasses
+
         # The person running codegen trusts the repository's plugins: only they may say so.
         config = dataclasses.replace(config, allow_plugins=True)
     if "catalogs" not in command.options:
@@ -280,6 +352,8 @@ def main(
     # the directory may be a link a pull request added: it must stay inside the project.
     call = Invocation(args, config, out, err, root, catalogs_dir, files, None if files else root)
     if not files:
+        from .source import catalog_files
+
         if not catalogs_dir.is_dir():
             return call.fail(f"catalogue directory {_shown(catalogs_dir, root)} does not exist")
         call.files = catalog_files(catalogs_dir)
@@ -291,23 +365,45 @@ def main(
 def _context(call: Invocation) -> Context | int:
     """What the checks need beyond the catalogues (the category taxonomy), or the exit
     status when it cannot be had."""
+    from .checks import Context
+
+    categories = _categories(call)
+    return categories if isinstance(categories, int) else Context(categories=categories)
+
+
+def _categories(call: Invocation) -> dict[str, str] | int:
+    """The category taxonomy, or the exit status when it cannot be had."""
+    from .pipeline import taxonomy
+    from .source import display
+
     config = call.config
-    path = config.categories or default_path()
+    path = config.categories or _default_taxonomy()
     name = "categories.yaml (built in)" if config.categories is None else display(path, call.root)
-    categories, problems = load_taxonomy(path, name, config.limits.file_bytes)
-    if problems:
+    categories, problems = taxonomy(path, name, config.limits.file_bytes, call.cache())
+    if problems or categories is None:
         # The report's own output is stdout: its diagnostics go to stderr, as text.
         stream = call.err if call.args.command == "report" else call.out
         fmt = "text" if call.args.command == "report" else call.fmt
         _print_diagnostics(problems, fmt, stream, verbose=True)
         return EXIT_USAGE if any(d.check_id == "UNREADABLE" for d in problems) else EXIT_FINDINGS
-    return Context(categories=categories)
+    return categories
+
+
+def _default_taxonomy() -> Path:
+    """The taxonomy shipped with codegen (schema/categories.yaml)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("codegen.schema")
+    assert spec is not None and spec.submodule_search_locations is not None
+    return Path(list(spec.submodule_search_locations)[0], "categories.yaml")
 
 
 def _outcome(call: Invocation, targets: Sequence[str]) -> Outcome | int:
-    context = _context(call)
-    if isinstance(context, int):
-        return context
+    from .pipeline import run
+
+    categories = _categories(call)
+    if isinstance(categories, int):
+        return categories
     config = call.config
     return run(
         call.files,
@@ -315,17 +411,20 @@ def _outcome(call: Invocation, targets: Sequence[str]) -> Outcome | int:
         config.options,
         config.limits,
         call.cache(),
-        context,
+        None,
         config.severity,
         call.root,
         call.inside,
         extensions=config.extensions,
+        categories=categories,
     )
 
 
 def _chosen(call: Invocation) -> tuple[str, ...] | int:
+    from .targets import NAMES
+
     chosen = tuple(call.args.targets or call.config.targets)
-    known = call.config.available
+    known = [*NAMES, *call.config.custom_targets]
     unknown = [t for t in chosen if t not in known]
     if unknown:
         return call.fail(f"unknown target {', '.join(unknown)} (known: {', '.join(known)})")
@@ -336,6 +435,8 @@ def _out_dir(call: Invocation) -> Path | int:
     args, config = call.args, call.config
     if not args.out:
         return config.out
+    from .config import ConfigError, check_out
+
     out_dir: Path = args.out.absolute()
     try:
         check_out(out_dir, config, "--out", os.fspath(args.out))
@@ -379,9 +480,12 @@ def generate_command(call: Invocation) -> int:
     out_dir = _out_dir(call)
     if isinstance(out_dir, int):
         return out_dir
+    from .formats import MACHINE
+
     # In json and sarif, stdout is one JSON document: the lines for people go to stderr.
     human = call.err if call.fmt in MACHINE else call.out
-    return _generate(out_dir, call.root, outcome.files, chosen, human, call.err)
+    with _seen(call, out_dir) as seen:
+        return _generate(out_dir, call.root, outcome.files, chosen, human, call.err, seen)
 
 
 def check_command(call: Invocation) -> int:
@@ -396,19 +500,43 @@ def check_command(call: Invocation) -> int:
     out_dir = _out_dir(call)
     if isinstance(out_dir, int):
         return out_dir
+    from .formats import MACHINE
+
     human = call.err if call.fmt in MACHINE else call.out
-    return _check(
-        out_dir,
-        call.root,
-        outcome.files,
-        chosen,
-        outcome.diagnostics,
-        call.fmt,
-        call.verbose,
-        call.out,
-        human,
-        call.err,
-    )
+    with _seen(call, out_dir) as seen:
+        return _check(
+            out_dir,
+            call.root,
+            outcome.files,
+            chosen,
+            outcome.diagnostics,
+            call.fmt,
+            call.verbose,
+            call.out,
+            human,
+            call.err,
+            seen,
+        )
+
+
+@contextmanager
+def _seen(call: Invocation, out_dir: Path) -> Iterator[Seen | None]:
+    """What the files of ``out_dir`` were when last read (write.Seen), from the per-user
+    cache, and kept there again after the block."""
+    from .cache import key
+    from .write import Seen
+
+    cache = call.cache()
+    if not cache.enabled:
+        yield None
+        return
+    name = key("seen", os.fspath(out_dir.resolve()))
+    kept = cache.get(name)
+    seen = Seen(kept if isinstance(kept, dict) else None)
+    yield seen
+    if seen.changed:
+        cache.put(name, seen.records)
+        cache.prune()
 
 
 def report_command(call: Invocation) -> int:
@@ -426,6 +554,9 @@ def report_command(call: Invocation) -> int:
             call.err,
         )
         return _status(outcome)
+    from .targets.report import JSON as REPORT_JSON
+    from .targets.report import MARKDOWN as REPORT_MARKDOWN
+
     wanted = REPORT_JSON if call.args.format == "json" else REPORT_MARKDOWN
     print(outcome.files[wanted], end="", file=call.out)
     return EXIT_OK
@@ -433,6 +564,8 @@ def report_command(call: Invocation) -> int:
 
 def export_command(call: Invocation) -> int:
     """The data model of the catalogues, as JSON on stdout, for any program to consume."""
+    from .datamodel import export
+
     catalogs = _catalogs(call, "nothing exported")
     if isinstance(catalogs, int):
         return catalogs
@@ -441,13 +574,16 @@ def export_command(call: Invocation) -> int:
 
 
 def checks_command(call: Invocation) -> int:
+    from .breaking import RULES
+    from .checks import BUILTIN, CHECKS
+
     out, severity = call.out, call.config.severity
     for check_id, summary in sorted(BUILTIN.items()):
         print(f"{check_id:22} error    {summary}", file=out)
     for check_id, check in sorted(CHECKS.items()):
         level = severity.get(check_id, check.severity)
         print(f"{check_id:22} {'off' if level is None else str(level):8} {check.summary}", file=out)
-    for check_id, summary in sorted(_RENDER_RULES.items()):
+    for check_id, summary in sorted(_render_rules().items()):
         print(f"{check_id:22} error    {summary}", file=out)
     print("\ncodegen breaking:", file=out)
     for check_id, rule in sorted(RULES.items()):
@@ -458,6 +594,11 @@ def checks_command(call: Invocation) -> int:
 
 def breaking_command(call: Invocation) -> int:
     """The working tree's catalogues against those at ``--against``."""
+    from . import breaking
+    from .breaking import BaseError, base_inputs
+    from .diagnostics import Diagnostic, Severity, has_errors
+    from .pipeline import process, read
+
     context = _context(call)
     if isinstance(context, int):
         return context
@@ -490,6 +631,11 @@ def breaking_command(call: Invocation) -> int:
 def changelog_command(call: Invocation) -> int:
     """Release notes, as Markdown: the working tree's catalogues against those at
     ``--against``. Never a gate: exit 0 whatever changed, breaking changes included."""
+    from . import changelog
+    from .breaking import BaseError, base_inputs
+    from .diagnostics import Diagnostic, has_errors, printable
+    from .pipeline import process, read
+
     context = _context(call)
     if isinstance(context, int):
         return context
@@ -534,6 +680,9 @@ def changelog_command(call: Invocation) -> int:
 def _catalogs(call: Invocation, refusal: str) -> list[Catalog] | int:
     """The valid catalogues, or the exit status after printing why there are none, and
     ``refusal`` (what the command does not do)."""
+    from .diagnostics import Diagnostic, has_errors
+    from .pipeline import process, read
+
     context = _context(call)
     if isinstance(context, int):
         return context
@@ -550,6 +699,12 @@ def _catalogs(call: Invocation, refusal: str) -> list[Catalog] | int:
 
 def classify_command(call: Invocation) -> int:
     """Which entry of PLATFORM's catalogue one response (a status and a body) is."""
+    import json
+
+    from .classify import Classifier
+    from .diagnostics import printable
+    from .source import InputError, read_input
+
     catalogs = _catalogs(call, "nothing classified")
     if isinstance(catalogs, int):
         return catalogs
@@ -605,11 +760,18 @@ def classify_command(call: Invocation) -> int:
 
 def _filled(text: str, params: Mapping[str, str]) -> str:
     """``text`` with the placeholders ``params`` has filled in; the others as written."""
+    from .model import PLACEHOLDER
+
     return PLACEHOLDER.sub(lambda m: params.get(m.group(1), m.group(0)), text)
 
 
 def observe_command(call: Invocation) -> int:
     """The responses of the logs that no catalogue entry knows, grouped and counted."""
+    from . import observe
+    from .diagnostics import printable
+    from .formats import render
+    from .source import InputError, read_input
+
     catalogs = _catalogs(call, "nothing observed")
     if isinstance(catalogs, int):
         return catalogs
@@ -736,13 +898,21 @@ def _print_diagnostics(
 ) -> None:
     """Diagnostics in ``fmt``. Text leaves information out unless ``verbose``: dozens of codes
     shared between vendors would bury the warnings (the summary line still counts them)."""
+    from .diagnostics import Severity
+
     if fmt == "text" and not verbose:
         diagnostics = [d for d in diagnostics if d.severity is not Severity.INFO]
+    if not diagnostics and fmt in ("text", "github"):
+        return  # nothing to say: the rules' summaries, which import every check, are not needed
+    from .breaking import RULES
+    from .checks import BUILTIN, CHECKS
+    from .formats import DRIFT, DRIFT_SUMMARY, render
+
     rules = {
         **BUILTIN,
         **{i: check.summary for i, check in CHECKS.items()},
         **{i: rule.summary for i, rule in RULES.items()},
-        **_RENDER_RULES,
+        **_render_rules(),
         DRIFT: DRIFT_SUMMARY,
     }
     print(render(diagnostics, fmt, rules, __version__), end="", file=stream)
@@ -757,6 +927,8 @@ def _status(outcome: Outcome) -> int:
 def _summary(
     diagnostics: Sequence[Diagnostic], what: str, fmt: str, verbose: bool, err: TextIO
 ) -> None:
+    from .diagnostics import Severity
+
     counts = {s: sum(d.severity is s for d in diagnostics) for s in Severity}
     hidden = " (-v shows them)" if fmt == "text" and not verbose and counts[Severity.INFO] else ""
     print(
@@ -767,12 +939,22 @@ def _summary(
 
 
 def _generate(
-    out_dir: Path, root: Path, rendered: Files, chosen: tuple[str, ...], out: TextIO, err: TextIO
+    out_dir: Path,
+    root: Path,
+    rendered: Files,
+    chosen: tuple[str, ...],
+    out: TextIO,
+    err: TextIO,
+    seen: Seen | None = None,
 ) -> int:
+    from .diagnostics import printable
+    from .source import display
+    from .write import WriteError, write
+
     name = display(out_dir, root)
     shown = printable(name)
     try:
-        summary = write(out_dir, rendered, chosen, on_wait=_waiting(err), name=name)
+        summary = write(out_dir, rendered, chosen, on_wait=_waiting(err), name=name, seen=seen)
     except WriteError as exc:
         print(f"codegen: {printable(str(exc))}", file=err)
         return EXIT_USAGE
@@ -810,12 +992,18 @@ def _check(
     out: TextIO,
     human: TextIO,
     err: TextIO,
+    seen: Seen | None = None,
 ) -> int:
     """Drift is text with diffs in the text format, and a DRIFT diagnostic per file otherwise."""
+    from .diagnostics import printable
+    from .formats import drift_diagnostic
+    from .source import display
+    from .write import WriteError, drift
+
     name = display(out_dir, root)
     shown = printable(name)
     try:
-        found = drift(out_dir, rendered, chosen, on_wait=_waiting(err), name=name)
+        found = drift(out_dir, rendered, chosen, on_wait=_waiting(err), name=name, seen=seen)
     except WriteError as exc:
         print(f"codegen: {printable(str(exc))}", file=err)
         return EXIT_USAGE
@@ -842,11 +1030,16 @@ def _check(
 
 def _waiting(err: TextIO) -> Callable[[str], None]:
     """Tells, once, that another run holds out/ and this one waits."""
+    from .diagnostics import printable
+
     return lambda message: print(f"codegen: {printable(message)}", file=err, flush=True)
 
 
 def _shown(path: Path, root: Path) -> str:
     """A path for a line people read: from the project, every character visible."""
+    from .diagnostics import printable
+    from .source import display
+
     return printable(display(path, root))
 
 
@@ -863,6 +1056,8 @@ def entry_point() -> None:
     except Exception as exc:
         if os.environ.get("CODEGEN_TRACEBACK"):
             raise
+        from .diagnostics import printable
+
         print(
             f"codegen: internal error: {type(exc).__name__}: {printable(str(exc))};"
             " please report it (CODEGEN_TRACEBACK=1 shows where)",

@@ -15,16 +15,16 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .diagnostics import Severity
 from .render import Extensions, Options, available, marked
-from .source import display
-from .targets import registry
-from .targets.base import Target
-from .targets.custom import PLATFORM, OutputFile, TemplateRenderer, unsafe_path
-from .targets.plugin import TIMEOUT, PluginRenderer
-from .validate import Limits
+from .source import Limits, display
+from .targets import NAMES
+
+if TYPE_CHECKING:  # imported when the project declares targets of its own
+    from .targets.base import Target
+    from .targets.custom import OutputFile
 
 _NUMBER = r"(?:0|[1-9][0-9]*)"
 _VERSION = re.compile(rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}(?:-(?:alpha|beta|rc)(?:\.{_NUMBER})?)?")
@@ -46,7 +46,7 @@ class Config:
     nearest one, else the working directory). Files are named relative to it."""
     catalogs: Path = Path("catalogs")
     out: Path = Path("out")
-    targets: tuple[str, ...] = field(default_factory=lambda: tuple(registry()))
+    targets: tuple[str, ...] = NAMES
     """Every built-in target unless the configuration chooses."""
     options: Options = field(default_factory=Options)
     limits: Limits = field(default_factory=Limits)
@@ -137,9 +137,10 @@ KNOWN = (
 )
 
 
-def load_config(start: Path | None = None) -> Config:
+def load_config(start: Path | None = None, ids: Callable[[], CheckIDs] | None = None) -> Config:
     """Read ``[tool.codegen]``; paths in it are relative to the pyproject.toml that holds it
-    and must stay inside the project."""
+    and must stay inside the project. ``ids`` gives the check IDs (by default check_ids(),
+    which imports every check; the command line has them from its cache)."""
     here = (start or Path.cwd()).absolute()
     pyproject, table = find_pyproject(here)
     root = pyproject.parent if pyproject is not None else here
@@ -195,7 +196,7 @@ def load_config(start: Path | None = None) -> Config:
         root=root,
         catalogs=inside("catalogs", "catalogs"),
         out=inside("out", "out"),
-        targets=_targets(where, table.get("targets", [*registry(), *custom]), custom),
+        targets=_targets(where, table.get("targets", [*NAMES, *custom]), custom),
         options=Options(
             version=_version(where, text("version", Options.version)),
             python_package=_python_package(where, text("python_package", Options.python_package)),
@@ -213,7 +214,7 @@ def load_config(start: Path | None = None) -> Config:
             text_length=positive("max_text_length", defaults.text_length),
         ),
         categories=inside("categories", "") if "categories" in table else None,
-        severity=_severities(where, table.get("severity", {})),
+        severity=_severities(where, table.get("severity", {}), ids or check_ids),
         source=pyproject,
         templates=(
             directory("templates", table["templates"], where) if "templates" in table else None
@@ -249,7 +250,7 @@ def check_out(out: Path, config: Config, setting: str, given: str) -> None:
 
 
 def _targets(where: str, value: object, custom: dict[str, Target]) -> tuple[str, ...]:
-    known = {**registry(), **custom}
+    known = [*NAMES, *custom]
     if not isinstance(value, list) or not value or not all(isinstance(t, str) for t in value):
         raise ConfigError(f"{where} targets must be a non-empty list of target names")
     unknown = [t for t in value if t not in known]
@@ -277,13 +278,19 @@ def _custom_targets(
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table of targets")
     found: dict[str, Target] = {}
+    if not table:
+        return found
+    from .targets.base import Target
+    from .targets.custom import TemplateRenderer
+    from .targets.plugin import PluginRenderer
+
     for name, spec in table.items():
         if not _TARGET_NAME.fullmatch(name):
             raise ConfigError(
                 f"{where} {name!r} is not a target name (lower-case letters, digits and '_',"
                 " starting with a letter)"
             )
-        if name in registry():
+        if name in NAMES:
             raise ConfigError(f"{where} {name} is a built-in target: choose another name")
         setting = where.replace("[tool.codegen.target]", f"[tool.codegen.target.{name}]")
         if not isinstance(spec, dict):
@@ -326,6 +333,8 @@ def _files(setting: str, value: object, templates: Path, shown: str) -> tuple[Ou
     """A template-only target's ``files``: each ``{template = ..., path = ...}``, the
     template a ``*.j2`` file of its directory (``shown``), the path a safe relative one whose
     only placeholder is ``{platform}``."""
+    from .targets.custom import PLATFORM, OutputFile, unsafe_path
+
     if not isinstance(value, list) or not value or not all(isinstance(f, dict) for f in value):
         raise ConfigError(
             f"{setting} files must be a non-empty list of {{template = ..., path = ...}}"
@@ -376,6 +385,8 @@ def _command(setting: str, value: object) -> tuple[str, ...]:
 
 
 def _timeout(setting: str, spec: dict[str, Any]) -> float:
+    from .targets.plugin import TIMEOUT
+
     value = spec.get("timeout", TIMEOUT)
     if (
         not isinstance(value, (int, float))
@@ -490,6 +501,8 @@ def _module_path(go_mod: Path) -> str | None:
 def _rust_crate(where: str, value: str) -> str:
     """A crate name that is also its library's name: it is written into Cargo.toml and
     every ``use``."""
+    if value == Options.rust_crate:
+        return value  # the default, a valid name: the Rust target need not be imported
     from .targets.rust import RUST_KEYWORDS, RUST_PLATFORM_RESERVED
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*", value) or value in (
@@ -537,18 +550,35 @@ _SEVERITIES = {
 }
 
 
-def _severities(where: str, table: object) -> dict[str, Severity | None]:
-    """``[tool.codegen.severity]``: check ID to error, warning, info or off."""
+class CheckIDs(NamedTuple):
+    """The IDs a severity may be set for (the checks' and breaking's rules), and those
+    that are always errors."""
+
+    known: frozenset[str]
+    builtin: frozenset[str]
+
+
+def check_ids() -> CheckIDs:
+    """The check IDs, from the checks and breaking's rules themselves."""
     from .breaking import RULES
     from .checks import BUILTIN, CHECKS
 
-    known = {*CHECKS, *RULES}
+    return CheckIDs(frozenset({*CHECKS, *RULES}), frozenset(BUILTIN))
+
+
+def _severities(
+    where: str, table: object, ids: Callable[[], CheckIDs]
+) -> dict[str, Severity | None]:
+    """``[tool.codegen.severity]``: check ID to error, warning, info or off."""
     where = where.replace("[tool.codegen]", "[tool.codegen.severity]")
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table of check IDs")
+    if not table:
+        return {}
+    known, builtin = ids()
     result = {}
     for check_id, value in table.items():
-        if check_id in BUILTIN:
+        if check_id in builtin:
             raise ConfigError(f"{where} {check_id} is always an error")
         if check_id not in known:
             raise ConfigError(

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .diagnostics import Diagnostic, Location, Severity
-from .write import Drift
+
+if TYPE_CHECKING:
+    from .write import Drift
 
 FORMATS = ("text", "json", "github", "sarif")
 MACHINE = ("json", "sarif")

@@ -9,22 +9,31 @@ schema; anything YAML 1.1 would silently turn into something else (``NO``, ``012
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
-
-import yaml
+from typing import TYPE_CHECKING, Any, Union
 
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
+from .source import UNREADABLE as UNREADABLE
 
-try:  # libyaml's parser is several times faster; fall back to pure Python without it.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:  # PyYAML is imported by the first file loaded: a cached run needs none
+    import yaml
+
+
+@functools.cache
+def _loader() -> Any:
+    """libyaml's parser, several times faster; pure Python without it."""
+    import yaml
+
+    try:
+        return yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+        return yaml.SafeLoader
+
 
 LOAD_ERROR = "YAML"
-UNREADABLE = "UNREADABLE"
 
 MAX_DEPTH = 100
 """How deeply collections may nest. A catalogue needs a handful of levels; far deeper trees
@@ -232,8 +241,10 @@ class _Builder:
                 f' later line numbers would be off); write it as the escape "\\u{ord(char):04X}"'
                 " in a double-quoted string",
             )
+        import yaml
+
         try:
-            root, mark = self._fold(yaml.parse(text, Loader=_Loader))
+            root, mark = self._fold(yaml.parse(text, Loader=_loader()))
         except yaml.MarkedYAMLError as exc:
             if "nesting depth" in f"{exc.context} {exc.problem}":
                 # libyaml's own limit (1,000 levels in recent builds), which its scanner can
@@ -291,6 +302,8 @@ class _Builder:
         """The tree of the (first) document, and where its root starts."""
         # An explicit stack rather than recursion: a 10,000-deep document must not crash us.
         # Dispatch on the exact event class, scalars first: this loop is the loader's hot path.
+        import yaml
+
         stack: list[tuple[YamlMap | YamlSeq, list[Any]]] = []  # (container, pending key)
         root: Node = None
         root_mark: Mark = (1, 1)
@@ -399,6 +412,8 @@ TOO_DEEP = f"collections nested more than {MAX_DEPTH} levels deep"
 def _too_deep(text: str) -> Mark | None:
     """Where the first collection deeper than MAX_DEPTH starts, found by PyYAML's pure-Python
     parser, which has no nesting limit of its own; None if it finds none."""
+    import yaml
+
     depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):

@@ -18,24 +18,20 @@ from __future__ import annotations
 import contextvars
 import functools
 import hashlib
-import operator
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path, PurePosixPath
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-import jinja2
-import jinja2.sandbox
 
 from . import __version__
 from .diagnostics import Diagnostic, Location, Severity, escape_char, has_errors
-from .model import Catalog, Code
 from .targets.charset import comment_text
 
-if TYPE_CHECKING:  # targets.base imports this module
+if TYPE_CHECKING:  # targets.base imports this module; Jinja2 is imported when rendering
+    import jinja2
+
+    from .model import Catalog, Code
     from .targets.base import Target
 
 GENERATOR = "codegen"
@@ -69,6 +65,66 @@ class Options:
 
 
 Files = dict[PurePosixPath, str]
+
+
+class Output(Mapping[PurePosixPath, str]):
+    """The files a run generates, by path relative to the out directory. Their text is at
+    hand, or, for a run the cache answers whole, read from the cache only when first needed:
+    then each file's sha256 is known at once, and an unchanged file on disk is recognised
+    by it without any text being read."""
+
+    def __init__(
+        self,
+        texts: Mapping[PurePosixPath, str],
+        digests: Mapping[PurePosixPath, str] | None = None,
+    ) -> None:
+        self._texts: Files | None = dict(texts)
+        self._digests: dict[PurePosixPath, str] = dict(digests or {})
+        self._fetch: Callable[[], Files] | None = None
+
+    @classmethod
+    def of(cls, digests: Mapping[PurePosixPath, str], fetch: Callable[[], Files]) -> Output:
+        """Files known by their sha256, whose text ``fetch`` gives when first needed."""
+        output = cls({})
+        output._texts, output._digests, output._fetch = None, dict(digests), fetch
+        return output
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the text of the files is at hand (else only their sha256 is)."""
+        return self._texts is not None
+
+    def _loaded(self) -> Files:
+        if self._texts is None:
+            assert self._fetch is not None
+            self._texts = self._fetch()
+        return self._texts
+
+    def __getitem__(self, path: PurePosixPath) -> str:
+        return self._loaded()[path]
+
+    def __iter__(self) -> Iterator[PurePosixPath]:
+        return iter(self._digests if self._texts is None else self._texts)
+
+    def __len__(self) -> int:
+        return len(self._digests if self._texts is None else self._texts)
+
+    def __contains__(self, path: object) -> bool:
+        return path in (self._digests if self._texts is None else self._texts)
+
+    def digest(self, path: PurePosixPath) -> str:
+        """The sha256 of the file's UTF-8 bytes, in hexadecimal."""
+        found = self._digests.get(path)
+        if found is None:
+            data = self._loaded()[path].encode("utf-8", "surrogatepass")
+            found = self._digests[path] = hashlib.sha256(data).hexdigest()
+        return found
+
+    def matches(self, path: PurePosixPath, data: bytes) -> bool:
+        """Whether ``data``, a file's bytes, are those of the file at ``path``."""
+        if self._texts is not None:
+            return data == self._texts[path].encode("utf-8")
+        return hashlib.sha256(data).hexdigest() == self._digests[path]
 
 
 def doc_page(platform: str) -> str:
@@ -160,10 +216,18 @@ def marked(text: str) -> bool:
 
 
 # --- Built-in templates ---------------------------------------------------------------------
+#
+# Jinja2 is imported by the first template asked for, not with this module: a run that
+# renders nothing (a cached one, --version, validate) does without it.
 
 
-def _builtin_directory(target: str) -> str:
-    return str(resources.files("codegen.templates").joinpath(target))
+def builtin_directory(target: str) -> str:
+    """The directory of ``templates/<target>/`` as installed (``codegen.templates``)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("codegen.templates")
+    assert spec is not None and spec.submodule_search_locations is not None
+    return str(Path(list(spec.submodule_search_locations)[0], target))
 
 
 @functools.cache
@@ -171,8 +235,10 @@ def environment(
     target: str, filters: tuple[tuple[str, Callable[..., object]], ...]
 ) -> jinja2.Environment:
     """A strict Jinja2 environment over ``templates/<target>/`` with the target's filters."""
+    import jinja2
+
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_builtin_directory(target)),
+        loader=jinja2.FileSystemLoader(builtin_directory(target)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -218,13 +284,14 @@ class Extensions:
 
     def directories(self, names: Sequence[str]) -> tuple[str, ...]:
         """The project's template directories that rendering ``names`` may read."""
-        from .targets.custom import TemplateRenderer
-
         found: list[str] = []
         for name in names:
             custom = self.targets.get(name)
-            if custom is not None and isinstance(custom.render, TemplateRenderer):
-                found.append(custom.render.templates)
+            if custom is not None:
+                from .targets.custom import TemplateRenderer
+
+                if isinstance(custom.render, TemplateRenderer):
+                    found.append(custom.render.templates)
             elif custom is None and self.templates is not None:
                 found.append(PurePosixPath(self.templates, name).as_posix())
         return tuple(dict.fromkeys(found))
@@ -237,96 +304,6 @@ class RenderFailure(Exception):
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         super().__init__("; ".join(d.render() for d in diagnostics))
         self.diagnostics = tuple(diagnostics)
-
-
-MAX_SIZE = 10_000_000
-"""Characters or items a sandboxed ``*`` may produce, and bits a ``**`` may: a template can
-loop for long (bounded by range()'s own limit), but not ask for gigabytes in one operation."""
-
-
-def _too_large(op: str, left: object, right: object) -> bool:
-    if op == "**":
-        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-            return right * abs(left).bit_length() > MAX_SIZE
-        return False
-    for sequence, times in ((left, right), (right, left)):
-        if isinstance(sequence, (str, bytes, list, tuple)) and isinstance(times, int):
-            return len(sequence) * times > MAX_SIZE
-    return False
-
-
-class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox (no underscore attributes, no mutating methods, bounded
-    range()), with ``*`` and ``**`` bounded too."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context: jinja2.runtime.Context, op: str, left: Any, right: Any) -> Any:
-        if _too_large(op, left, right):
-            raise jinja2.exceptions.SecurityError(f"the result of {op} would be too large")
-        return {"*": operator.mul, "**": operator.pow}[op](left, right)
-
-
-class _ProjectLoader(jinja2.BaseLoader):
-    """Templates under one project directory, from the text the pipeline read: each named by
-    its path from the project, which is how its errors are located."""
-
-    def __init__(self, sources: Mapping[str, str], directory: str) -> None:
-        self.sources, self.directory = sources, directory
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        # split_template_path refuses ".." and normalises "a//b" and "./a".
-        pieces = jinja2.loaders.split_template_path(template)
-        path = PurePosixPath(self.directory, *pieces).as_posix()
-        if path not in self.sources:
-            raise jinja2.TemplateNotFound(template)
-        return self.sources[path], path, lambda: True
-
-
-class _ProjectTemplate(jinja2.Template):
-    """A project's template: whatever goes wrong while it renders is a TEMPLATE diagnostic."""
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        try:
-            return super().render(*args, **kwargs)
-        except Exception as exc:
-            raise RenderFailure([_diagnostic(exc, self.filename or self.name or "")]) from None
-
-
-def _diagnostic(exc: BaseException, fallback: str) -> Diagnostic:
-    """An error of a project's template at the innermost line of a project template."""
-    current = _RENDERING.get()
-    sources = current.templates if current is not None else {}
-    path, line = fallback, 0
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename in sources:
-        path, line = str(exc.filename), exc.lineno
-    else:
-        for frame, lineno in _frames(exc.__traceback__):
-            if frame in sources:
-                path, line = frame, lineno
-    return Diagnostic(TEMPLATE, Severity.ERROR, Location(path, line, 1 if line else 0), _why(exc))
-
-
-def _frames(tb: TracebackType | None) -> Iterator[tuple[str, int]]:
-    while tb is not None:
-        yield tb.tb_frame.f_code.co_filename, tb.tb_lineno
-        tb = tb.tb_next
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return f"no template {exc.name!r} in the project's template directory"
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"syntax error: {exc.message}"
-    if isinstance(exc, jinja2.exceptions.SecurityError):
-        return f"refused by the sandbox: {exc}"
-    if isinstance(exc, jinja2.UndefinedError):
-        return str(exc.message)
-    if isinstance(exc, RecursionError):
-        return "the template includes itself without end"
-    return f"{type(exc).__name__}: {exc}"
 
 
 @dataclass
@@ -352,17 +329,20 @@ class Rendering:
         """A sandbox over the project's ``directory`` (then over the built-in templates of
         ``builtin``, for what the project does not replace) with the generic filters of
         custom targets and ``filters``."""
+        import jinja2
+
+        from .sandbox import ProjectLoader, ProjectTemplate, Sandbox
         from .targets.custom import FILTERS
 
         key = (directory, builtin, tuple(sorted(filters.items())))
         env = self._environments.get(key)
         if env is None:
-            loader: jinja2.BaseLoader = _ProjectLoader(self.templates, directory)
+            loader: jinja2.BaseLoader = ProjectLoader(self.templates, directory)
             if builtin is not None:
                 loader = jinja2.ChoiceLoader(
-                    [loader, jinja2.FileSystemLoader(_builtin_directory(builtin))]
+                    [loader, jinja2.FileSystemLoader(builtin_directory(builtin))]
                 )
-            env = _Sandbox(
+            env = Sandbox(
                 loader=loader,
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
@@ -371,7 +351,7 @@ class Rendering:
                 autoescape=False,
                 auto_reload=False,
             )
-            env.template_class = _ProjectTemplate
+            env.template_class = ProjectTemplate
             env.filters.update(FILTERS)
             env.filters.update(filters)
             self._environments[key] = env
@@ -379,10 +359,14 @@ class Rendering:
 
     def get_template(self, env: jinja2.Environment, name: str) -> jinja2.Template:
         """A template of a project's environment; a syntax error is a diagnostic."""
+        import jinja2
+
+        from .sandbox import diagnostic
+
         try:
             return env.get_template(name)
         except jinja2.TemplateError as exc:
-            raise RenderFailure([_diagnostic(exc, name)]) from None
+            raise RenderFailure([diagnostic(exc, name)]) from None
 
     def override(
         self, target: str, name: str, filters: Mapping[str, Callable[..., object]]
@@ -409,13 +393,19 @@ class Rendering:
     def syntax_errors(self) -> list[Diagnostic]:
         """Every project template that does not parse, each at its line: all are reported,
         not only those the first failing target reaches."""
-        parser = _Sandbox()
+        if not self.templates:
+            return []
+        import jinja2
+
+        from .sandbox import Sandbox, diagnostic
+
+        parser = Sandbox()
         found = []
         for path, source in sorted(self.templates.items()):
             try:
                 parser.parse(source, path, path)
             except jinja2.TemplateSyntaxError as exc:
-                found.append(_diagnostic(exc, path))
+                found.append(diagnostic(exc, path))
         return found
 
 
@@ -491,18 +481,41 @@ def render(
         raise UnknownTarget(unknown[0])
     files: Files = {}
     ordered = sorted(catalogs, key=lambda c: c.platform)
+    with rendering_of(extensions, templates) as current:
+        diagnostics = list(current.diagnostics)
+        if not has_errors(diagnostics):
+            for name in target_names:
+                rendered = render_target(current, known[name], ordered, options)
+                diagnostics += rendered.diagnostics
+                files.update(rendered.files or {})
+    return Rendered(None if has_errors(diagnostics) else files, tuple(diagnostics))
+
+
+@contextmanager
+def rendering_of(
+    extensions: Extensions | None = None, templates: Mapping[str, str] | None = None
+) -> Iterator[Rendering]:
+    """A render under way, for :func:`render_target`: its diagnostics start with the syntax
+    errors of the project's templates (then nothing may be rendered)."""
     current = Rendering(extensions or Extensions(Path.cwd()), templates or {})
     with _rendering(current):
         current.diagnostics += current.syntax_errors()
-        if not has_errors(current.diagnostics):
-            for name in target_names:
-                try:
-                    rendered = known[name].render(ordered, options)
-                except RenderFailure as exc:
-                    current.diagnostics += exc.diagnostics
-                    continue
-                if name in current.replaced:
-                    current.diagnostics += _unmarked(name, rendered, current.extensions)
-                files.update(rendered)
-    diagnostics = tuple(current.diagnostics)
-    return Rendered(None if has_errors(diagnostics) else files, diagnostics)
+        yield current
+
+
+def render_target(
+    current: Rendering, target: Target, catalogs: Sequence[Catalog], options: Options
+) -> Rendered:
+    """What ``target`` renders of ``catalogs`` (in platform order) inside the render
+    ``current``: its files (None when it failed), and what it and the project's templates
+    reported in doing so."""
+    before = len(current.diagnostics)
+    current.replaced.discard(target.name)
+    try:
+        files = target.render(catalogs, options)
+    except RenderFailure as exc:
+        return Rendered(None, (*current.diagnostics[before:], *exc.diagnostics))
+    found = current.diagnostics[before:]
+    if target.name in current.replaced:
+        found += _unmarked(target.name, files, current.extensions)
+    return Rendered(files, tuple(found))

@@ -12,12 +12,27 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 CATALOG_SUFFIXES = (".yaml", ".yml")
 """Both are catalogues: the pre-commit hooks fire on both, so neither may be ignored."""
 
 _CHUNK = 1 << 20
+
+UNREADABLE = "UNREADABLE"
+"""The check ID of a file that cannot be read or is not UTF-8."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big an input may be: a pull request from anyone must not exhaust the machine
+    or produce source no compiler accepts. Set in ``[tool.codegen]``."""
+
+    file_bytes: int = 20 * 1024 * 1024
+    entries: int = 100_000
+    text_length: int = 10_000
+    """Characters in any one text: a message, solution, title, source or reason."""
 
 
 class InputError(Exception):

@@ -9,19 +9,17 @@ line and column of the offending node and phrased for a person editing YAML.
 from __future__ import annotations
 
 import functools
-import difflib
 import json
 import math
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import fastjsonschema
-import jsonschema
+if TYPE_CHECKING:  # jsonschema is imported only to explain a catalogue that is not valid
+    import jsonschema
 
 from .diagnostics import Diagnostic, Location, Severity
+from .source import Limits as Limits  # where the configuration finds it too
 from .load import Document, Mark, Node, YamlMap, YamlSeq, key_mark_of, mark_of
 from .model import Catalog, Deprecation, Entry, Example, Match, Response, Shape, Tombstone
 
@@ -31,20 +29,11 @@ TEXT = "TEXT"
 LIMIT = "LIMIT"
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How big an input may be: a pull request from anyone must not exhaust the machine
-    or produce source no compiler accepts. Set in ``[tool.codegen]``."""
-
-    file_bytes: int = 20 * 1024 * 1024
-    entries: int = 100_000
-    text_length: int = 10_000
-    """Characters in any one text: a message, solution, title, source or reason."""
-
-
 @functools.cache
 def catalog_schema() -> dict[str, Any]:
     """The schema as written: portable ECMA-262 patterns, for editors and other tools."""
+    from importlib import resources
+
     text = resources.files("codegen.schema").joinpath("catalog.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -108,10 +97,14 @@ def _checked_schema() -> tuple[dict[str, Any], dict[str, str]]:
 
 @functools.cache
 def _fast_validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
     return fastjsonschema.compile(_checked_schema()[0])
 
 
 def _is_valid(root: YamlMap) -> bool:
+    import fastjsonschema
+
     try:
         _fast_validator()(root)
     except fastjsonschema.JsonSchemaException:
@@ -121,6 +114,8 @@ def _is_valid(root: YamlMap) -> bool:
 
 @functools.cache
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
     schema = _checked_schema()[0]
     return jsonschema.validators.validator_for(schema)(schema)
 
@@ -190,6 +185,8 @@ def _explain_all(root: YamlMap, errors: Iterable[Any]) -> Iterator[tuple[Mark, s
     guesses: dict[tuple[Any, ...], dict[str, str]] = {}
     for path, keys in unknown.items():
         for key in keys:
+            import difflib
+
             close = difflib.get_close_matches(key, missing.get(path, []), n=1, cutoff=0.75)
             if close:
                 guesses.setdefault(path, {})[key] = close[0]

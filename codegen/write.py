@@ -16,23 +16,24 @@ careful in four ways:
 
 from __future__ import annotations
 
-import ctypes
-import difflib
 import errno
+import hashlib
 import os
 import re
-import secrets
-import shutil
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from .render import MARKER, Files
+from .render import MARKER, Output
+
+Files = Mapping[PurePosixPath, str]
+"""What generate writes and check compares: text by path, or a cached run's Output, whose
+files are compared by their sha256 and read only where they differ."""
 
 _MARKER_BYTES = MARKER.encode()
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -192,8 +193,10 @@ else:
 # --- Reading out/ without following links ----------------------------------------------------
 
 
-def _current(out: Path, shown: Path, relative: PurePosixPath, real: set[Path]) -> bytes | None:
-    """The bytes at ``out/relative``, None when there is no file there yet.
+def _status(
+    out: Path, shown: Path, relative: PurePosixPath, real: set[Path]
+) -> os.stat_result | None:
+    """The status of the regular file at ``out/relative``, None when there is none yet.
 
     Refuses (WriteError) a symbolic link at or above the file, up to out/ itself, and
     anything but a directory on the way or a regular file at the end. ``real`` remembers
@@ -211,14 +214,88 @@ def _current(out: Path, shown: Path, relative: PurePosixPath, real: set[Path]) -
             raise WriteError(_refusal(shown.joinpath(*parts[:depth]), kind, shown / relative))
         real.add(directory)
     path = out / relative
-    kind = _kind(path)
-    if kind is None:
+    try:
+        status = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    if kind != stat.S_IFREG:
-        raise WriteError(_refusal(shown / relative, kind, shown / relative))
+    if not stat.S_ISREG(status.st_mode):
+        raise WriteError(_refusal(shown / relative, stat.S_IFMT(status.st_mode), shown / relative))
+    return status
+
+
+def _read(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file (never through a link), and its status before reading."""
     fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
     with os.fdopen(fd, "rb") as handle:
-        return handle.read()
+        status = os.fstat(fd)
+        return handle.read(), status
+
+
+class Seen:
+    """The sha256 of each file of out/ when it was last read, with the status it had then
+    (device, inode, size, modification and change times): a file whose status has not
+    changed since, by more than a file system's timestamp resolution, is not read again.
+
+    It lives in the per-user cache, never in the repository, where a pull request could
+    plant one to pass off hand-edited files: a checkout or an edit gives a file a new change
+    time, which no one but the system sets."""
+
+    MARGIN = 3.0
+    """Seconds between a file's last change and its reading for its status to stand for its
+    content: a change within the same timestamp tick as the reading would not show."""
+
+    def __init__(self, records: Mapping[str, Any] | None = None) -> None:
+        self.records: dict[str, Any] = dict(records or {})
+        self.changed = False
+
+    def digest(self, relative: PurePosixPath, status: os.stat_result) -> str | None:
+        """The sha256 of the file at ``relative``, if its status says it is as last read."""
+        record = self.records.get(str(relative))
+        try:
+            *identity, when, digest = record  # type: ignore[misc]
+            if identity != _identity(status) or not isinstance(digest, str):
+                return None
+            if float(when) - max(status.st_mtime_ns, status.st_ctime_ns) / 1e9 < self.MARGIN:
+                return None
+        except (TypeError, ValueError):  # no record, or not one of this shape
+            return None
+        return digest
+
+    def note(self, relative: PurePosixPath, status: os.stat_result, data: bytes) -> str:
+        """Remember the file at ``relative`` as read now; its sha256."""
+        digest = hashlib.sha256(data).hexdigest()
+        self.records[str(relative)] = [*_identity(status), time.time(), digest]
+        self.changed = True
+        return digest
+
+
+def _identity(status: os.stat_result) -> list[int]:
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
+
+
+def _on_disk(
+    out: Path,
+    shown: Path,
+    files: Files,
+    relative: PurePosixPath,
+    real: set[Path],
+    seen: Seen | None,
+) -> tuple[bool, bytes | None]:
+    """Whether ``out/relative`` holds the file ``files`` has there, and its bytes (None when
+    it is missing, or when ``seen`` tells that it is unchanged without reading it)."""
+    status = _status(out, shown, relative, real)
+    if status is None:
+        return False, None
+    cached = isinstance(files, Output) and not files.loaded
+    if seen is not None and cached:
+        assert isinstance(files, Output)
+        if seen.digest(relative, status) == files.digest(relative):
+            return True, None
+    data, status = _read(out / relative)
+    if seen is not None and cached:
+        assert isinstance(files, Output)
+        return seen.note(relative, status, data) == files.digest(relative), data
+    return _same(files, relative, data), data
 
 
 def _kind(path: Path) -> int | None:
@@ -237,9 +314,12 @@ def _refusal(named: Path, kind: int, target: Path) -> str:
     return f"{named} is not a directory; codegen generates {target} inside it: move it away"
 
 
-def _existing(out: Path, roots: Iterable[str]) -> dict[PurePosixPath, Path]:
-    """Generated files now under the targets' folders of out/. Links are never followed and
-    never ours."""
+def _existing(
+    out: Path, roots: Iterable[str], known: Container[PurePosixPath] = ()
+) -> dict[PurePosixPath, Path]:
+    """Generated files now under the targets' folders of out/, but those in ``known`` (the
+    files to generate: whose they are does not matter). Links are never followed and never
+    ours."""
     found = {}
     for root in roots:
         base = out / root
@@ -248,8 +328,9 @@ def _existing(out: Path, roots: Iterable[str]) -> dict[PurePosixPath, Path]:
         for directory, _, names in os.walk(base):
             for name in names:
                 path = Path(directory, name)
-                if _owned(path):
-                    found[PurePosixPath(path.relative_to(out).as_posix())] = path
+                relative = PurePosixPath(path.relative_to(out).as_posix())
+                if relative not in known and _owned(path):
+                    found[relative] = path
     return dict(sorted(found.items()))
 
 
@@ -264,6 +345,7 @@ def write(
     on_wait: Callable[[str], None] | None = None,
     timeout: float = LOCK_TIMEOUT,
     name: str | None = None,
+    seen: Seen | None = None,
 ) -> Summary:
     """Make out/<root>/ hold exactly ``files``; leave untouched what is already right.
 
@@ -275,14 +357,15 @@ def write(
     Raises WriteError, before changing anything, when a link or a non-directory stands on
     the way to a generated file, when a file to replace has no generated header, or when
     another run holds out/ longer than ``timeout`` seconds (``on_wait`` is told once).
+    ``seen`` is as for :func:`drift`.
     """
     shown = Path(name) if name is not None else out  # how messages and diffs name out/
     out = out.resolve() if out.is_symlink() else out
     out.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out, shown, True, timeout, on_wait):
         kept = _recover(out)
-        changed = _changes(out, shown, files)
-        orphans = [path for path in _existing(out, roots) if path not in files]
+        changed = _changes(out, shown, files, seen)
+        orphans = list(_existing(out, roots, files))
         if changed or orphans:
             if _swappable(out):
                 try:
@@ -294,17 +377,19 @@ def write(
     return Summary(tuple(changed), tuple(orphans), len(files) - len(changed), tuple(kept))
 
 
-def _changes(out: Path, shown: Path, files: Files) -> dict[PurePosixPath, bytes]:
+def _changes(
+    out: Path, shown: Path, files: Files, seen: Seen | None = None
+) -> dict[PurePosixPath, bytes]:
     """The files whose bytes must change. Only files codegen generated (or empty ones) are
     replaced: one without the header was written by hand, and is refused before anything
     changes."""
     changed = {}
     real: set[Path] = set()
-    for relative, text in sorted(files.items()):
-        data = text.encode("utf-8")
-        on_disk = _current(out, shown, relative, real)
-        if on_disk == data:
+    for relative in sorted(files):
+        same, on_disk = _on_disk(out, shown, files, relative, real, seen)
+        if same:
             continue
+        data = files[relative].encode("utf-8")
         if on_disk and not _marked(on_disk):
             raise WriteError(
                 f"{shown / relative} has no generated-code header, and codegen replaces only"
@@ -334,7 +419,7 @@ def _replace(
     out: Path, changed: dict[PurePosixPath, bytes], orphans: Sequence[PurePosixPath]
 ) -> list[Path]:
     """Build the new tree beside out/, swap it in, and clear the old one."""
-    staging = out.parent / f".{out.name}.codegen-next-{secrets.token_hex(6)}"
+    staging = out.parent / f".{out.name}.codegen-next-{os.urandom(6).hex()}"
     try:
         _stage(out, staging, changed, orphans)
         old = _swap(staging, out)
@@ -351,6 +436,8 @@ def _stage(
 ) -> None:
     """Build the new out/ in ``staging``: every file of out/ that stays (ours or not) linked,
     every changed file written and synced, orphans left out."""
+    import shutil
+
     skip = {*map(str, changed), *map(str, orphans)}
     staging.mkdir()
     if out.is_dir():
@@ -399,6 +486,8 @@ def _link(source: Path, target: Path) -> None:
     try:
         os.link(source, target, follow_symlinks=False)
     except OSError:  # a file system without hard links
+        import shutil
+
         shutil.copy2(source, target, follow_symlinks=False)
 
 
@@ -541,6 +630,8 @@ def _exchange(a: Path, b: Path) -> bool:
     system or file system cannot."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes
+
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
         return False
@@ -562,7 +653,7 @@ def _update_in_place(
     for relative, data in changed.items():
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.codegen-tmp-{secrets.token_hex(6)}")
+        temporary = target.with_name(f".{target.name}.codegen-tmp-{os.urandom(6).hex()}")
         _write_new(temporary, data)
         try:
             os.replace(temporary, target)
@@ -612,32 +703,36 @@ def drift(
     on_wait: Callable[[str], None] | None = None,
     timeout: float = LOCK_TIMEOUT,
     name: str | None = None,
+    seen: Seen | None = None,
 ) -> list[Drift]:
     """Every way out/ differs from ``files``: missing, stale, hand-edited or orphaned files.
 
     Reads under a shared lock, so that it never sees a generate run midway. Raises
     WriteError when a link stands on the way to a generated file (it is not followed) or
-    another run holds out/ longer than ``timeout`` seconds.
+    another run holds out/ longer than ``timeout`` seconds. With ``seen``, a file of a
+    cached run (an Output whose text is in the cache) is read only when its status changed.
     """
     shown = Path(name) if name is not None else out  # how messages and diffs name out/
     out = out.resolve() if out.is_symlink() else out
     if not out.parent.is_dir():
         return [Drift(relative, "missing", "not generated yet") for relative in sorted(files)]
     with _locked(out, shown, False, timeout, on_wait):
-        return _drift(out, shown, files, roots)
+        return _drift(out, shown, files, roots, seen)
 
 
-def _drift(out: Path, shown: Path, files: Files, roots: Sequence[str]) -> list[Drift]:
+def _drift(
+    out: Path, shown: Path, files: Files, roots: Sequence[str], seen: Seen | None
+) -> list[Drift]:
     found: list[Drift] = []
     real: set[Path] = set()
-    for relative, text in sorted(files.items()):
-        on_disk = _current(out, shown, relative, real)
-        expected = text.encode("utf-8")
+    for relative in sorted(files):
+        same, on_disk = _on_disk(out, shown, files, relative, real, seen)
+        if same:
+            continue
         if on_disk is None:
             found.append(Drift(relative, "missing", "not generated yet"))
             continue
-        if on_disk == expected:
-            continue
+        text = files[relative]
         actual = on_disk.decode("utf-8", "replace")
         first, expected_first = actual.partition("\n")[0], text.partition("\n")[0]
         if MARKER not in first:
@@ -653,16 +748,18 @@ def _drift(out: Path, shown: Path, files: Files, roots: Sequence[str]) -> list[D
                 "edited after generation: its header matches, its body does not",
             )
         found.append(Drift(relative, kind, reason, _diff(shown / relative, actual, text)))
-    for relative in _existing(out, roots):
-        if relative not in files:
-            found.append(
-                Drift(
-                    relative,
-                    "orphaned",
-                    "generated for a catalogue or target that no longer exists",
-                )
-            )
+    for relative in _existing(out, roots, files):
+        found.append(
+            Drift(relative, "orphaned", "generated for a catalogue or target that no longer exists")
+        )
     return found
+
+
+def _same(files: Files, relative: PurePosixPath, on_disk: bytes) -> bool:
+    """Whether ``on_disk`` holds exactly the file ``files`` has at ``relative``."""
+    if isinstance(files, Output):
+        return files.matches(relative, on_disk)
+    return on_disk == files[relative].encode("utf-8")
 
 
 DIFF_WINDOW = 400
@@ -676,6 +773,8 @@ def _diff(path: Path, actual: str, expected: str, limit: int = 60) -> str:
     """A unified diff cut to ``limit`` lines, its cost bounded whatever the files: the equal
     head and tail are skipped in one pass, and difflib sees at most DIFF_WINDOW lines of
     each side from the first difference on."""
+    import difflib
+
     a, b = actual.splitlines(keepends=True), expected.splitlines(keepends=True)
     start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     end_a, end_b = len(a), len(b)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -448,3 +449,67 @@ def test_export_prints_the_data_model(codegen: Callable[..., Run], project: Path
     broken = codegen("export")
     assert (broken.status, broken.stdout) == (1, "")
     assert broken.stderr.endswith("codegen: nothing exported: fix the errors above first\n")
+
+
+def test_the_version_is_the_installed_distributions() -> None:
+    """codegen.__version__ is written out (reading the installed metadata costs more than
+    the rest of --version): it is pyproject.toml's, and the installed distribution's."""
+    import tomllib
+    from importlib import metadata
+
+    import codegen
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert codegen.__version__ == project["version"] == metadata.version("errcodes-codegen")
+    shown = subprocess.run(
+        [sys.executable, "-m", "codegen", "--version"], capture_output=True, text=True
+    )
+    assert shown.stdout == f"codegen {metadata.version('errcodes-codegen')}\n"
+
+
+HEAVY = ("yaml", "jinja2", "jsonschema", "fastjsonschema", "importlib.metadata", "email")
+
+IMPORTED = f"""\
+import json, sys
+from codegen.cli import main
+status = main(sys.argv[1:])
+heavy = sorted(m for m in sys.modules if m.startswith({HEAVY!r}))
+ours = sorted(m for m in sys.modules if m.startswith("codegen"))
+print("imported: " + json.dumps([status, heavy, ours]), file=sys.stderr)
+"""
+
+
+def imported(cwd: Path, *argv: str) -> tuple[int, list[str], list[str]]:
+    """The exit status of ``codegen argv`` run in a process of its own, and the modules it
+    imported: the libraries of HEAVY, and codegen's."""
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTED, *argv],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("imported: "), result.stderr
+    status, heavy, ours = json.loads(line.removeprefix("imported: "))
+    return status, heavy, ours
+
+
+def test_commands_import_only_what_they_need(project: Path) -> None:
+    """--version imports the command line alone; a check or a generate the cache answers
+    whole parses no YAML, renders no template, validates no schema and reads no package
+    metadata: their libraries are not even imported."""
+    assert imported(project, "--version") == (0, [], ["codegen", "codegen.cli"])
+    for command in ("generate", "validate"):
+        assert imported(project, command)[0] == 0  # into the cache
+    for command in ("check", "generate", "validate"):
+        status, heavy, ours = imported(project, command)
+        assert (status, heavy) == (0, []), command
+        assert not [
+            m for m in ours if m.startswith("codegen.targets.") and "charset" not in m
+        ], command
+        assert not {
+            "codegen.load",
+            "codegen.validate",
+            "codegen.checks",
+            "codegen.render.jinja2",
+        } & set(ours)

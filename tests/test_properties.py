@@ -1097,7 +1097,7 @@ def test_lone_surrogates_are_refused(
     libyaml already refuses a surrogate escape; PyYAML's own parser (the loader's fallback
     without libyaml) reads it, and validation must then refuse it with TEXT."""
     if parser == "pure Python":
-        monkeypatch.setattr(load, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(load, "_loader", lambda: yaml.SafeLoader)
     catalogue = one_entry()
     TEXT_FIELDS[field](catalogue, "SENTINEL")
     line = line_of(catalogue_yaml(catalogue), "SENTINEL")

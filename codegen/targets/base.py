@@ -51,3 +51,30 @@ class Target:
     cacheable: bool = True
     """False when the output depends on more than codegen can fingerprint (a plugin, a
     program of the project): a run with such a target is never answered from the cache."""
+
+
+def _alone(catalogs: Sequence[Catalog], catalog: Catalog) -> Sequence[Catalog]:
+    return [catalog]
+
+
+def _nothing(catalogs: Sequence[Catalog]) -> object:
+    return None
+
+
+@dataclass(frozen=True)
+class Split:
+    """How a target's files divide by catalogue, so that the cache keeps each catalogue's
+    with it and a change to one catalogue renders only its own files again.
+
+    A catalogue's own files are those whose first line is its header (render.header): what
+    they hold depends on that catalogue, the options and ``context`` alone. Every other file
+    of the target depends on the options and ``aggregate`` alone. tests/test_cache.py holds
+    each built-in target to this against renders of every catalogue at once."""
+
+    aggregate: Callable[[Sequence[Catalog]], object]
+    """What the target's other files depend on (the platforms, say): plain data, small."""
+    context: Callable[[Sequence[Catalog]], object] = _nothing
+    """What every catalogue's own files depend on besides it: plain data, small."""
+    companions: Callable[[Sequence[Catalog], Catalog], Sequence[Catalog]] = _alone
+    """The catalogues (in platform order) to render with one of them for its own files to be
+    what a render of them all makes: by default, itself alone."""
