@@ -143,8 +143,12 @@ def rules(catalog: Catalog) -> Rules:
         )
     )
     reads_messages = any(shape.message is not None for shape in shapes)
-    patterns = tuple(
-        compile_pattern(code, text) for code, text in pattern_texts(catalog) if reads_messages
+    # Only a shape that reads messages needs patterns: compiling every message costs more than
+    # the rest of the rules together.
+    patterns = (
+        tuple(compile_pattern(code, text) for code, text in pattern_texts(catalog))
+        if reads_messages
+        else ()
     )
     return Rules(
         shapes=shapes,
