@@ -595,36 +595,21 @@ def checks_command(call: Invocation) -> int:
 def breaking_command(call: Invocation) -> int:
     """The working tree's catalogues against those at ``--against``."""
     from . import breaking
-    from .breaking import BaseError, base_inputs
-    from .diagnostics import Diagnostic, Severity, has_errors
-    from .pipeline import process, read
+    from .diagnostics import Severity
 
-    context = _context(call)
-    if isinstance(context, int):
-        return context
-    against, config = call.args.against, call.config
-    fmt, verbose, out, err = call.fmt, call.verbose, call.out, call.err
-    try:
-        base_files = base_inputs(against, call.catalogs_dir, call.root, config.limits.file_bytes)
-    except BaseError as exc:
-        return call.fail(str(exc))
-    inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
-    head = process(inputs, context, config.severity, config.limits)
-    found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
-    if has_errors(found):
-        _print_diagnostics(found, fmt, out, verbose)
-        print(f"codegen: fix the errors above before comparing with {against}", file=err)
-        return EXIT_USAGE if problems else EXIT_FINDINGS
-    base = process(base_files, context, config.severity, config.limits)
-    if base.errors:
-        print(
-            f"codegen: some catalogues at {against} are not valid now; they are not compared",
-            file=err,
-        )
-    changes = breaking.diagnostics(breaking.compare(base.catalogs, head.catalogs), config.severity)
-    _print_diagnostics(changes, fmt, out, verbose)
+    against = call.args.against
+    compared = _compared(
+        call, call.fmt, call.out, f"fix the errors above before comparing with {against}"
+    )
+    if isinstance(compared, int):
+        return compared
+    base, head = compared
+    changes = breaking.diagnostics(breaking.compare(base, head), call.config.severity)
+    _print_diagnostics(changes, call.fmt, call.out, call.verbose)
     breaks = sum(d.severity is Severity.ERROR for d in changes)
-    _summary(changes, f"{breaks} breaking change(s) against {against}", fmt, verbose, err)
+    _summary(
+        changes, f"{breaks} breaking change(s) against {against}", call.fmt, call.verbose, call.err
+    )
     return EXIT_FINDINGS if breaks else EXIT_OK
 
 
@@ -632,6 +617,41 @@ def changelog_command(call: Invocation) -> int:
     """Release notes, as Markdown: the working tree's catalogues against those at
     ``--against``. Never a gate: exit 0 whatever changed, breaking changes included."""
     from . import changelog
+    from .diagnostics import printable
+
+    against = call.args.against
+    output: Path | None = call.args.output
+    if output is not None and output.is_dir():
+        return call.fail(f"--output {printable(os.fspath(output))} is a directory: name a file")
+    # The notes are stdout: what is wrong with the catalogues goes to stderr, as text.
+    compared = _compared(
+        call,
+        "text",
+        call.err,
+        f"no changelog against {printable(against)}: fix the errors above first",
+    )
+    if isinstance(compared, int):
+        return compared
+    notes = changelog.release_notes(*compared, against, call.config.severity)
+    if output is None:
+        print(notes, end="", file=call.out)
+        return EXIT_OK
+    shown = printable(os.fspath(output))
+    try:
+        changelog.write(output, notes)
+    except OSError as exc:
+        return call.fail(f"cannot write {shown}: {exc.strerror or exc}")
+    print(f"codegen: wrote {shown}", file=call.err)
+    return EXIT_OK
+
+
+def _compared(
+    call: Invocation, fmt: str, stream: TextIO, refusal: str
+) -> tuple[list[Catalog], list[Catalog]] | int:
+    """The valid catalogues at ``--against`` and in the working tree, for breaking and
+    changelog; or the exit status after saying why they cannot be compared: the base cannot
+    be read, or the working tree has errors (printed in ``fmt`` on ``stream``, then
+    ``refusal``). Base catalogues that are not valid now are left out, with a warning."""
     from .breaking import BaseError, base_inputs
     from .diagnostics import Diagnostic, has_errors, printable
     from .pipeline import process, read
@@ -644,19 +664,12 @@ def changelog_command(call: Invocation) -> int:
         base_files = base_inputs(against, call.catalogs_dir, call.root, config.limits.file_bytes)
     except BaseError as exc:
         return call.fail(printable(str(exc)))
-    output: Path | None = call.args.output
-    if output is not None and output.is_dir():
-        return call.fail(f"--output {printable(os.fspath(output))} is a directory: name a file")
     inputs, problems = read(call.files, config.limits.file_bytes, call.root, call.inside)
     head = process(inputs, context, config.severity, config.limits)
     found = sorted([*problems, *head.diagnostics], key=Diagnostic.sort_key)
     if has_errors(found):
-        # The notes are stdout: what is wrong goes to stderr, as text.
-        _print_diagnostics(found, "text", call.err, call.verbose)
-        status = EXIT_USAGE if problems else EXIT_FINDINGS
-        return call.fail(
-            f"no changelog against {printable(against)}: fix the errors above first", status
-        )
+        _print_diagnostics(found, fmt, stream, call.verbose)
+        return call.fail(refusal, EXIT_USAGE if problems else EXIT_FINDINGS)
     base = process(base_files, context, config.severity, config.limits)
     if base.errors:
         print(
@@ -664,17 +677,7 @@ def changelog_command(call: Invocation) -> int:
             " compared",
             file=call.err,
         )
-    notes = changelog.release_notes(base.catalogs, head.catalogs, against, config.severity)
-    if output is None:
-        print(notes, end="", file=call.out)
-        return EXIT_OK
-    shown = printable(os.fspath(output))
-    try:
-        changelog.write(output, notes)
-    except OSError as exc:
-        return call.fail(f"cannot write {shown}: {exc.strerror or exc}")
-    print(f"codegen: wrote {shown}", file=call.err)
-    return EXIT_OK
+    return base.catalogs, head.catalogs
 
 
 def _catalogs(call: Invocation, refusal: str) -> list[Catalog] | int:
