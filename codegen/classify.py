@@ -113,7 +113,10 @@ def compile_pattern(code: Code, text: str) -> Pattern:
 
 def unmatchable(text: str) -> str | None:
     """Why ``text`` cannot serve as a pattern, or None when it can."""
-    pattern = compile_pattern(0, text)
+    return _unmatchable(compile_pattern(0, text))
+
+
+def _unmatchable(pattern: Pattern) -> str | None:
     if not pattern.literal_length:
         return "it has no text besides its wildcards, so it would match any message"
     if any(not literal for literal in pattern.segments[1:-1]):
@@ -121,18 +124,33 @@ def unmatchable(text: str) -> str | None:
     return None
 
 
-def pattern_texts(catalog: Catalog) -> list[tuple[Code, str]]:
-    """Every pattern of the catalogue as written: entry by entry, its match.messages, then
-    each of its messages that can serve as one, each text once per entry."""
-    found: list[tuple[Code, str]] = []
+def patterns(catalog: Catalog) -> tuple[Pattern, ...]:
+    """Every pattern of the catalogue: entry by entry, its match.messages, then each of its
+    messages that can serve as one, each text once per entry."""
+    found: list[Pattern] = []
     for entry in catalog.errors:
-        usable = [text for text in entry.message.values() if unmatchable(text) is None]
-        for text in dict.fromkeys((*entry.match.messages, *usable)):
-            found.append((entry.code, text))
-    return found
+        code = entry.code
+        seen = set(entry.match.messages)
+        found.extend(compile_pattern(code, text) for text in dict.fromkeys(entry.match.messages))
+        for text in entry.message.values():
+            if text not in seen:
+                seen.add(text)
+                pattern = compile_pattern(code, text)
+                if _unmatchable(pattern) is None:
+                    found.append(pattern)
+    return tuple(found)
+
+
+_COMPUTED: dict[int, tuple[Catalog, Rules]] = {}
+"""rules() by catalogue object: every target of a run asks for the same catalogue's rules."""
+_COMPUTED_MAX = 64
 
 
 def rules(catalog: Catalog) -> Rules:
+    """The catalogue's rules, computed once per catalogue object."""
+    known = _COMPUTED.get(id(catalog))
+    if known is not None and known[0] is catalog:
+        return known[1]
     response = catalog.response
     shapes = (
         ()
@@ -142,20 +160,19 @@ def rules(catalog: Catalog) -> Rules:
             for s in response.shapes
         )
     )
-    reads_messages = any(shape.message is not None for shape in shapes)
     # Only a shape that reads messages needs patterns: compiling every message costs more than
     # the rest of the rules together.
-    patterns = (
-        tuple(compile_pattern(code, text) for code, text in pattern_texts(catalog))
-        if reads_messages
-        else ()
-    )
-    return Rules(
+    reads_messages = any(shape.message is not None for shape in shapes)
+    computed = Rules(
         shapes=shapes,
         generic_codes=() if response is None else response.generic_codes,
-        patterns=patterns,
+        patterns=patterns(catalog) if reads_messages else (),
         statuses=tuple((s, e.code) for e in catalog.errors for s in e.match.statuses),
     )
+    if len(_COMPUTED) >= _COMPUTED_MAX:  # a long-lived process (the tests) keeps no more
+        _COMPUTED.clear()
+    _COMPUTED[id(catalog)] = (catalog, computed)
+    return computed
 
 
 def match(pattern: Pattern, message: str, folded: str) -> dict[str, str] | None:
