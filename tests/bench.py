@@ -680,6 +680,9 @@ def benchmark(
         # The cache of every run is the benchmark's own: neither read nor left behind.
         env = {**os.environ, "CODEGEN_CACHE_DIR": str(scratch / "cache")}
         env.pop("CODEGEN_ALLOW_PLUGINS", None)
+        # Python as users run it: writing bytecode, so that only the first run of a command
+        # compiles codegen's modules (the warm-up run), as the first run after an install does.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         workloads: list[Callable[[Path], Workload]] = [
             functools.partial(synthetic_workload, size=size) for size in sizes
         ]
