@@ -24,14 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..diagnostics import Diagnostic, Location, Severity, printable
 from ..model import Catalog
 from ..render import Files, Options, RenderFailure, rendering
 from .custom import Output, checked
+
+if TYPE_CHECKING:  # imported by the first plugin answer checked: listing the rules needs none
+    import jsonschema
 
 PROTOCOL = 1
 """The ``version`` of requests; a plugin should refuse one it does not know."""
@@ -54,6 +55,8 @@ _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Sev
 
 @functools.cache
 def _response_validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     text = resources.files("codegen.schema").joinpath("plugin.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/response"})
@@ -98,7 +101,9 @@ class PluginRenderer:
             answer = json.loads(out)
         except (ValueError, RecursionError) as exc:
             self._fail(where, f"`{self.shown}` answered no JSON document ({exc}){_tail(err)}")
-        error = jsonschema.exceptions.best_match(_response_validator().iter_errors(answer))
+        from jsonschema.exceptions import best_match
+
+        error = best_match(_response_validator().iter_errors(answer))
         if error is not None:
             at = "".join(f"[{p!r}]" for p in error.absolute_path) or "the top"
             self._fail(
