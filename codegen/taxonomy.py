@@ -10,9 +10,11 @@ import functools
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:  # jsonschema is imported only to explain a taxonomy that is not valid
+    import jsonschema
 
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
 from .source import InputError, read_input
@@ -32,6 +34,31 @@ def _schema() -> dict[str, Any]:
     # Patterns anchored at the true end of the string, as for catalogues.
     schema: dict[str, Any] = python_schema(json.loads(text), _PATTERNS_AS_WRITTEN)
     return schema
+
+
+@functools.cache
+def _fast_validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    return fastjsonschema.compile(_schema())
+
+
+def _is_valid(root: YamlMap) -> bool:
+    """Whether fastjsonschema finds the taxonomy valid (as validate does for catalogues:
+    jsonschema, which says where and why, runs only when it does not)."""
+    import fastjsonschema
+
+    try:
+        _fast_validator()(root)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _errors(root: YamlMap) -> Iterator[jsonschema.ValidationError]:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(_schema()).iter_errors(root)
 
 
 _PATTERNS_AS_WRITTEN: dict[str, str] = {}
@@ -58,10 +85,10 @@ def load_taxonomy(
     root = document.root
     if not isinstance(root, YamlMap):
         root = YamlMap((1, 1))
-    for error in jsonschema.Draft202012Validator(_schema()).iter_errors(root):
+    for error in () if _is_valid(root) else _errors(root):
         path_ = tuple(error.absolute_path)
         mark = (
-            key_mark_of(root, (error.instance,))
+            key_mark_of(root, (str(error.instance),))
             if "propertyNames" in error.relative_schema_path
             else mark_of(root, path_)
         )
