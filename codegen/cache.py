@@ -161,6 +161,10 @@ def key(*parts: object) -> str:
     return digest.hexdigest()
 
 
+Record = tuple[bool, frozenset[str]]
+"""What a run did with the cache: whether it stored entries, and those it used (Cache.record)."""
+
+
 class Cache:
     """Values that JSON can hold, by key. ``None`` as the directory turns the cache off."""
 
@@ -223,6 +227,17 @@ class Cache:
             return
         self._written = True
         self._used.add(path.name)
+
+    def record(self) -> Record:
+        """What this run has done with the cache, for a forked process to hand back
+        (codegen.parallel): whether it stored anything, and the entries it used."""
+        return self._written, frozenset(self._used)
+
+    def adopt(self, record: Record) -> None:
+        """Count what a forked process did with the cache (its record) as this run's."""
+        written, used = record
+        self._written = self._written or written
+        self._used.update(used)
 
     def prune(self) -> None:
         """After a run that stored entries: keep the KEEP most recently used ones, within

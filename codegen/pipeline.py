@@ -446,15 +446,34 @@ class _Run:
             found = list(current.diagnostics)
             if has_errors(found):
                 return None, found, {}, {}
+
+            def made_of(names: Sequence[str]) -> dict[str, list[tuple[str, _Part]]]:
+                made = {}
+                for name in names:
+                    target = known[name]
+                    own = _project_templates(self.extensions, self.templates, name)
+                    split = builtin.get(name) if not own and name not in _custom(self) else None
+                    if split is not None:
+                        made[name] = self._split(current, target, split, ordered)
+                    else:
+                        made[name] = self._whole(current, target, ordered, own)
+                return made
+
+            here, there = self._shares(known, ordered)
+
+            def theirs() -> tuple[dict[str, list[tuple[str, _Part]]], cache_module.Record]:
+                return made_of(there), self.store.record()
+
+            if there:
+                from . import parallel
+
+                made, (forked, record) = parallel.both(lambda: made_of(here), theirs)
+                made.update(forked)
+                self.store.adopt(record)
+            else:
+                made = made_of(here)
             for name in self.targets:
-                target = known[name]
-                own = _project_templates(self.extensions, self.templates, name)
-                split = builtin.get(name) if not own and name not in _custom(self) else None
-                if split is not None:
-                    made = self._split(current, target, split, ordered)
-                else:
-                    made = self._whole(current, target, ordered, own)
-                for part_key, part in made:
+                for part_key, part in made[name]:
                     found += part.diagnostics
                     for path, text in (part.files or {}).items():
                         files[path] = text
@@ -462,6 +481,35 @@ class _Run:
                         if path in part.digests:  # else found if the run is kept
                             digests[path] = part.digests[path]
         return dict(sorted(files.items())), found, parts, digests
+
+    def _shares(
+        self, known: Mapping[str, Target], ordered: Sequence[Catalog]
+    ) -> tuple[list[str], list[str]]:
+        """The targets this process renders, and those a second process may (built-in ones
+        rendered from codegen's own templates: a project's templates and plugins stay here,
+        where their diagnostics are gathered), shared by cost, the costliest first."""
+        from . import parallel
+
+        movable = [
+            name
+            for name in self.targets
+            if name not in _custom(self)
+            and not _project_templates(self.extensions, self.templates, name)
+        ]
+        here = [name for name in self.targets if name not in movable]
+        codes = sum(len(c.errors) for c in ordered)
+        if len(movable) < 2 or codes < parallel.WORTH_A_FORK or not parallel.available():
+            return list(self.targets), []
+        there: list[str] = []
+        here_cost, there_cost = sum(known[n].cost for n in here), 0
+        for name in sorted(movable, key=lambda n: -known[n].cost):
+            if here_cost <= there_cost:
+                here.append(name)
+                here_cost += known[name].cost
+            else:
+                there.append(name)
+                there_cost += known[name].cost
+        return here, there
 
     def _whole(
         self, current: Rendering, target: Target, ordered: Sequence[Catalog], own: object

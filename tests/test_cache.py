@@ -21,7 +21,7 @@ from codegen import stored
 from codegen.cli import main
 from codegen.config import load_config
 from codegen.model import Catalog, Entry
-from codegen import pipeline
+from codegen import parallel, pipeline
 from codegen.pipeline import process, read
 from codegen.render import (
     Options,
@@ -451,6 +451,7 @@ def test_an_edit_renders_only_what_depends_on_its_catalogue(
 
     monkeypatch.setattr(pipeline, "render_target", counting_render)
     monkeypatch.setattr(pipeline, "_check_one", counting_load)
+    monkeypatch.setattr(parallel, "cores", lambda: 1)  # every render counted in this process
     replace(root / "catalogs/weex.yaml", 'en: "', 'en: "Edited: ')
     assert codegen_in(root, "generate").status == 0
     assert loaded == ["catalogs/weex.yaml"]

@@ -51,6 +51,9 @@ class Target:
     cacheable: bool = True
     """False when the output depends on more than codegen can fingerprint (a plugin, a
     program of the project): a run with such a target is never answered from the cache."""
+    cost: int = 1
+    """How long the target takes to render, relative to the others (per code; python is 1):
+    how a run shares its targets between two processes (codegen.parallel)."""
 
 
 def _alone(catalogs: Sequence[Catalog], catalog: Catalog) -> Sequence[Catalog]:

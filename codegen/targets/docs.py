@@ -618,4 +618,5 @@ TARGET = Target(
     name="docs",
     summary="a searchable reference site and Markdown pages of every code (out/docs/)",
     render=render,
+    cost=8,
 )

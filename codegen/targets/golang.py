@@ -375,6 +375,7 @@ TARGET = Target(
     name="go",
     summary="a Go module, one package per platform (out/go/)",
     render=render,
+    cost=3,
     naming=Naming(
         member=go_identifier,
         member_reserved=GO_PACKAGE_API | GO_KEYWORDS | GO_PREDECLARED,

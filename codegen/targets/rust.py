@@ -737,6 +737,7 @@ TARGET = Target(
     name="rust",
     summary="a Rust crate, one module per platform (out/rust/)",
     render=render,
+    cost=3,
     naming=Naming(
         member=rust_identifier,
         member_reserved=RUST_KEYWORDS | RUST_MODULE_API,

@@ -506,6 +506,7 @@ TARGET = Target(
     name="typescript",
     summary="an npm package of ES modules with their declarations (out/typescript/)",
     render=render,
+    cost=2,
     naming=Naming(
         member=lambda name: name,
         member_reserved=TS_RESERVED | frozenset({"__proto__"}),

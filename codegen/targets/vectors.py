@@ -545,4 +545,5 @@ TARGET = Target(
     name="vectors",
     summary="what the code of every language must say about each code, as JSON (out/vectors/)",
     render=render,
+    cost=5,
 )
