@@ -25,7 +25,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 PIP_COMPILE := env -u PIP_FIND_LINKS $(BIN)/pip-compile --quiet --no-emit-find-links \
 	--no-emit-index-url --generate-hashes --allow-unsafe --no-build-isolation
 
-.PHONY: generate check validate test test-minimum lock bench clean
+.PHONY: generate check validate test test-minimum lock bench clean precompile
 
 # A venv made anew (--clear) from the lock: exactly the locked packages, nothing left over from
 # an earlier lock. The project itself goes in last, without dependencies and with the locked
@@ -59,6 +59,13 @@ $(CHROMIUM) $(CJK_FONT) &:
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 		chromium fonts-wqy-microhei
 	test -x $(CHROMIUM) && test -f $(CJK_FONT)
+
+# codegen/precompiled/ anew: the built-in templates and the schema's validator as the code
+# Jinja2 and fastjsonschema compile them to, which a run then need not compile. After changing a
+# template, the schema, a target's filters or the locked Jinja2 or fastjsonschema: until then
+# what changed is compiled at each run, and tests/test_precompiled.py fails.
+precompile: $(PY_STAMP)
+	$(BIN)/python -m codegen.precompile
 
 generate: $(PY_STAMP)
 	$(BIN)/codegen generate

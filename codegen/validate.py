@@ -8,7 +8,9 @@ line and column of the offending node and phrased for a person editing YAML.
 
 from __future__ import annotations
 
+import copy
 import functools
+import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator
@@ -95,11 +97,38 @@ def _checked_schema() -> tuple[dict[str, Any], dict[str, str]]:
     return schema, originals
 
 
+def schema_digest(schema: dict[str, Any]) -> str:
+    """The sha256 of ``schema`` as canonical JSON (keys sorted, no spaces, UTF-8): how
+    codegen.precompiled knows the schema its validator was compiled from."""
+    text = json.dumps(schema, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @functools.cache
 def _fast_validator() -> Callable[[Any], Any]:
+    """fastjsonschema's validator of the schema: the one compiled ahead of time into
+    codegen.precompiled when that was compiled from this very schema by this version of
+    fastjsonschema, else compiled now (tens of milliseconds)."""
     import fastjsonschema
 
-    return fastjsonschema.compile(_checked_schema()[0])
+    schema = _checked_schema()[0]
+    found = _precompiled_validator(schema, fastjsonschema.VERSION)
+    # fastjsonschema rewrites the $refs of what it compiles, in place: a copy of its own.
+    return found if found is not None else fastjsonschema.compile(copy.deepcopy(schema))
+
+
+def _precompiled_validator(schema: dict[str, Any], version: str) -> Callable[[Any], Any] | None:
+    """The validator of codegen.precompiled, if fastjsonschema ``version`` compiled it from
+    ``schema``; it raises the same exceptions, imported from fastjsonschema."""
+    import importlib
+
+    from .precompiled import index
+
+    if index.FASTJSONSCHEMA != version or index.SCHEMA != schema_digest(schema):
+        return None
+    module = importlib.import_module(f"{index.__package__}.{index.VALIDATOR_MODULE}")
+    found: Callable[[Any], Any] = getattr(module, index.VALIDATOR)
+    return found
 
 
 def _is_valid(root: YamlMap) -> bool:
