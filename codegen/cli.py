@@ -907,19 +907,28 @@ def _print_diagnostics(
     if fmt == "text" and not verbose:
         diagnostics = [d for d in diagnostics if d.severity is not Severity.INFO]
     if not diagnostics and fmt in ("text", "github"):
-        return  # nothing to say: the rules' summaries, which import every check, are not needed
+        return
+    from .formats import render
+
+    print(render(diagnostics, fmt, _rules(fmt), __version__), end="", file=stream)
+
+
+def _rules(fmt: str) -> dict[str, str]:
+    """Every check ID's one-line summary, which only SARIF lists: gathering them imports
+    every check, the breaking-change rules and the plugin target."""
+    if fmt != "sarif":
+        return {}
     from .breaking import RULES
     from .checks import BUILTIN, CHECKS
-    from .formats import DRIFT, DRIFT_SUMMARY, render
+    from .formats import DRIFT, DRIFT_SUMMARY
 
-    rules = {
+    return {
         **BUILTIN,
         **{i: check.summary for i, check in CHECKS.items()},
         **{i: rule.summary for i, rule in RULES.items()},
         **_render_rules(),
         DRIFT: DRIFT_SUMMARY,
     }
-    print(render(diagnostics, fmt, rules, __version__), end="", file=stream)
 
 
 def _status(outcome: Outcome) -> int:
