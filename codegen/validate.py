@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -548,11 +549,15 @@ def _texts(catalog: Catalog) -> Iterator[tuple[Location, str, str]]:
             yield entry.where(f"suppress.{check_id}"), f"suppress.{check_id}", reason
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text_errors(catalog: Catalog) -> Iterator[Diagnostic]:
     """Text every target can carry exactly: no lone surrogates (they have no UTF-8 form)."""
     for location, key, text in _texts(catalog):
-        bad = next((c for c in text if "\ud800" <= c <= "\udfff"), None)
-        if bad is not None:
+        found = _SURROGATE.search(text)
+        if found is not None:
+            bad = found.group()
             yield Diagnostic(
                 TEXT,
                 Severity.ERROR,
