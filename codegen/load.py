@@ -301,9 +301,16 @@ class _Builder:
     def _fold(self, events: Any) -> tuple[Node, Mark]:
         """The tree of the (first) document, and where its root starts."""
         # An explicit stack rather than recursion: a 10,000-deep document must not crash us.
-        # Dispatch on the exact event class, scalars first: this loop is the loader's hot path.
+        # Dispatch on the exact event class, scalars first, and the commonest scalar (plain or
+        # quoted text, a key or a value of a mapping) handled inline: this loop is the
+        # loader's hot path; everything else goes through _scalar and _attach.
         import yaml
 
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        document_start = yaml.DocumentStartEvent
+        words = _WORDS
         stack: list[tuple[YamlMap | YamlSeq, list[Any]]] = []  # (container, pending key)
         root: Node = None
         root_mark: Mark = (1, 1)
@@ -311,13 +318,39 @@ class _Builder:
         value: Node
         for event in events:
             cls = type(event)
-            start = event.start_mark
-            mark = (start.line + 1, start.column + 1)
-            if cls is yaml.ScalarEvent:
+            if cls is scalar_event:
+                start = event.start_mark
+                mark = (start.line + 1, start.column + 1)
+                text = event.value
+                if event.anchor is None and event.tag is None and stack:
+                    if event.style:  # quoted or block: always text
+                        self.last_styled = event
+                        value = text
+                    elif text[:1].isalpha() and text not in words:
+                        value = text
+                    else:
+                        value = self._scalar(event, mark)
+                    container, pending = stack[-1]
+                    if type(container) is YamlMap:
+                        if pending:  # the value of a key
+                            key, key_mark = pending.pop()
+                            if key not in container.key_marks:
+                                container[key] = value
+                                container.key_marks[key] = key_mark
+                                container.value_marks[key] = mark
+                            continue
+                        if type(value) is str and value != "<<":  # a key
+                            if value not in container.key_marks:
+                                pending.append((value, mark))
+                                continue
+                    self._attach(stack[-1], value, mark)
+                    continue
                 if event.anchor:
                     self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
                 value = self._scalar(event, mark)
-            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+            elif cls is mapping_start or cls is sequence_start:
+                start = event.start_mark
+                mark = (start.line + 1, start.column + 1)
                 if event.anchor:
                     self._error(mark, f"anchors (&{event.anchor}) are not allowed in a catalogue")
                 if event.tag is not None and not (event.implicit and event.tag == "!"):
@@ -326,24 +359,28 @@ class _Builder:
                     # Fatal, and no further event read: going on would feed the parser deeper
                     # still, into whatever limit (and message) the library has of its own.
                     raise self._fatal(mark, TOO_DEEP)
-                stack.append(
-                    (YamlMap(mark) if cls is yaml.MappingStartEvent else YamlSeq(mark), [])
-                )
+                stack.append((YamlMap(mark) if cls is mapping_start else YamlSeq(mark), []))
                 continue
-            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            elif cls is mapping_end or cls is sequence_end:
                 done, _ = stack.pop()
                 if stack:
                     self._attach(stack[-1], done, done.mark)
                 elif documents == 1:
                     root, root_mark = done, done.mark
                 continue
-            elif cls is yaml.AliasEvent:
+            elif cls is alias_event:
+                start = event.start_mark
+                mark = (start.line + 1, start.column + 1)
                 self._error(mark, f"aliases (*{event.anchor}) are not allowed in a catalogue")
                 value = None
-            elif cls is yaml.DocumentStartEvent:
+            elif cls is document_start:
                 documents += 1
                 if documents > 1:
-                    self._error(mark, "a catalogue is a single YAML document; found a second one")
+                    start = event.start_mark
+                    self._error(
+                        (start.line + 1, start.column + 1),
+                        "a catalogue is a single YAML document; found a second one",
+                    )
                 continue
             else:  # stream start and end, document end
                 continue
