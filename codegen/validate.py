@@ -420,10 +420,12 @@ def _build(document: Document, digest: str) -> Catalog:
     for index, node in enumerate(errors):
         locations = {"": _location(path, errors.item_marks[index])}
         for key, mark in node.value_marks.items():
-            locations[key] = _location(path, mark)
-            # Three levels down: examples.0.status, match.messages.1; not into a body.
-            for where, sub_mark in _marks(node[key], key, 3):
-                locations[where] = _location(path, sub_mark)
+            locations[key] = Location(path, mark[0], mark[1])
+            value = node[key]
+            if isinstance(value, (YamlMap, YamlSeq)):
+                # Three levels down: examples.0.status, match.messages.1; not into a body.
+                for where, sub_mark in _marks(value, key, 3):
+                    locations[where] = Location(path, sub_mark[0], sub_mark[1])
         deprecated = node.get("deprecated")
         match = node.get("match", {})
         entries.append(
