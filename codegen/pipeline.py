@@ -502,13 +502,16 @@ class _Run:
             return list(self.targets), []
         there: list[str] = []
         here_cost, there_cost = sum(known[n].cost for n in here), 0
+        # The costliest to the second process first (the site with the built-in targets: the
+        # fewest bytes for their time, and its files are sent back), then each to the process
+        # with less to do.
         for name in sorted(movable, key=lambda n: -known[n].cost):
-            if here_cost <= there_cost:
-                here.append(name)
-                here_cost += known[name].cost
-            else:
+            if there_cost <= here_cost:
                 there.append(name)
                 there_cost += known[name].cost
+            else:
+                here.append(name)
+                here_cost += known[name].cost
         return here, there
 
     def _whole(
