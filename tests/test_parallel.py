@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,8 +97,10 @@ def test_a_failure_here_stops_the_child_at_once(forking: object, tmp_path: Path)
         signal.pause()  # until killed
 
     def fails() -> None:
-        while not started.exists():
-            pass
+        for _ in range(10_000):  # until the child runs (ten seconds at most)
+            if started.exists():
+                break
+            time.sleep(0.001)
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
