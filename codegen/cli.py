@@ -1071,6 +1071,8 @@ def entry_point() -> None:
         status = main()
     except KeyboardInterrupt:
         status = 130
+    except BrokenPipeError:  # the reader stopped reading (`codegen checks | head -1`)
+        status = EXIT_BROKEN_PIPE
     except Exception as exc:
         if os.environ.get("CODEGEN_TRACEBACK"):
             raise
@@ -1085,13 +1087,18 @@ def entry_point() -> None:
     # The process ends here, its heap (every catalogue, every file's text) left to the system
     # rather than freed object by object: a tenth of a large run. Nothing is left to do at
     # exit but to flush what was printed.
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # the output could not all be written (a closed pipe, a full disk)
-        status = status or EXIT_UNFLUSHED
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            status = status or EXIT_BROKEN_PIPE
+        except OSError:  # the output could not all be written (a full disk)
+            status = status or EXIT_UNFLUSHED
     os._exit(status)
 
 
+EXIT_BROKEN_PIPE = 141
+"""The status of a program whose output's reader went away: what a shell shows for one that
+SIGPIPE ended (128 + 13). Nothing is wrong and nothing more is said."""
 EXIT_UNFLUSHED = 120
 """What Python itself exits with when it cannot flush its output at exit."""

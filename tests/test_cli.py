@@ -330,6 +330,24 @@ def test_checks_lists_information_rules_as_info(codegen: Callable[..., Run]) -> 
     assert "CATEGORY_REQUIRED      error" in listing  # this repository turns it on
 
 
+def test_output_whose_reader_went_away_is_no_bug() -> None:
+    """`codegen checks | head -1`: the pipe closes under codegen, which stops without a word,
+    with the status a shell gives a program SIGPIPE ended."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    program = "import codegen.cli as c; c.entry_point()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", program, "checks"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before a line is written
+    assert (process.wait(), process.stderr.read()) == (141, b"")
+    process.stderr.close()
+
+
 def test_a_bug_is_one_line_and_exit_3_not_a_traceback(tmp_path: Path) -> None:
     program = "import codegen.cli as c; c.main = lambda: 1 / 0; c.entry_point()"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
