@@ -260,8 +260,23 @@ class Classifier:
         self.defined = {entry.code for entry in catalog.errors}
         self.generic = set(self.rules.generic_codes)
         self.by_code: dict[Code, list[Pattern]] = {}
-        for pattern in self.rules.patterns:
+        self.by_start: dict[str, list[tuple[int, Pattern]]] = {}
+        """The patterns by the literal text they start with, each with its place."""
+        for position, pattern in enumerate(self.rules.patterns):
             self.by_code.setdefault(pattern.code, []).append(pattern)
+            self.by_start.setdefault(pattern.segments[0], []).append((position, pattern))
+
+    def candidates(self, message: str) -> list[Pattern]:
+        """The patterns that may match ``message``, in catalogue order: those whose leading
+        literal text starts it (one look-up per prefix rather than a try of every pattern)."""
+        folded = fold(normalise(message))
+        found = [
+            item
+            for length in range(len(folded) + 1)
+            for item in self.by_start.get(folded[:length], ())
+        ]
+        found.sort(key=lambda item: item[0])
+        return [pattern for _, pattern in found]
 
     def read(self, body: object) -> tuple[Code | None, str | None]:
         """The code and the message of the first shape that yields either."""
@@ -284,7 +299,7 @@ class Classifier:
         if code is not None and code not in self.generic:
             return Result(code, "code", self._own(code, message))
         if message is not None:
-            found = best(self.rules.patterns, message)
+            found = best(self.candidates(message), message)
             if found is not None:
                 return Result(found[0].code, "message", found[1])
         if code is not None:

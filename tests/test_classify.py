@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from codegen.classify import MAX_DEPTH, Classifier, compile_pattern, fold, match, normalise
+from codegen.classify import (
+    MAX_DEPTH,
+    Classifier,
+    best,
+    compile_pattern,
+    fold,
+    match,
+    normalise,
+)
 from codegen.load import load_bytes
 from codegen.model import Catalog
 from codegen.validate import Limits, validate
@@ -141,6 +149,32 @@ def test_precedence(status: int | None, body: object, want: tuple[object, ...] |
 def test_classify_text_never_raises(text: str) -> None:
     result = DEMO.classify_text(418, text)
     assert result is not None and result.how in ("code", "status")
+
+
+@pytest.mark.parametrize("name", ["binance", "okx_dex_ws", "wechat", "weex"])
+def test_the_patterns_looked_up_by_their_start_are_all_that_can_match(name: str) -> None:
+    """Every message of a seed catalogue, as written and changed as vendors change them
+    (case, spacing, a tail, a head): the patterns Classifier looks up by their leading text
+    give the pattern and values that trying every pattern in turn gives."""
+    path = ROOT / "catalogs" / f"{name}.yaml"
+    catalog, _ = validate(load_bytes(path.read_bytes(), path.name), Limits())
+    assert catalog is not None
+    classifier = Classifier(catalog)
+    assert classifier.rules.patterns
+    texts = {
+        t for entry in catalog.errors for t in (*entry.message.values(), *entry.match.messages)
+    }
+    for text in sorted(texts):
+        for message in (
+            text,
+            text.upper(),
+            f"  {text}  tail 42",
+            f"x {text}",
+            text[: len(text) // 2],
+        ):
+            assert best(classifier.candidates(message), message) == best(
+                classifier.rules.patterns, message
+            ), message
 
 
 def test_the_last_of_repeated_keys_counts() -> None:
