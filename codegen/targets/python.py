@@ -145,9 +145,10 @@ def layout(item: str | Bracketed, indent: int = 0, suffix: str = "") -> list[str
     pad = " " * indent
     if isinstance(item, str):
         return [f"{pad}{item}{suffix}"]
-    line = f"{pad}{item.flat()}{suffix}"
-    if not item.kept_exploded() and len(line) <= LINE_LENGTH or not item.items:
-        return [line]
+    if not item.items or not item.kept_exploded():  # the one line, made only when it may do
+        line = f"{pad}{item.flat()}{suffix}"
+        if len(line) <= LINE_LENGTH or not item.items:
+            return [line]
     inner = [line for i in item.items for line in layout(i, indent + 4, ",")]
     return [f"{pad}{item.opening}", *inner, f"{pad}{item.closing}{suffix}"]
 
