@@ -6,11 +6,12 @@ the same strict loader as the catalogues and validated by ``schema/categories.sc
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a taxonomy that is not valid
@@ -40,7 +41,8 @@ def _schema() -> dict[str, Any]:
 def _fast_validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
-    return fastjsonschema.compile(_schema())
+    # fastjsonschema rewrites the $refs of what it compiles, in place: a copy of its own.
+    return fastjsonschema.compile(copy.deepcopy(_schema()))
 
 
 def _is_valid(root: YamlMap) -> bool:
