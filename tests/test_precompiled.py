@@ -61,7 +61,7 @@ def _fresh() -> Iterator[None]:
 
 def environments() -> Iterator[tuple[str, jinja2.Environment]]:
     """Each target with templates, and its environment as the target renders with it."""
-    for target, module in sorted(precompile.TARGETS.items()):
+    for target, module in sorted(precompile.targets().items()):
         filters = importlib.import_module(module).FILTERS
         yield target, render.environment(target, tuple(sorted(filters.items())))
 
