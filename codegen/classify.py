@@ -209,7 +209,12 @@ def _word(char: str) -> bool:
 def best(patterns: Sequence[Pattern], message: str) -> tuple[Pattern, dict[str, str]] | None:
     """The matching pattern with the most literal text; the first of those that tie."""
     normal = normalise(message)
-    folded = fold(normal)
+    return _best(patterns, normal, fold(normal))
+
+
+def _best(
+    patterns: Sequence[Pattern], normal: str, folded: str
+) -> tuple[Pattern, dict[str, str]] | None:
     found: tuple[Pattern, dict[str, str]] | None = None
     for pattern in patterns:
         if found is not None and pattern.literal_length <= found[0].literal_length:
@@ -266,10 +271,10 @@ class Classifier:
             self.by_code.setdefault(pattern.code, []).append(pattern)
             self.by_start.setdefault(pattern.segments[0], []).append((position, pattern))
 
-    def candidates(self, message: str) -> list[Pattern]:
-        """The patterns that may match ``message``, in catalogue order: those whose leading
-        literal text starts it (one look-up per prefix rather than a try of every pattern)."""
-        folded = fold(normalise(message))
+    def candidates(self, folded: str) -> list[Pattern]:
+        """The patterns that may match a message (normalised and ``folded``), in catalogue
+        order: those whose leading literal text starts it (one look-up per prefix rather than
+        a try of every pattern)."""
         found = [
             item
             for length in range(len(folded) + 1)
@@ -299,7 +304,9 @@ class Classifier:
         if code is not None and code not in self.generic:
             return Result(code, "code", self._own(code, message))
         if message is not None:
-            found = best(self.candidates(message), message)
+            normal = normalise(message)
+            folded = fold(normal)
+            found = _best(self.candidates(folded), normal, folded)
             if found is not None:
                 return Result(found[0].code, "message", found[1])
         if code is not None:

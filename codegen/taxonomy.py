@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # jsonschema is imported only to explain a taxonomy that is n
 from .diagnostics import CatalogError, Diagnostic, Location, Severity
 from .source import InputError, read_input
 from .load import YamlMap, key_mark_of, load_bytes, mark_of
-from .validate import SCHEMA, python_schema
+from .validate import SCHEMA, passes, python_schema
 
 Taxonomy = dict[str, str]
 
@@ -43,18 +43,6 @@ def _fast_validator() -> Callable[[Any], Any]:
 
     # fastjsonschema rewrites the $refs of what it compiles, in place: a copy of its own.
     return fastjsonschema.compile(copy.deepcopy(_schema()))
-
-
-def _is_valid(root: YamlMap) -> bool:
-    """Whether fastjsonschema finds the taxonomy valid (as validate does for catalogues:
-    jsonschema, which says where and why, runs only when it does not)."""
-    import fastjsonschema
-
-    try:
-        _fast_validator()(root)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
 
 
 def _errors(root: YamlMap) -> Iterator[jsonschema.ValidationError]:
@@ -87,7 +75,7 @@ def load_taxonomy(
     root = document.root
     if not isinstance(root, YamlMap):
         root = YamlMap((1, 1))
-    for error in () if _is_valid(root) else _errors(root):
+    for error in () if passes(_fast_validator(), root) else _errors(root):
         path_ = tuple(error.absolute_path)
         mark = (
             key_mark_of(root, (str(error.instance),))

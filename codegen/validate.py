@@ -132,11 +132,13 @@ def _precompiled_validator(schema: dict[str, Any], version: str) -> Callable[[An
     return found
 
 
-def _is_valid(root: YamlMap) -> bool:
+def passes(validator: Callable[[Any], Any], value: object) -> bool:
+    """Whether a fastjsonschema ``validator`` accepts ``value``: the fast yes or no, before
+    jsonschema is asked where and why (for catalogues here, for the taxonomy)."""
     import fastjsonschema
 
     try:
-        _fast_validator()(root)
+        validator(value)
     except fastjsonschema.JsonSchemaException:
         return False
     return True
@@ -188,7 +190,7 @@ def _schema_errors(document: Document) -> Iterator[Diagnostic]:
             f"a catalogue is a mapping with platform, title, source, code_type and errors; found {kind}",
         )
         return
-    found = [] if _is_valid(root) else _validator().iter_errors(root)
+    found = [] if passes(_fast_validator(), root) else _validator().iter_errors(root)
     for mark, message in [*_explain_all(root, found), *_floats(root)]:
         yield Diagnostic(SCHEMA, Severity.ERROR, Location(document.path, *mark), message)
 
